@@ -1,0 +1,101 @@
+"""The kg command line: one thin command per verb."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from pathlib import Path
+
+import click
+
+from kg import __version__
+from kg.errors import InputError
+from kg.ingest import read_articles
+from kg.models import Article
+from kg.nlp import first_sentence
+
+
+class BadInput(click.ClickException):
+    """Unusable input: one line naming the file, exit code 2."""
+
+    exit_code = 2
+
+
+def input_options(f):
+    """INPUT... and --date, shared by every command that reads articles."""
+
+    @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+    @click.option(
+        "--date",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        help="Publication date (YYYY-MM-DD) for articles whose input gives none.",
+    )
+    @functools.wraps(f)
+    def wrapper(*args, date: dt.datetime | None = None, **kwargs):
+        return f(*args, date=date.date() if date else None, **kwargs)
+
+    return wrapper
+
+
+def load_articles(inputs: tuple[Path, ...], date: dt.date | None) -> list[Article]:
+    """Read the inputs, warning about skipped files on stderr; unusable input exits 2."""
+
+    def warn(e: InputError) -> None:
+        click.echo(f"kg: skipped {e}", err=True)
+
+    try:
+        return read_articles(list(inputs), date=date, report=warn)
+    except InputError as e:
+        raise BadInput(str(e)) from None
+
+
+@click.group()
+@click.version_option(__version__, prog_name="kg")
+def cli() -> None:
+    """Build a knowledge graph from Chinese news: people, posts, places, events and statistics."""
+
+
+def article_row(a: Article) -> dict:
+    return {
+        "id": a.id,
+        "path": a.path,
+        "line": a.line,
+        "headlines": list(a.headlines),
+        "bylines": [{"role": b.role, "name": b.name, "org": b.org} for b in a.bylines],
+        "dateline": a.dateline,
+        "continued_from": a.continued_from,
+        "credits": list(a.credits),
+        "date": a.date.isoformat() if a.date else None,
+        "source": a.meta.source,
+        "locale": a.meta.locale,
+        "url": a.meta.url,
+        "paragraphs": len(a.paragraphs),
+        "length": len(a.text),
+        "first_sentence": first_sentence(a.text),
+    }
+
+
+@cli.command()
+@input_options
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per article (JSON Lines).")
+def articles(inputs: tuple[Path, ...], date: dt.date | None, as_json: bool) -> None:
+    """List the articles found in INPUT files and folders, one per line.
+
+    Columns: id, headline(s), byline, dateline, paragraphs, characters, first sentence.
+
+        kg articles seeds/ --date 2023-12-27
+    """
+    found = load_articles(inputs, date)
+    if not as_json:
+        click.echo("\t".join(["id", "headline", "byline", "dateline", "paragraphs", "chars", "first_sentence"]))
+    for a in found:
+        row = article_row(a)
+        if as_json:
+            click.echo(json.dumps(row, ensure_ascii=False, sort_keys=True))
+            continue
+        byline = "、".join(f"{b.role} {b.name}" for b in a.bylines) or "-"
+        first = row["first_sentence"]
+        first = first if len(first) <= 40 else first[:39] + "…"
+        cells = [a.id, " / ".join(a.headlines) or "-", byline, a.dateline or "-", str(row["paragraphs"]), str(row["length"]), first]
+        click.echo("\t".join(cells))

@@ -1,0 +1,120 @@
+"""Documents -> Articles: pages are split, Markdown and JSON Lines records are one article each."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+from kg.errors import InputError
+from kg.ingest.clean import Text, clean
+from kg.ingest.layout import read_items
+from kg.ingest.markdown import markdown_lines
+from kg.ingest.page import Body, Draft, render, split_page, whole
+from kg.ingest.sources import Document, parse_date
+from kg.models import Article, SourceMeta
+
+_FIELDS = {"headline": ("headline", "title"), "text": ("text", "content", "body")}
+
+
+def article_id(stem: str) -> str:
+    """A readable, IRI-safe id part from a file stem."""
+    return re.sub(r"[^\w.-]+", "_", stem).strip("_") or "article"
+
+
+def _article(body: Body, aid: str, doc: Document, meta: SourceMeta, line: int | None = None) -> Article:
+    return Article(
+        id=aid,
+        path=str(doc.path),
+        headlines=tuple(body.headlines),
+        paragraphs=tuple(body.paragraphs),
+        offsets=tuple(body.offsets),
+        meta=meta,
+        bylines=tuple(body.bylines),
+        dateline=body.dateline,
+        continued_from=body.continued_from,
+        credits=tuple(body.credits),
+        line=line,
+    )
+
+
+def from_page(doc: Document) -> list[Article]:
+    drafts, _ = split_page(read_items(doc.text))
+    return _number(doc, drafts)
+
+
+def from_markdown(doc: Document) -> list[Article]:
+    lines, forced = markdown_lines(doc.text)
+    return _number(doc, [whole(read_items(lines, forced))])
+
+
+def _number(doc: Document, drafts: list[Draft]) -> list[Article]:
+    bodies = [b for b in map(render, drafts) if b.paragraphs]
+    if not bodies:
+        raise InputError(doc.path, "no article text found")
+    stem = article_id(doc.path.stem)
+    if len(bodies) == 1:
+        return [_article(bodies[0], stem, doc, doc.meta)]
+    return [_article(b, f"{stem}-{k:02d}", doc, doc.meta) for k, b in enumerate(bodies, 1)]
+
+
+def _field(record: dict, name: str, doc: Document, line: int, required: bool = True) -> str | None:
+    for key in _FIELDS.get(name, (name,)):
+        value = record.get(key)
+        if value is not None:
+            if not isinstance(value, (str, int)) or not str(value).strip():
+                raise InputError(doc.path, f"field {key!r} must be a non-empty string", line)
+            return str(value)
+    if required:
+        raise InputError(doc.path, f"record has no {name!r} field", line)
+    return None
+
+
+def from_jsonl(doc: Document, report: Callable[[InputError], None] | None = None) -> Iterator[Article]:
+    """One article per JSON object line; a bad line raises, or is reported and skipped when ``report`` is given."""
+    for number, raw in enumerate(doc.text.splitlines(), 1):
+        if not raw.strip():
+            continue
+        try:
+            yield _record(doc, raw, number)
+        except InputError as e:
+            if report is None:
+                raise
+            report(e)
+
+
+def _record(doc: Document, raw: str, number: int) -> Article:
+    try:
+        record = json.loads(raw)
+    except json.JSONDecodeError as e:
+        raise InputError(doc.path, f"not valid JSON: {e.msg} (column {e.colno})", number) from None
+    if not isinstance(record, dict):
+        raise InputError(doc.path, "a JSON Lines record must be an object", number)
+    headline = _field(record, "headline", doc, number)
+    text = _field(record, "text", doc, number)
+    meta = doc.meta
+    if record.get("date"):
+        meta = replace(meta, date=parse_date(record["date"], doc.path, number))
+    for key in ("source", "url"):
+        value = _field(record, key, doc, number, required=False)
+        if value:
+            meta = replace(meta, **{key: value})
+    aid = _field(record, "id", doc, number, required=False)
+    aid = article_id(aid) if aid else f"{article_id(doc.path.stem)}-L{number}"
+    draft = whole(read_items(text), headlines_from_text=False)
+    body = render(draft)
+    if not body.paragraphs:
+        raise InputError(doc.path, "record has no text", number)
+    # The record's headline is given, not found: clean it like a printed one.
+    body.headlines = [str(clean(Text.of(headline, 0), keep_phrase_spaces=True))]
+    return _article(body, aid, doc, meta, number)
+
+
+def articles_of(doc: Document, report: Callable[[InputError], None] | None = None) -> Iterator[Article]:
+    if doc.kind == "jsonl":
+        yield from from_jsonl(doc, report)
+    elif doc.kind == "markdown":
+        yield from from_markdown(doc)
+    else:
+        yield from from_page(doc)

@@ -1,0 +1,115 @@
+"""Layout markers of Chinese newspapers: datelines, bylines, photo credits, continuation and jump lines."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+from kg.models import Byline
+
+_LEX = tomllib.loads(resources.files("kg.ingest").joinpath("layout.toml").read_text("utf-8"))
+
+NON_FINAL = frozenset(_LEX["non_final_chars"])
+JOINING_INITIALS = frozenset(_LEX["joining_initials"])
+_ROLES = "|".join(sorted(map(re.escape, _LEX["byline_roles"]), key=len, reverse=True))
+_CREDIT = "|".join(sorted(map(re.escape, _LEX["credit_suffixes"]), key=len, reverse=True))
+_HAN = "\u4e00-\u9fff"
+_NAME = rf"[{_HAN}·]{{2,4}}"
+_SEP = r"[\s、，,]+"
+_ROLE_RE = re.compile(rf"(?P<org>[{_HAN}]{{0,14}}?)(?P<role>{_ROLES})")
+_BYLINE_RE = re.compile(
+    rf"(?:[{_HAN}]{{0,14}}?(?:{_ROLES})\s*{_NAME}(?:{_SEP}{_NAME})*\s*)+(?:(?:{_CREDIT})\s*)?"
+)
+_DATELINE_RE = re.compile("^(?:" + "|".join(_LEX["dateline_patterns"]) + ")")
+_CONTINUED_RE = re.compile(_LEX["continued_from_pattern"])
+_JUMP_RE = re.compile(r"\s*" + _LEX["jump_pattern"])
+_CREDIT_RE = re.compile(rf"(?<=[。！？!?”’）)])\s+(?P<credit>[{_HAN}A-Za-z0-9\s·]{{2,24}}?(?:{_CREDIT}))\s*$")
+_PAREN_BYLINE_RE = re.compile(r"\s*[（(](?P<inner>[^（()）]{2,40})[）)]\s*")
+
+
+@dataclass(frozen=True)
+class Lead:
+    """What opens a paragraph: 紧接01版 (stripped from the text), a dateline and a byline (kept)."""
+
+    continued_from: str | None
+    dateline: str | None
+    bylines: tuple[Byline, ...]
+    strip: int  # how many leading characters are layout, not text
+
+
+def parse_byline(text: str) -> tuple[Byline, ...]:
+    """Parse a byline: 成都日报锦观新闻记者 杨升涛 -> (Byline(记者, 杨升涛, 成都日报锦观新闻),)."""
+    out: list[Byline] = []
+    matches = list(_ROLE_RE.finditer(text))
+    for k, m in enumerate(matches):
+        end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+        org = m["org"] or None
+        if org == "本报" or (org and org.startswith("本报")):
+            org = None
+        names = text[m.end() : end].strip()
+        names = re.sub(rf"\s*(?:{_CREDIT})$", "", names)
+        for name in re.split(_SEP, names):
+            if re.fullmatch(_NAME, name):
+                out.append(Byline(m["role"], name, org))
+    return tuple(out)
+
+
+def byline_line(text: str) -> tuple[Byline, ...] | None:
+    """The people of a line that is nothing but a byline, or None."""
+    if not _BYLINE_RE.fullmatch(text.strip()):
+        return None
+    return parse_byline(text) or None
+
+
+def parse_lead(raw: str) -> Lead:
+    """Find the layout lead-in of a paragraph's raw text (spaces as printed)."""
+    continued = None
+    pos = 0
+    m = _CONTINUED_RE.match(raw)
+    if m:
+        continued = m["page"]
+        pos = m.end()
+        while pos < len(raw) and raw[pos].isspace():
+            pos += 1
+    strip = pos
+    m = _DATELINE_RE.match(raw, pos)
+    if not m:
+        return Lead(continued, None, (), strip)
+    dateline = m.group(0)
+    pos = m.end()
+    paren = _PAREN_BYLINE_RE.match(raw, pos)
+    if paren:
+        return Lead(continued, dateline, parse_byline(paren["inner"]), strip)
+    # A bare byline: 南都讯　记者刘凡　周昌和　任笑一　继推出日票后… (names end at the first longer token).
+    rest = raw[pos:].lstrip()
+    role = _ROLE_RE.match(rest)
+    if not role or len(role["org"]) > 0 and not rest.startswith(role["org"]):
+        return Lead(continued, dateline, (), strip)
+    tokens = re.split(r"\s+", rest[role.end() :].lstrip())
+    names = []
+    for tok in tokens[:-1]:  # the last token is the body itself
+        if not re.fullmatch(_NAME, tok):
+            break
+        names.append(tok)
+    org = role["org"] or None
+    return Lead(continued, dateline, tuple(Byline(role["role"], n, org) for n in names), strip)
+
+
+def split_credit(line: str) -> tuple[str, str | None]:
+    """Split a trailing photo credit off a line: '2000家。 锦江区供图' -> ('2000家。', '锦江区供图')."""
+    m = _CREDIT_RE.search(line)
+    if not m:
+        return line, None
+    return line[: m.start()], re.sub(r"\s+", " ", m["credit"].strip())
+
+
+def strip_jump(line: str) -> str:
+    """Remove a jump line such as （下转02版） from the end of a line."""
+    return _JUMP_RE.sub("", line)
+
+
+def is_dateline_start(text: str) -> bool:
+    """True for a paragraph that opens an article: 本报讯…, 紧接01版…, 新华社北京…电."""
+    return bool(_CONTINUED_RE.match(text) or _DATELINE_RE.match(text))

@@ -1,0 +1,289 @@
+"""A newspaper page in reading order -> articles, each with the headlines that belong to it by content."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from kg.ingest.clean import Text, clean, is_han, join_lines
+from kg.ingest.layout import Item
+from kg.ingest.markers import JOINING_INITIALS, is_dateline_start, parse_lead
+from kg.models import Byline, Paragraph
+
+_COLUMN_RATIO = 1.3
+_SUBHEAD_MAX_WIDTH = 16
+# 提势能 春熙路商贸优势持续增强: a short label, a space, then the phrase (a feature's section head).
+_LABELLED_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,4}\s+\S")
+# Two segments with at least this share of common content bigrams are parts of one article.
+MERGE_SIMILARITY = 0.12
+# A headline is attached to the article sharing most of its bigrams, if it shares at least this much.
+HEADLINE_OVERLAP = 0.2
+
+
+@dataclass
+class Segment:
+    items: list[Item] = field(default_factory=list)
+    hard_start: bool = False  # opens with 本报讯 / 紧接01版: nothing before belongs to it
+    hard_end: bool = False  # closes with a byline: nothing after belongs to it
+
+    def text(self) -> str:
+        return "".join(i.raw for i in self.items if i.kind in ("body", "subhead"))
+
+
+@dataclass
+class HeadlineUnit:
+    """One printed headline (its lines joined) and the cluster of headline lines it was printed in."""
+
+    text: Text
+    cluster: int
+    line: int
+
+
+@dataclass
+class Draft:
+    """An article before it gets its id: paragraphs with offsets, headlines, bylines."""
+
+    segments: list[Segment]
+    headlines: list[HeadlineUnit] = field(default_factory=list)
+
+    def items(self) -> list[Item]:
+        return [i for s in self.segments for i in s.items]
+
+
+def bigrams(text: str) -> set[str]:
+    """Content bigrams: pairs of adjacent Han characters."""
+    return {text[i : i + 2] for i in range(len(text) - 1) if is_han(text[i]) and is_han(text[i + 1])}
+
+
+def _classify_headlines(items: list[Item]) -> None:
+    """Tell section heads inside an article's flow from headlines printed apart from it."""
+    for k, item in enumerate(items):
+        if item.kind != "headline":
+            continue
+        prev = items[k - 1] if k else None
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        raw = str(item.lines[0])
+        if _LABELLED_HEAD.match(raw):
+            item.kind = "subhead"
+            continue
+        if not (prev and nxt and prev.kind == "body" and nxt.kind == "body"):
+            continue
+        if is_dateline_start(nxt.raw) or item.lines[0].width > _SUBHEAD_MAX_WIDTH:
+            continue
+        a, b = prev.width, nxt.width
+        if a and b and max(a, b) / min(a, b) >= _COLUMN_RATIO:
+            continue
+        item.kind = "subhead"
+
+
+def _segments(items: list[Item]) -> tuple[list[Segment], list[list[Item]], list[int]]:
+    """Cut the page at headline clusters, datelines, bylines and column changes.
+
+    Returns the segments, the headline clusters, and for each cluster how many segments precede it.
+    """
+    segments: list[Segment] = [Segment()]
+    clusters: list[list[Item]] = []
+    positions: list[int] = []
+
+    def cut(hard_start: bool = False) -> None:
+        if segments[-1].items:
+            segments.append(Segment())
+        segments[-1].hard_start = hard_start
+
+    prev: Item | None = None
+    last_body: Item | None = None
+    for item in items:
+        if item.kind == "headline":
+            if prev is not None and prev.kind == "headline":
+                clusters[-1].append(item)
+            else:
+                cut()
+                clusters.append([item])
+                positions.append(len(segments) - 1)
+        else:
+            if item.kind == "body":
+                if is_dateline_start(item.raw):
+                    cut(hard_start=True)
+                elif last_body is not None and segments[-1].items:
+                    a, b = last_body.width, item.width
+                    if a and b and max(a, b) / min(a, b) >= _COLUMN_RATIO:
+                        cut()
+                last_body = item
+            segments[-1].items.append(item)
+            if item.kind == "byline":
+                segments[-1].hard_end = True
+                cut()
+        prev = item
+    if not segments[-1].items:
+        segments.pop()
+    return segments, clusters, positions
+
+
+def similarity(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b)) ** 0.5 / max(len(a), len(b)) ** 0.5
+
+
+def _merge(segments: list[Segment]) -> list[Draft]:
+    """Merge neighbouring segments that read as one article (a feature and its lead in another column)."""
+    drafts = [Draft([s]) for s in segments]
+    grams = [bigrams(s.text()) for s in segments]
+    while True:
+        best, best_k = MERGE_SIMILARITY, None
+        for k in range(len(drafts) - 1):
+            left, right = drafts[k].segments[-1], drafts[k + 1].segments[0]
+            if left.hard_end or right.hard_start:
+                continue
+            sim = similarity(grams[k], grams[k + 1])
+            if sim >= best:
+                best, best_k = sim, k
+        if best_k is None:
+            return drafts
+        drafts[best_k].segments += drafts[best_k + 1].segments
+        grams[best_k] |= grams[best_k + 1]
+        del drafts[best_k + 1], grams[best_k + 1]
+
+
+def _units(clusters: list[list[Item]]) -> list[HeadlineUnit]:
+    """Join the lines of one printed headline: …推进会 / 暨第三次…召开, 指数发布： / 成都…."""
+    units: list[HeadlineUnit] = []
+    for c, cluster in enumerate(clusters):
+        for item in cluster:
+            line = item.lines[0]
+            raw = str(line)
+            prev = units[-1] if units and units[-1].cluster == c else None
+            if prev and (str(prev.text).endswith(("：", ":")) or raw[0] in JOINING_INITIALS):
+                prev.text.extend(line.text)
+            else:
+                units.append(HeadlineUnit(Text(list(line.text.chars), list(line.text.offs)), c, line.number))
+    return units
+
+
+def _weights(grams: list[set[str]]) -> dict[str, float]:
+    """Inverse document frequency of bigrams over the page's articles: shared page vocabulary counts less."""
+    df: dict[str, int] = {}
+    for g in grams:
+        for b in g:
+            df[b] = df.get(b, 0) + 1
+    n = len(grams)
+    return {b: math.log((n + 1) / (d + 0.5)) for b, d in df.items()}
+
+
+def _attach(units: list[HeadlineUnit], drafts: list[Draft], regions: list[set[int]]) -> list[HeadlineUnit]:
+    """Give each headline to the article it shares most words with; return the orphans.
+
+    The candidates for a headline are the articles of the region its block closes (OCR
+    prints a headline block after the bodies it belongs to; one at the top of a page
+    opens the region after it). Among them, content decides: the share of the
+    headline's bigrams found in the article, weighted by rarity on the page. An article
+    takes its headlines from one block.
+    """
+    if len(drafts) == 1:
+        drafts[0].headlines = list(units)
+        return []
+    grams = [bigrams("".join(s.text() for s in d.segments)) for d in drafts]
+    weight = _weights(grams)
+    unseen = math.log(len(grams) + 1) + 1
+    scored = []
+    for u in units:
+        ug = bigrams(str(u.text))
+        total = sum(weight.get(b, unseen) for b in ug)
+        for k in sorted(regions[u.cluster]):
+            shared = ug & grams[k]
+            if len(shared) >= 2 and len(shared) / len(ug) >= HEADLINE_OVERLAP:
+                scored.append((sum(weight[b] for b in shared) / total, u.line, k, u))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    owner: dict[int, int] = {}  # unit line -> draft
+    cluster_of: dict[int, int] = {}  # draft -> cluster
+    for _, line, k, u in scored:
+        if line in owner or cluster_of.get(k, u.cluster) != u.cluster:
+            continue
+        owner[line] = k
+        cluster_of[k] = u.cluster
+        drafts[k].headlines.append(u)
+    for d in drafts:
+        d.headlines.sort(key=lambda u: u.line)
+    return [u for u in units if u.line not in owner]
+
+
+def _regions(drafts: list[Draft], segments: list[Segment], positions: list[int]) -> list[set[int]]:
+    """For each headline cluster, the drafts with a segment between the previous cluster and it."""
+    draft_of = {id(s): k for k, d in enumerate(drafts) for s in d.segments}
+    regions = []
+    for c, pos in enumerate(positions):
+        lo = positions[c - 1] if c else 0
+        region = {draft_of[id(s)] for s in segments[lo:pos]}
+        if not region:  # a block opening the page or following another: the bodies after it
+            hi = positions[c + 1] if c + 1 < len(positions) else len(segments)
+            region = {draft_of[id(s)] for s in segments[pos:hi]}
+        regions.append(region)
+    return regions
+
+
+def split_page(items: list[Item]) -> tuple[list[Draft], list[HeadlineUnit]]:
+    """Split a page's items into article drafts; also return headlines no article claimed."""
+    _classify_headlines(items)
+    segments, clusters, positions = _segments(items)
+    drafts = _merge(segments)
+    orphans = _attach(_units(clusters), drafts, _regions(drafts, segments, positions))
+    return drafts, orphans
+
+
+def whole(items: list[Item], headlines_from_text: bool = True) -> Draft:
+    """All of a single-article document as one draft: its leading headline lines are its headlines."""
+    lead = 0
+    while headlines_from_text and lead < len(items) and items[lead].kind == "headline":
+        lead += 1
+    for item in items[lead:]:
+        if item.kind == "headline":
+            item.kind = "subhead"
+    units = _units([items[:lead]]) if lead else []
+    return Draft([Segment(items[lead:])], units)
+
+
+@dataclass
+class Body:
+    """The cleaned parts of a draft, ready to become an Article."""
+
+    paragraphs: list[Paragraph]
+    offsets: list[int]
+    headlines: list[str]
+    bylines: list[Byline]
+    dateline: str | None
+    continued_from: str | None
+    credits: list[str]
+
+
+def render(draft: Draft) -> Body:
+    """Clean a draft's paragraphs and headlines, keeping every character's source offset."""
+    out = Body([], [], [clean(u.text, keep_phrase_spaces=True).__str__() for u in draft.headlines], [], None, None, [])
+    first = True
+    for item in draft.items():
+        if item.credit:
+            out.credits.append(item.credit)
+        if item.kind == "credit":
+            continue
+        if item.kind == "byline":
+            out.bylines += item.bylines
+            text = clean(join_lines([x.text for x in item.lines]), keep_phrase_spaces=True)
+        elif item.kind == "subhead":
+            text = clean(item.lines[0].text, keep_phrase_spaces=True)
+        else:
+            joined = join_lines([x.text for x in item.lines])
+            if first:
+                lead = parse_lead(str(joined))
+                out.continued_from = out.continued_from or lead.continued_from
+                out.dateline = out.dateline or lead.dateline
+                out.bylines += lead.bylines
+                joined = Text(joined.chars[lead.strip :], joined.offs[lead.strip :])
+            text = clean(joined)
+            first = False
+        if not text.chars:
+            continue
+        if out.paragraphs:
+            out.offsets.append(out.offsets[-1] + 1)
+        out.paragraphs.append(Paragraph(str(text), "body" if item.kind == "body" else item.kind))
+        out.offsets += text.offs
+    return out
