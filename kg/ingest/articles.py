@@ -24,6 +24,8 @@ def article_id(stem: str) -> str:
 
 
 def _article(body: Body, aid: str, doc: Document, meta: SourceMeta, line: int | None = None) -> Article:
+    if meta.date is None:
+        meta = replace(meta, date=body.stamp or doc.default_date)
     return Article(
         id=aid,
         path=str(doc.path),

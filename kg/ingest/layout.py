@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass, field
 
@@ -14,6 +15,13 @@ _CLOSERS = set("”’」』）)》】")
 _INNER_STOPS = set("，。；？！,;?!")
 _OPENERS = set("”’）)》、，。；：")
 _NUMERALS = set("一二三四五六七八九十")
+# A line that is nothing but a date (and time, and where it came from): 2008年04月05日 09:12,
+# 2007-7-26, 某某网 发布时间：2013年12月30日10:24, 2013年12月31日02:02:34来源：新华网.
+STAMP = re.compile(
+    r"^(?:[^，。\d]{0,16}?(?:(?:发布时间|时间|日期)[:：])?\s*)?"
+    r"(\d{4})[年/.-](\d{1,2})[月/.-](\d{1,2})日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+    r"(?:\s*(?:来源|稿源|作者)[:：][^，。]{0,20})?$"
+)
 # Lines this wide are whole paragraphs that were never wrapped (web text, JSON fields).
 _UNWRAPPED_WIDTH = 40
 # Two runs of lines whose widths differ by this ratio were set in different columns.
@@ -35,7 +43,7 @@ class Line:
 
 @dataclass
 class Item:
-    """A unit of the page in reading order: kind is body, headline, subhead, byline or credit."""
+    """A unit of the page in reading order: body, headline, subhead, byline, credit or stamp (a date line)."""
 
     kind: str
     lines: list[Line]
@@ -185,6 +193,10 @@ class _Reader:
             raw = strip_jump(str(line))
             if len(raw) < len(str(line)):
                 line = Line(line.number, Text(line.text.chars[: len(raw)], line.text.offs[: len(raw)]))
+            if self.cur is None and STAMP.match(raw):
+                self.items.append(Item("stamp", [line]))
+                i += 1
+                continue
             if self.cur is None:
                 people = byline_line(raw)
                 if people:

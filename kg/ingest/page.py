@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
 
 from kg.ingest.clean import Text, clean, is_han, join_lines
-from kg.ingest.layout import Item
+from kg.ingest.layout import STAMP, Item
 from kg.ingest.markers import JOINING_INITIALS, is_dateline_start, parse_lead
 from kg.models import Byline, Paragraph
 
@@ -29,6 +30,9 @@ class Segment:
 
     def text(self) -> str:
         return "".join(i.raw for i in self.items if i.kind in ("body", "subhead"))
+
+    def has_text(self) -> bool:
+        return any(i.kind in ("body", "subhead") for i in self.items)
 
 
 @dataclass
@@ -87,7 +91,7 @@ def _segments(items: list[Item]) -> tuple[list[Segment], list[list[Item]], list[
     positions: list[int] = []
 
     def cut(hard_start: bool = False) -> None:
-        if segments[-1].items:
+        if segments[-1].has_text():
             segments.append(Segment())
         segments[-1].hard_start = hard_start
 
@@ -111,12 +115,12 @@ def _segments(items: list[Item]) -> tuple[list[Segment], list[list[Item]], list[
                         cut()
                 last_body = item
             segments[-1].items.append(item)
-            if item.kind == "byline":
+            if item.kind == "byline" and segments[-1].has_text():
                 segments[-1].hard_end = True
                 cut()
         prev = item
-    if not segments[-1].items:
-        segments.pop()
+    if not segments[-1].has_text() and len(segments) > 1:
+        segments[-2].items += segments.pop().items  # a trailing byline or date line
     return segments, clusters, positions
 
 
@@ -254,6 +258,7 @@ class Body:
     dateline: str | None
     continued_from: str | None
     credits: list[str]
+    stamp: dt.date | None = None  # the date printed on a line of its own
 
 
 def render(draft: Draft) -> Body:
@@ -263,6 +268,13 @@ def render(draft: Draft) -> Body:
     for item in draft.items():
         if item.credit:
             out.credits.append(item.credit)
+        if item.kind == "stamp":
+            m = STAMP.match(item.raw)
+            try:
+                out.stamp = out.stamp or dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                pass  # 2023年13月45日 is no date: leave the article undated
+            continue
         if item.kind == "credit":
             continue
         if item.kind == "byline":

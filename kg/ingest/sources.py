@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
@@ -28,6 +28,7 @@ class Document:
     kind: str
     text: str
     meta: SourceMeta
+    default_date: dt.date | None = None  # --date: for articles whose input gives no date
 
 
 def parse_date(value: object, path: str | Path, line: int | None = None) -> dt.date:
@@ -105,7 +106,4 @@ def load(path: Path, date: dt.date | None = None) -> Document:
         data = path.read_bytes()
     except OSError as e:
         raise InputError(path, f"cannot read: {e.strerror or e}") from None
-    meta = read_sidecar(path)
-    if meta.date is None and date is not None:
-        meta = replace(meta, date=date)
-    return Document(path, kind_of(path), decode(data, path), meta)
+    return Document(path, kind_of(path), decode(data, path), read_sidecar(path), date)
