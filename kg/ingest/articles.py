@@ -104,7 +104,7 @@ def _record(doc: Document, raw: str, number: int) -> Article:
             meta = replace(meta, **{key: value})
     aid = _field(record, "id", doc, number, required=False)
     aid = article_id(aid) if aid else f"{article_id(doc.path.stem)}-L{number}"
-    draft = whole(read_items(text), headlines_from_text=False)
+    draft = whole(read_items(text, per_line=True), headlines_from_text=False)
     body = render(draft)
     if not body.paragraphs:
         raise InputError(doc.path, "record has no text", number)

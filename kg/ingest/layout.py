@@ -116,9 +116,10 @@ def read_lines(source: str) -> list[Line | None]:
 
 
 class _Reader:
-    def __init__(self, lines: list[Line | None], forced: dict[int, str] | None = None):
+    def __init__(self, lines: list[Line | None], forced: dict[int, str] | None = None, per_line: bool = False):
         self.lines = lines
         self.forced = forced or {}
+        self.per_line = per_line
         self.items: list[Item] = []
         self.cur: Item | None = None
 
@@ -164,7 +165,7 @@ class _Reader:
 
     def paragraph_ends(self, i: int, line: Line, text: str) -> bool:
         j, blank = self.next_nonblank(i)
-        if j is None:
+        if j is None or self.per_line:
             return True
         nxt = str(self.lines[j])
         if is_dateline_start(nxt) or byline_line(nxt):
@@ -225,11 +226,16 @@ class _Reader:
         return self.items
 
 
-def read_items(source: str | list[Line | None], forced: dict[int, str] | None = None) -> list[Item]:
-    """The page as items in reading order; ``forced`` fixes the kind of some lines (Markdown headings).
+def read_items(
+    source: str | list[Line | None], forced: dict[int, str] | None = None, per_line: bool = False
+) -> list[Item]:
+    """The page as items in reading order.
+
+    ``forced`` fixes the kind of some lines (Markdown headings); ``per_line`` makes every
+    line a paragraph of its own (text that was never wrapped, as in JSON Lines records).
 
     >>> [i.kind for i in read_items("标题在这里\\n\\n正文第一句。\\n")]
     ['headline', 'body']
     """
     lines = read_lines(source) if isinstance(source, str) else source
-    return _Reader(lines, forced).read()
+    return _Reader(lines, forced, per_line).read()

@@ -54,8 +54,10 @@ def read_sidecar(path: Path) -> SourceMeta:
     try:
         data = tomllib.loads(side.read_text("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        line = getattr(e, "lineno", None)
-        raise InputError(side, f"bad metadata: {getattr(e, 'msg', e)}", line) from None
+        # Python 3.11's TOMLDecodeError carries its position only in the message.
+        m = re.search(r"\(at line (\d+), column \d+\)$", str(e))
+        message = str(e)[: m.start()].strip() if m else str(e)
+        raise InputError(side, f"bad metadata: {message}", int(m[1]) if m else None) from None
     unknown = set(data) - _META_FIELDS
     if unknown:
         raise InputError(side, f"unknown metadata field(s): {', '.join(sorted(unknown))}")

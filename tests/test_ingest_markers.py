@@ -1,0 +1,79 @@
+"""Bylines, datelines, photo credits and continuation markers, by general rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest.layout import headline_like, terminal
+from kg.ingest.markers import byline_line, parse_lead, split_credit, strip_jump
+
+BYLINES = [
+    ("成都日报锦观新闻记者 杨升涛", [("记者", "杨升涛", "成都日报锦观新闻")], "paper-brand-reporter"),
+    ("本报记者 张三 李四", [("记者", "张三", None), ("记者", "李四", None)], "two-reporters"),
+    ("记者 王五 通讯员 赵六", [("记者", "王五", None), ("通讯员", "赵六", None)], "reporter-and-correspondent"),
+]
+
+
+@pytest.mark.parametrize("line,people", [b[:2] for b in BYLINES], ids=[b[2] for b in BYLINES])
+def test_markers_byline_line(line, people):
+    assert [(b.role, b.name, b.org) for b in byline_line(line)] == people
+
+
+@pytest.mark.parametrize(
+    "line", ["省医保局相关负责人介绍了近年来", "记者提问。", "回答记者提问"], ids=["sentence", "sentence-end", "phrase"]
+)
+def test_markers_not_a_byline(line):
+    assert byline_line(line) is None
+
+
+LEADS = [
+    ("本报讯（成都日报锦观新闻记者 李世芳） 昨日，成都市", "本报讯", ["李世芳"], None, "benbao-paren"),
+    ("南都讯　记者刘凡　周昌和　任笑一　继推出日票后，深圳", "南都讯", ["刘凡", "周昌和", "任笑一"], None, "bare-names"),
+    ("新华社北京12月26日电（记者 张三） 今天", "新华社北京12月26日电", ["张三"], None, "agency"),
+    ("紧接01版 推动产业链向上下游、左右", None, [], "01", "continued"),
+    ("据国际文传电讯社报道，秋明州", None, [], None, "agency-name-is-not-a-dateline"),
+]
+
+
+@pytest.mark.parametrize(
+    "raw,dateline,names,continued", [x[:4] for x in LEADS], ids=[x[4] for x in LEADS]
+)
+def test_markers_lead(raw, dateline, names, continued):
+    lead = parse_lead(raw)
+    assert lead.dateline == dateline
+    assert [b.name for b in lead.bylines] == names
+    assert lead.continued_from == continued
+
+
+def test_markers_photo_credit_at_line_end():
+    """2000家。 锦江区供图: the credit follows a finished sentence after a space."""
+    assert split_credit("2000家。 锦江区供图") == ("2000家。", "锦江区供图")
+    assert split_credit("他拍摄了一组照片。") == ("他拍摄了一组照片。", None)
+
+
+def test_markers_jump_line_removed():
+    assert strip_jump("全力推进任务落地。（下转02版）") == "全力推进任务落地。"
+
+
+HEADLINE_LIKE = [
+    ("锦江区探索中心城区高质量发展路径", True, "headline"),
+    ("2023天府金融指数发布：", True, "headline-ending-in-colon"),
+    ("上线统一的医保信息平台、构建医保公共服务体系……", True, "kicker-with-ellipsis"),
+    ("元旦将至，整个春熙路", False, "comma"),
+    ("这一北一南两个点是", False, "ends-on-function-word"),
+    ("时尚商圈换上了“新", False, "open-quote"),
+    ("“满减”“返现”……春熙路", False, "inner-ellipsis"),
+]
+
+
+@pytest.mark.parametrize("line,expected", [h[:2] for h in HEADLINE_LIKE], ids=[h[2] for h in HEADLINE_LIKE])
+def test_layout_headline_like(line, expected):
+    assert headline_like(line) is expected
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [("已经有些迫不及待了。", True), ("享受‘买买买’的乐趣！”", True), ("纷纷来锦江开", False), ("2000家。", True)],
+)
+def test_layout_terminal(line, expected):
+    assert terminal(line) is expected
