@@ -97,5 +97,13 @@ def articles(inputs: tuple[Path, ...], date: dt.date | None, as_json: bool) -> N
         byline = "、".join(f"{b.role} {b.name}" for b in a.bylines) or "-"
         first = row["first_sentence"]
         first = first if len(first) <= 40 else first[:39] + "…"
-        cells = [a.id, " / ".join(a.headlines) or "-", byline, a.dateline or "-", str(row["paragraphs"]), str(row["length"]), first]
+        cells = [
+            a.id,
+            " / ".join(a.headlines) or "-",
+            byline,
+            a.dateline or "-",
+            str(row["paragraphs"]),
+            str(row["length"]),
+            first,
+        ]
         click.echo("\t".join(cells))

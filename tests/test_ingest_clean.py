@@ -32,7 +32,11 @@ def test_clean_body_rule(raw, cleaned):
 
 HEADLINE_RULES = [
     ("点“靓”美丽家园 持续提升居民幸福感", "点“靓”美丽家园 持续提升居民幸福感", "phrase-space-kept"),
-    ("深圳地铁将设立ＶＩＰ头等车厢　买双倍票可享坐票", "深圳地铁将设立VIP头等车厢 买双倍票可享坐票", "ideographic-phrase-space"),
+    (
+        "深圳地铁将设立ＶＩＰ头等车厢　买双倍票可享坐票",
+        "深圳地铁将设立VIP头等车厢 买双倍票可享坐票",
+        "ideographic-phrase-space",
+    ),
     ("强 化 协 同 联 动", "强化协同联动", "justified-headline"),
 ]
 
@@ -43,7 +47,11 @@ def test_clean_headline_rule(raw, cleaned):
 
 
 JOINS = [
-    (["春熙路时尚商圈位于成都市中", "心，是最为外地人熟知的一张金名"], "春熙路时尚商圈位于成都市中心，是最为外地人熟知的一张金名", "han-han"),
+    (
+        ["春熙路时尚商圈位于成都市中", "心，是最为外地人熟知的一张金名"],
+        "春熙路时尚商圈位于成都市中心，是最为外地人熟知的一张金名",
+        "han-han",
+    ),
     (["以微信、支付宝和合作银行", "APP为辅助渠道"], "以微信、支付宝和合作银行APP为辅助渠道", "han-latin"),
     (["the annual", "report"], "the annual report", "latin-latin-gets-a-space"),
 ]

@@ -28,16 +28,20 @@ def test_markers_not_a_byline(line):
 
 LEADS = [
     ("本报讯（成都日报锦观新闻记者 李世芳） 昨日，成都市", "本报讯", ["李世芳"], None, "benbao-paren"),
-    ("南都讯　记者刘凡　周昌和　任笑一　继推出日票后，深圳", "南都讯", ["刘凡", "周昌和", "任笑一"], None, "bare-names"),
+    (
+        "南都讯　记者刘凡　周昌和　任笑一　继推出日票后，深圳",
+        "南都讯",
+        ["刘凡", "周昌和", "任笑一"],
+        None,
+        "bare-names",
+    ),
     ("新华社北京12月26日电（记者 张三） 今天", "新华社北京12月26日电", ["张三"], None, "agency"),
     ("紧接01版 推动产业链向上下游、左右", None, [], "01", "continued"),
     ("据国际文传电讯社报道，秋明州", None, [], None, "agency-name-is-not-a-dateline"),
 ]
 
 
-@pytest.mark.parametrize(
-    "raw,dateline,names,continued", [x[:4] for x in LEADS], ids=[x[4] for x in LEADS]
-)
+@pytest.mark.parametrize("raw,dateline,names,continued", [x[:4] for x in LEADS], ids=[x[4] for x in LEADS])
 def test_markers_lead(raw, dateline, names, continued):
     lead = parse_lead(raw)
     assert lead.dateline == dateline

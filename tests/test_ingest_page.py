@@ -8,7 +8,14 @@ from kg.ingest.layout import read_items
 
 # (index, how the text opens, headlines, reporters, dateline, continued_from)
 SEED_ARTICLES = [
-    (0, "“元旦正好有朋友从国外回来", ("商贸+科创“双核共兴”之势渐起", "锦江区探索中心城区高质量发展路径"), (), None, None),
+    (
+        0,
+        "“元旦正好有朋友从国外回来",
+        ("商贸+科创“双核共兴”之势渐起", "锦江区探索中心城区高质量发展路径"),
+        (),
+        None,
+        None,
+    ),
     (
         1,
         "12月26日，四川医保公共服务新闻发布会",
@@ -50,7 +57,9 @@ def test_ingest_seed_has_six_articles(seed_articles):
 
 
 @pytest.mark.parametrize(
-    "index,opening,headlines,authors,dateline,continued", SEED_ARTICLES, ids=[f"article{r[0] + 1}" for r in SEED_ARTICLES]
+    "index,opening,headlines,authors,dateline,continued",
+    SEED_ARTICLES,
+    ids=[f"article{r[0] + 1}" for r in SEED_ARTICLES],
 )
 def test_ingest_seed_article(seed_articles, index, opening, headlines, authors, dateline, continued):
     a = seed_articles[index]
@@ -146,7 +155,7 @@ def test_ingest_page_layouts(tmp_path, page, expected):
     path = tmp_path / "page.txt"
     path.write_text(page, "utf-8")
     got = read_articles([path])
-    assert [(a.text[: len(o)], a.headlines) for a, (o, _) in zip(got, expected)] == expected
+    assert [(a.text[: len(o)], a.headlines) for a, (o, _) in zip(got, expected, strict=True)] == expected
     assert len(got) == len(expected)
 
 

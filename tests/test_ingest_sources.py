@@ -10,7 +10,9 @@ import pytest
 from kg.errors import InputError
 from kg.ingest import read_articles
 
-ARTICLE = "某市召开经济工作会议\n\n本报讯（记者 王一） 昨日，某市召开经济工作会议，部署明年工作。\n会议指出，要稳中求进。\n"
+ARTICLE = (
+    "某市召开经济工作会议\n\n本报讯（记者 王一） 昨日，某市召开经济工作会议，部署明年工作。\n会议指出，要稳中求进。\n"
+)
 
 
 def write(path, text, encoding="utf-8"):
@@ -150,7 +152,7 @@ def test_sources_bad_file_in_folder_is_reported_and_skipped(tmp_path):
     problems = []
     got = read_articles([tmp_path], report=problems.append)
     assert [a.id for a in got] == ["a", "c-L1"]
-    assert [(p.path.endswith(name), p.line) for p, name in zip(problems, ["b.txt", "c.jsonl"])] == [
+    assert [(p.path.endswith(name), p.line) for p, name in zip(problems, ["b.txt", "c.jsonl"], strict=True)] == [
         (True, None),
         (True, 2),
     ]

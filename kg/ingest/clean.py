@@ -88,7 +88,7 @@ def clean(text: Text, keep_phrase_spaces: bool = False) -> Text:
     # Spaces: collapse runs, then drop them wherever a Chinese character or full-width mark is a neighbour.
     c2: list[str] = []
     o2: list[int] = []
-    for c, o in zip(chars, offs):
+    for c, o in zip(chars, offs, strict=True):
         if c == " " and (not c2 or c2[-1] == " "):
             continue
         c2.append(c)
@@ -105,8 +105,8 @@ def clean(text: Text, keep_phrase_spaces: bool = False) -> Text:
             continue
         if is_wide(a) or is_wide(b):
             keep[i] = False
-    chars = [c for c, k in zip(c2, keep) if k]
-    offs = [o for o, k in zip(o2, keep) if k]
+    chars = [c for c, k in zip(c2, keep, strict=True) if k]
+    offs = [o for o, k in zip(o2, keep, strict=True) if k]
     has_han = any(is_han(c) for c in chars)
     out = Text([], [])
     dq = sq = 0

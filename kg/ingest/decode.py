@@ -1,4 +1,4 @@
-"""Bytes -> text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK and whatever charset-normalizer recognises."""
+"""Bytes -> text: UTF-8 (BOM or not), UTF-16 with BOM, GB18030/GBK, or what charset-normalizer recognises."""
 
 from __future__ import annotations
 
@@ -20,7 +20,13 @@ def _han_share(text: str) -> float:
 
 def _plausible(text: str) -> bool:
     """Does decoded text look like Chinese or Latin writing rather than noise?"""
-    ok = sum(c.isascii() or 0x3000 <= ord(c) <= 0x9FFF or 0xFF00 <= ord(c) <= 0xFFEF or ord(c) in (0x2014, 0x2026, 0x201C, 0x201D, 0x2018, 0x2019) for c in text)
+    ok = sum(
+        c.isascii()
+        or 0x3000 <= ord(c) <= 0x9FFF
+        or 0xFF00 <= ord(c) <= 0xFFEF
+        or ord(c) in (0x2014, 0x2026, 0x201C, 0x201D, 0x2018, 0x2019)
+        for c in text
+    )
     return ok >= 0.5 * len(text)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ class Line:
     def __str__(self) -> str:
         return str(self.text)
 
-    @property
+    @functools.cached_property
     def width(self) -> float:
         return visual_width(str(self.text))
 
@@ -214,7 +215,9 @@ class _Reader:
                 self.cur = Item("body", [])
             text, credit = split_credit(raw)
             if credit:
-                line = Line(line.number, Text(line.text.chars[: len(text.rstrip())], line.text.offs[: len(text.rstrip())]))
+                line = Line(
+                    line.number, Text(line.text.chars[: len(text.rstrip())], line.text.offs[: len(text.rstrip())])
+                )
             self.cur.lines.append(line)
             if credit:
                 self.cur.credit = credit

@@ -49,8 +49,8 @@ def markdown_lines(source: str) -> tuple[list[Line | None], dict[int, str]]:
             cut = block.end() if block else 0
         body = raw[cut:]
         keep = _keep(body)
-        chars = [c for c, k in zip(body, keep) if k]
-        offs = [o for o, k in zip(line.text.offs[cut:], keep) if k]
+        chars = [c for c, k in zip(body, keep, strict=True) if k]
+        offs = [o for o, k in zip(line.text.offs[cut:], keep, strict=True) if k]
         out.append(Line(line.number, Text(chars, offs)) if "".join(chars).strip() else None)
         if out[-1] is None:
             forced.pop(line.number, None)

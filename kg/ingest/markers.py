@@ -21,9 +21,7 @@ _SEP = r"[\s、，,]+"
 _ROLE_RE = re.compile(rf"(?P<org>[{_HAN}]{{0,14}}?)(?P<role>{_ROLES})")
 # The outlet before a role ends like a news organisation: 本报, 成都日报锦观新闻, 新华社, 某某网.
 _OUTLET = rf"(?:[{_HAN}]{{0,12}}(?:{'|'.join(map(re.escape, _LEX['outlet_suffixes']))}))?"
-_BYLINE_RE = re.compile(
-    rf"(?:{_OUTLET}(?:{_ROLES})\s*{_NAME}(?:{_SEP}{_NAME})*\s*)+(?:(?:{_CREDIT})\s*)?"
-)
+_BYLINE_RE = re.compile(rf"(?:{_OUTLET}(?:{_ROLES})\s*{_NAME}(?:{_SEP}{_NAME})*\s*)+(?:(?:{_CREDIT})\s*)?")
 _DATELINE_RE = re.compile("^(?:" + "|".join(_LEX["dateline_patterns"]) + ")")
 _CONTINUED_RE = re.compile(_LEX["continued_from_pattern"])
 _JUMP_RE = re.compile(r"\s*" + _LEX["jump_pattern"])

@@ -7,7 +7,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from kg.ingest.clean import Text, clean, is_han, join_lines
+from kg.ingest.clean import Text, clean, join_lines
 from kg.ingest.layout import STAMP, Item
 from kg.ingest.markers import JOINING_INITIALS, is_dateline_start, parse_lead
 from kg.models import Byline, Paragraph
@@ -55,9 +55,12 @@ class Draft:
         return [i for s in self.segments for i in s.items]
 
 
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+
+
 def bigrams(text: str) -> set[str]:
     """Content bigrams: pairs of adjacent Han characters."""
-    return {text[i : i + 2] for i in range(len(text) - 1) if is_han(text[i]) and is_han(text[i + 1])}
+    return {run[i : i + 2] for run in _HAN_RUN.findall(text) for i in range(len(run) - 1)}
 
 
 def _classify_headlines(items: list[Item]) -> None:
