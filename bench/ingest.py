@@ -1,6 +1,6 @@
 """Ingest throughput: the seed page replicated N times, and the CEC corpus when ../shared is present.
 
-    python bench/ingest.py [N]
+python bench/ingest.py [N]
 """
 
 from __future__ import annotations

@@ -29,7 +29,8 @@ def input_options(f):
     @click.option(
         "--date",
         type=click.DateTime(formats=["%Y-%m-%d"]),
-        help="Publication date (YYYY-MM-DD) for articles whose input gives none.",
+        metavar="YYYY-MM-DD",
+        help="Publication date for articles whose input gives none.",
     )
     @functools.wraps(f)
     def wrapper(*args, date: dt.datetime | None = None, **kwargs):
