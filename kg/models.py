@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 class SourceMeta:
     """What is known about an input besides its text (sidecar, JSON Lines fields, --date)."""
 
-    source: str | None = None  # the newspaper or site, e.g. 成都日报
+    source: str | None = None  # the newspaper or site, e.g. 人民日报
     locale: str | None = None  # where it is published, e.g. 四川省成都市
     date: dt.date | None = None  # publication date
     url: str | None = None
@@ -19,7 +19,7 @@ class SourceMeta:
 
 @dataclass(frozen=True)
 class Byline:
-    """One person credited in a byline: 成都日报锦观新闻记者 杨升涛 -> (记者, 杨升涛, 成都日报锦观新闻)."""
+    """One person credited in a byline: 某某日报记者 张三 -> (记者, 张三, 某某日报)."""
 
     role: str
     name: str

@@ -80,8 +80,8 @@ def _justified(chars: list[str], i: int) -> bool:
 def clean(text: Text, keep_phrase_spaces: bool = False) -> Text:
     """Normalise one paragraph (or headline when keep_phrase_spaces) of raw text.
 
-    >>> str(clean(Text.of("锦 江 区 社 会 消 费 品 零 售 总 额 实 现", 0)))
-    '锦江区社会消费品零售总额实现'
+    >>> str(clean(Text.of("社 会 消 费 品 零 售 总 额 实 现", 0)))
+    '社会消费品零售总额实现'
     """
     chars = [_HALF.get(c, " " if c.isspace() else c) for c in text.chars]
     offs = list(text.offs)

@@ -153,7 +153,7 @@ class _Reader:
             return []  # 中国人民大学财政金融学院教 / 授、国家金融研究院…: a word cut by the wrap
         if j is not None and not blank and not is_dateline_start(str(lines[j])):
             # A headline-like line followed in the same block by body text of the same column is
-            # that paragraph's first line (春熙路时尚商圈位于成都市中 / 心，是…), and so is one
+            # that paragraph's first line (某某商圈位于某市中 / 心，是…), and so is one
             # followed by a paragraph's short last line (…成德眉资 / 四市有关负责同志参加会议。).
             a, b = lines[run[-1]].width, lines[j].width
             if terminal(str(lines[j])) and b <= a:

@@ -19,7 +19,7 @@ _HAN = "\u4e00-\u9fff"
 _NAME = rf"[{_HAN}·]{{2,4}}"
 _SEP = r"[\s、，,]+"
 _ROLE_RE = re.compile(rf"(?P<org>[{_HAN}]{{0,14}}?)(?P<role>{_ROLES})")
-# The outlet before a role ends like a news organisation: 本报, 成都日报锦观新闻, 新华社, 某某网.
+# The outlet before a role ends like a news organisation: 本报, 某某日报某某新闻, 新华社, 某某网.
 _OUTLET = rf"(?:[{_HAN}]{{0,12}}(?:{'|'.join(map(re.escape, _LEX['outlet_suffixes']))}))?"
 _BYLINE_RE = re.compile(rf"(?:{_OUTLET}(?:{_ROLES})\s*{_NAME}(?:{_SEP}{_NAME})*\s*)+(?:(?:{_CREDIT})\s*)?")
 _DATELINE_RE = re.compile("^(?:" + "|".join(_LEX["dateline_patterns"]) + ")")
@@ -40,7 +40,7 @@ class Lead:
 
 
 def parse_byline(text: str) -> tuple[Byline, ...]:
-    """Parse a byline: 成都日报锦观新闻记者 杨升涛 -> (Byline(记者, 杨升涛, 成都日报锦观新闻),)."""
+    """Parse a byline: 某某日报记者 张三 -> (Byline(记者, 张三, 某某日报),)."""
     out: list[Byline] = []
     matches = list(_ROLE_RE.finditer(text))
     for k, m in enumerate(matches):
@@ -98,7 +98,7 @@ def parse_lead(raw: str) -> Lead:
 
 
 def split_credit(line: str) -> tuple[str, str | None]:
-    """Split a trailing photo credit off a line: '2000家。 锦江区供图' -> ('2000家。', '锦江区供图')."""
+    """Split a trailing photo credit off a line: '2000家。 某区供图' -> ('2000家。', '某区供图')."""
     m = _CREDIT_RE.search(line)
     if not m:
         return line, None

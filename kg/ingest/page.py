@@ -14,7 +14,7 @@ from kg.models import Byline, Paragraph
 
 _COLUMN_RATIO = 1.3
 _SUBHEAD_MAX_WIDTH = 16
-# 提势能 春熙路商贸优势持续增强: a short label, a space, then the phrase (a feature's section head).
+# 强基础 某区商贸优势持续增强: a short label, a space, then the phrase (a feature's section head).
 _LABELLED_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,4}\s+\S")
 # Two segments with at least this share of common content bigrams are parts of one article.
 MERGE_SIMILARITY = 0.12
@@ -154,7 +154,7 @@ def _merge(segments: list[Segment]) -> list[Draft]:
 
 
 def _units(clusters: list[list[Item]]) -> list[HeadlineUnit]:
-    """Join the lines of one printed headline: …推进会 / 暨第三次…召开, 指数发布： / 成都…."""
+    """Join the lines of one printed headline: …推进会 / 暨第三次…召开, 某某指数发布： / 某市…."""
     units: list[HeadlineUnit] = []
     for c, cluster in enumerate(clusters):
         for item in cluster:
