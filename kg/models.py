@@ -11,7 +11,7 @@ class SourceMeta:
     """What is known about an input besides its text (sidecar, JSON Lines fields, --date)."""
 
     source: str | None = None  # the newspaper or site, e.g. 人民日报
-    locale: str | None = None  # where it is published, e.g. 四川省成都市
+    locale: str | None = None  # where it is published, e.g. 北京市
     date: dt.date | None = None  # publication date
     url: str | None = None
     page: str | None = None  # the page (版) of a newspaper, when known
@@ -60,7 +60,7 @@ class Article:
     bylines: tuple[Byline, ...] = ()
     dateline: str | None = None  # 本报讯, 新华社北京12月26日电, ...
     continued_from: str | None = None  # the page a 紧接01版 continuation comes from
-    credits: tuple[str, ...] = ()  # photo credits such as 锦江区供图
+    credits: tuple[str, ...] = ()  # photo credits such as 某区供图
     line: int | None = None  # the line of a JSON Lines record
 
     @property
