@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kg.ingest.clean import Text, is_han, visual_width
 from kg.ingest.markers import NON_FINAL, byline_line, is_dateline_start, split_credit, strip_jump
@@ -50,8 +50,6 @@ class Item:
     lines: list[Line]
     bylines: tuple[Byline, ...] = ()
     credit: str | None = None
-    closed: bool = False
-    extra: dict = field(default_factory=dict)
 
     @property
     def raw(self) -> str:
@@ -133,7 +131,6 @@ class _Reader:
 
     def close(self) -> None:
         if self.cur is not None:
-            self.cur.closed = True
             self.items.append(self.cur)
             self.cur = None
 

@@ -266,7 +266,8 @@ class Body:
 
 def render(draft: Draft) -> Body:
     """Clean a draft's paragraphs and headlines, keeping every character's source offset."""
-    out = Body([], [], [clean(u.text, keep_phrase_spaces=True).__str__() for u in draft.headlines], [], None, None, [])
+    headlines = [str(clean(u.text, keep_phrase_spaces=True)) for u in draft.headlines]
+    out = Body([], [], headlines, [], None, None, [])
     first = True
     for item in draft.items():
         if item.credit:
