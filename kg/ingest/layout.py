@@ -67,6 +67,11 @@ class Item:
         return self.lines[0].number
 
 
+def different_columns(a: float | None, b: float | None) -> bool:
+    """Were runs of lines this wide set in different columns? (False when a width is unknown.)"""
+    return bool(a and b) and max(a, b) / max(min(a, b), 1) >= _COLUMN_RATIO
+
+
 def terminal(text: str) -> bool:
     """Does the line end a sentence (。！？… possibly inside closing quotes)?"""
     t = text.rstrip()
@@ -153,9 +158,7 @@ class _Reader:
             # that paragraph's first line (某某商圈位于某市中 / 心，是…), and so is one
             # followed by a paragraph's short last line (…成德眉资 / 四市有关负责同志参加会议。).
             a, b = lines[run[-1]].width, lines[j].width
-            if terminal(str(lines[j])) and b <= a:
-                return []
-            if max(a, b) / max(min(a, b), 1) < _COLUMN_RATIO:
+            if (terminal(str(lines[j])) and b <= a) or not different_columns(a, b):
                 return []
         if str(lines[run[-1]]).endswith(("：", ":")) and (j is None or not headline_like(str(lines[j]))):
             return []

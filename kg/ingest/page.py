@@ -8,11 +8,10 @@ import re
 from dataclasses import dataclass, field
 
 from kg.ingest.clean import Text, clean, join_lines
-from kg.ingest.layout import STAMP, Item
+from kg.ingest.layout import STAMP, Item, different_columns
 from kg.ingest.markers import JOINING_INITIALS, is_dateline_start, parse_lead
 from kg.models import Byline, Paragraph
 
-_COLUMN_RATIO = 1.3
 _SUBHEAD_MAX_WIDTH = 16
 # 强基础 某区商贸优势持续增强: a short label, a space, then the phrase (a feature's section head).
 _LABELLED_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,4}\s+\S")
@@ -50,6 +49,7 @@ class Draft:
 
     segments: list[Segment]
     headlines: list[HeadlineUnit] = field(default_factory=list)
+    grams: set[str] = field(default_factory=set)  # content bigrams of its segments
 
     def items(self) -> list[Item]:
         return [i for s in self.segments for i in s.items]
@@ -78,8 +78,7 @@ def _classify_headlines(items: list[Item]) -> None:
             continue
         if is_dateline_start(nxt.raw) or item.lines[0].width > _SUBHEAD_MAX_WIDTH:
             continue
-        a, b = prev.width, nxt.width
-        if a and b and max(a, b) / min(a, b) >= _COLUMN_RATIO:
+        if different_columns(prev.width, nxt.width):
             continue
         item.kind = "subhead"
 
@@ -113,8 +112,7 @@ def _segments(items: list[Item]) -> tuple[list[Segment], list[list[Item]], list[
                 if is_dateline_start(item.raw):
                     cut(hard_start=True)
                 elif last_body is not None and segments[-1].items:
-                    a, b = last_body.width, item.width
-                    if a and b and max(a, b) / min(a, b) >= _COLUMN_RATIO:
+                    if different_columns(last_body.width, item.width):
                         cut()
                 last_body = item
             segments[-1].items.append(item)
@@ -135,22 +133,21 @@ def similarity(a: set[str], b: set[str]) -> float:
 
 def _merge(segments: list[Segment]) -> list[Draft]:
     """Merge neighbouring segments that read as one article (a feature and its lead in another column)."""
-    drafts = [Draft([s]) for s in segments]
-    grams = [bigrams(s.text()) for s in segments]
+    drafts = [Draft([s], grams=bigrams(s.text())) for s in segments]
     while True:
         best, best_k = MERGE_SIMILARITY, None
         for k in range(len(drafts) - 1):
             left, right = drafts[k].segments[-1], drafts[k + 1].segments[0]
             if left.hard_end or right.hard_start:
                 continue
-            sim = similarity(grams[k], grams[k + 1])
+            sim = similarity(drafts[k].grams, drafts[k + 1].grams)
             if sim >= best:
                 best, best_k = sim, k
         if best_k is None:
             return drafts
         drafts[best_k].segments += drafts[best_k + 1].segments
-        grams[best_k] |= grams[best_k + 1]
-        del drafts[best_k + 1], grams[best_k + 1]
+        drafts[best_k].grams |= drafts[best_k + 1].grams
+        del drafts[best_k + 1]
 
 
 def _units(clusters: list[list[Item]]) -> list[HeadlineUnit]:
@@ -190,7 +187,7 @@ def _attach(units: list[HeadlineUnit], drafts: list[Draft], regions: list[set[in
     if len(drafts) == 1:
         drafts[0].headlines = list(units)
         return []
-    grams = [bigrams("".join(s.text() for s in d.segments)) for d in drafts]
+    grams = [d.grams for d in drafts]
     weight = _weights(grams)
     unseen = math.log(len(grams) + 1) + 1
     scored = []

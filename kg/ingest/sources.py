@@ -75,9 +75,10 @@ def kind_of(path: Path) -> str:
     return "page"
 
 
-def _wanted(path: Path) -> bool:
-    name = path.name.lower()
-    if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
+def _wanted(relative: Path) -> bool:
+    """An input kind, not a sidecar, and nothing hidden on the way to it."""
+    name = relative.name.lower()
+    if any(part.startswith(".") for part in relative.parts) or name.endswith(SIDECAR_SUFFIX):
         return False
     return name.endswith(PAGE_SUFFIXES + MARKDOWN_SUFFIXES + JSONL_SUFFIXES)
 
@@ -90,7 +91,6 @@ def find_files(paths: list[Path]) -> Iterator[tuple[Path, bool]]:
             raise InputError(path, "no such file or directory")
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p.relative_to(path)))
-            found = [p for p in found if not any(part.startswith(".") for part in p.relative_to(path).parts)]
             if not found:
                 raise InputError(path, "folder has no text files (.txt, .md, .jsonl)")
             for p in found:
