@@ -1,0 +1,53 @@
+"""Extractors: one per kind of fact, each ``Article -> Iterable[Fact]``, run in the order listed."""
+
+from __future__ import annotations
+
+from kg.extract import bylines, containment, events, mentions, posts, statistics
+from kg.extract.facts import (
+    Authored,
+    Contained,
+    Entity,
+    EventFact,
+    Evidence,
+    Fact,
+    Mentioned,
+    PostHeld,
+    Statistic,
+)
+from kg.models import Article
+
+EXTRACTORS = (
+    mentions.extract,
+    bylines.extract,
+    posts.extract,
+    containment.extract,
+    events.extract,
+    statistics.extract,
+)
+
+
+def extract(article: Article) -> list[Fact]:
+    """Every fact of an article, each once, in a stable order."""
+    out: list[Fact] = []
+    seen: set[Fact] = set()
+    for extractor in EXTRACTORS:
+        for fact in extractor(article):
+            if fact not in seen:
+                seen.add(fact)
+                out.append(fact)
+    return out
+
+
+__all__ = [
+    "EXTRACTORS",
+    "Authored",
+    "Contained",
+    "Entity",
+    "EventFact",
+    "Evidence",
+    "Fact",
+    "Mentioned",
+    "PostHeld",
+    "Statistic",
+    "extract",
+]

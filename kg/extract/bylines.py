@@ -1,0 +1,26 @@
+"""Bylines: the reporter wrote the article, and holds 记者 at the newspaper."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.extract.common import evidence, person
+from kg.extract.facts import Authored, Entity, Fact, PostHeld
+from kg.models import Article
+from kg.nlp.doc import analyse
+
+
+def extract(article: Article) -> Iterator[Fact]:
+    """某某日报记者 张三 -> Authored(张三) and PostHeld(张三, 记者, 某某日报)."""
+    doc = analyse(article)
+    source = article.meta.source
+    for b in article.bylines:
+        pos = article.text.find(b.name)
+        sent = doc.sent_of(pos) if pos >= 0 else doc.sents[-1]
+        # The outlet printed in the byline (某某日报某某新闻) belongs to the newspaper when it starts with its name.
+        outlet = source if source and (b.org is None or b.org.startswith(source)) else b.org
+        org = Entity("org", outlet, (b.org,) if b.org and b.org != outlet else ()) if outlet else None
+        ev = evidence(doc, sent)
+        yield Authored(evidence=ev, person=person(b.name), role=b.role, org=org)
+        if org is not None:
+            yield PostHeld(evidence=ev, person=person(b.name), role=b.role, org=org, as_of=article.date)

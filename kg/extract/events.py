@@ -1,0 +1,145 @@
+"""Events: meetings, press conferences, forums, signings and releases, with date, place and people."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from kg.extract.common import entity, evidence
+from kg.extract.facts import Entity, EventFact
+from kg.models import Article
+from kg.nlp import timex
+from kg.nlp.doc import Doc, Sent, analyse
+from kg.nlp.lexicon import load, longest_first
+
+_LEADING_COUNT = re.compile(r"^\d+[个项场家批]")
+_ACTS = re.compile(r"出席|参加|列席|与会|主持|召开|举行|举办|观摩")
+
+
+@functools.cache
+def _vocab():
+    ev = load("events")
+    triggers = re.compile("|".join(map(re.escape, longest_first(ev["triggers"]))))
+    organizers = "|".join(map(re.escape, longest_first(ev["organizer_words"])))
+    return (
+        triggers,
+        ev["min_name_length"],
+        set(ev["name_stops"]),
+        re.compile(rf"由(.+?)(?:{organizers})"),
+        tuple(ev["attendee_words"]),
+        tuple(ev["release_words"]),
+    )
+
+
+def extract(article: Article) -> Iterator[EventFact]:
+    doc = analyse(article)
+    events: list[tuple[Sent, str, int, int]] = []
+    for s in doc.sents:
+        if s.kind == "body":
+            events += [(s, name, b, e) for name, b, e in _names(s.text)]
+    attendees: dict[int, list[Entity]] = {}
+    for s, people in _attendance(doc):
+        # People who 出席会议 attend the last event named at or before their sentence.
+        held = [i for i, (es, *_) in enumerate(events) if es.index <= s.index]
+        if held:
+            attendees.setdefault(held[-1], []).extend(people)
+    for i, (s, name, b, e) in enumerate(events):
+        yield EventFact(
+            evidence=evidence(doc, s),
+            name=name,
+            date=_date(s, b),
+            location=_location(doc, s, e),
+            organizers=_organizers(doc, s, b),
+            attendees=tuple(_unique(attendees.get(i, []))),
+            subjects=_subjects(doc, s, b, e),
+        )
+
+
+def _names(text: str) -> list[tuple[str, int, int]]:
+    """(name, begin, end) of each event named in a sentence; names inside longer ones are dropped."""
+    triggers, min_len, stops, *_ = _vocab()
+    spans = []
+    for m in triggers.finditer(text):
+        b = m.start()
+        while b > 0 and text[b - 1] not in stops:
+            b -= 1
+        # A verb before the trigger ends the name: 某某出席会议 names no event.
+        acts = list(_ACTS.finditer(text, b, m.start()))
+        if acts:
+            b = acts[-1].end()
+        # A time written before the name (今年3月份某某现场会) dates it; it is not part of it.
+        for t in timex.PATTERN.finditer(text, b, m.start()):
+            if t.start() == b and t.group(0):
+                b = t.end()
+        count = _LEADING_COUNT.match(text[b:])
+        if count:
+            b += count.end()
+        if m.end() - b >= min_len:
+            spans.append((b, m.end()))
+    spans = [sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)]
+    return [(text[b:e], b, e) for b, e in sorted(set(spans))]
+
+
+def _date(s: Sent, begin: int) -> str | None:
+    before = [t for t in s.times if t.end <= begin and t.kind != "period"]
+    if before:
+        return before[-1].value
+    return s.times[0].value if s.times and s.times[0].kind != "period" else None
+
+
+def _location(doc: Doc, s: Sent, end: int) -> Entity | None:
+    """在某地举行/召开, or a place just before 举行 (某园区举行…签约)."""
+    text = s.text
+    for m in doc.in_sent(s, "place"):
+        b, e = m.begin - s.begin, m.end - s.begin
+        if text[b - 1 : b] == "在" and re.match(r"(?:举行|召开|举办|开幕)", text[e:]):
+            return entity(m)
+        if re.match(r"举行|举办", text[e:]) and e < end:
+            return entity(m)
+    return None
+
+
+def _organizers(doc: Doc, s: Sent, begin: int) -> tuple[Entity, ...]:
+    pattern = _vocab()[3]
+    m = pattern.search(s.text, 0, begin)
+    if m is None:
+        return ()
+    lo, hi = s.begin + m.start(1), s.begin + m.end(1)
+    found = [x for x in doc.in_sent(s, "org") if lo <= x.begin and x.end <= hi]
+    return tuple(_unique(entity(x) for x in found))
+
+
+def _attendance(doc: Doc) -> Iterator[tuple[Sent, list[Entity]]]:
+    """Sentences where people 出席/参加, with the people named before the verb."""
+    words = _vocab()[4]
+    for s in doc.sents:
+        at = min((i for w in words if (i := s.text.find(w)) >= 0), default=-1)
+        if at >= 0:
+            people = [entity(m) for m in doc.in_sent(s, "person") if m.end - s.begin <= at]
+            if people:
+                yield s, people
+
+
+def _subjects(doc: Doc, s: Sent, begin: int, end: int) -> tuple[str, ...]:
+    """What the event released or signed: “某某指数”正式发布, 举行甲、乙等N个项目集中签约."""
+    release = _vocab()[5]
+    text = s.text
+    found = []
+    for m in re.finditer(r"[“《]([^”》]{2,30})[”》]", text):
+        after = text[m.end() : m.end() + 6]
+        if m.start() >= end and any(w in after for w in release):
+            found.append(m.group(1))
+    listed = re.search(r"举行((?:[^，。、]{2,20}、)+[^，。、]{2,20})等", text[:end])
+    if listed and text[begin:end].endswith(("签约", "签约仪式")):
+        found += [x for x in listed.group(1).split("、")]
+    return tuple(found)
+
+
+def _unique(items) -> list:
+    seen, out = set(), []
+    for x in items:
+        if x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out

@@ -1,0 +1,107 @@
+"""Typed facts with their evidence: what extractors give and the RDF mapping reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The sentence that states a fact: article[begin:end] == text."""
+
+    article: str
+    begin: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organization or place by its canonical name; aliases are the other names it had."""
+
+    kind: str  # person, org or place
+    name: str
+    aliases: tuple[str, ...] = ()
+    level: str | None = None  # province, city or county for administrative areas
+
+
+@dataclass(frozen=True, kw_only=True)
+class Fact:
+    evidence: Evidence
+
+    @property
+    def type(self) -> str:
+        return _TYPES[type(self)]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Mentioned(Fact):
+    """The article names this entity."""
+
+    entity: Entity
+
+
+@dataclass(frozen=True, kw_only=True)
+class Authored(Fact):
+    """A byline: the person wrote the article as (role) of (org)."""
+
+    person: Entity
+    role: str
+    org: Entity | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class PostHeld(Fact):
+    """A person holds (role) in (org), as of the article's date; status former/nominated/acting when said."""
+
+    person: Entity
+    role: str
+    org: Entity
+    status: str | None = None
+    as_of: dt.date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Contained(Fact):
+    """child lies in parent (places) or is a unit of parent (organizations)."""
+
+    child: Entity
+    parent: Entity
+    source: str  # text, name (a compound name) or gazetteer
+
+
+@dataclass(frozen=True, kw_only=True)
+class EventFact(Fact):
+    """A meeting, conference, forum, signing or release."""
+
+    name: str
+    date: str | None = None  # ISO 8601: 2023-12-26, 2023-10 or 2023
+    location: Entity | None = None
+    organizers: tuple[Entity, ...] = ()
+    attendees: tuple[Entity, ...] = ()
+    subjects: tuple[str, ...] = ()  # what was released or signed
+
+
+@dataclass(frozen=True, kw_only=True)
+class Statistic(Fact):
+    """A measured value about an entity: 1298.6亿元 of 社会消费品零售总额 for 某区 in 2023-01/2023-11."""
+
+    about: Entity
+    variable: str
+    value: Decimal
+    unit: str | None = None
+    period: str | None = None
+    approximate: bool = False
+
+
+_TYPES = {
+    Fact: "fact",
+    Mentioned: "mention",
+    Authored: "byline",
+    PostHeld: "post",
+    Contained: "containment",
+    EventFact: "event",
+    Statistic: "statistic",
+}

@@ -1,0 +1,170 @@
+"""Statistics: a number with its unit, what it measures, whom it is about and the period; and rankings."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from kg.extract.common import area_entity, entity, evidence
+from kg.extract.facts import Entity, Statistic
+from kg.models import Article
+from kg.nlp.doc import Doc, Sent, analyse
+from kg.nlp.lexicon import load, longest_first
+from kg.nlp.quantities import Quantity
+
+_CLAUSE = re.compile(r"[，；：、,;:]|等")
+_WHOLE = re.compile(r"全(?:省|市|区|县)")
+_VERBS = re.compile(r"(?:已有|共有|共|实现|达到|达|超过|超|为|占|有)$")
+_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+@functools.cache
+def _vocab():
+    stats = load("stats")
+    ranks = "|".join(map(re.escape, longest_first(stats["rank_words"])))
+    return (
+        tuple(stats["forward_markers"]),
+        tuple(stats["time_units"]),
+        re.compile(rf"({ranks})(\d+|[一二三四五六七八九十])[名位]?"),
+    )
+
+
+def extract(article: Article) -> Iterator[Statistic]:
+    doc = analyse(article)
+    forward, time_units, ranks = _vocab()
+    for s in doc.sents:
+        if s.kind != "body":
+            continue  # subheads repeat what the body says
+        for q in s.quantities:
+            start = q.begin
+            if any(m in s.text[:start] for m in forward) or s.text[start - 1 : start] == "第":
+                continue
+            if s.text.startswith(time_units, q.end) or q.unit is None:
+                continue
+            about = _about(doc, s, start)
+            if about is None:
+                continue
+            yield Statistic(
+                evidence=evidence(doc, s),
+                about=about,
+                variable=_variable(s, q, about),
+                value=q.value,
+                unit=q.unit,
+                period=_period(s, start),
+                approximate=q.approximate,
+            )
+        for m in ranks.finditer(s.text):
+            about = _about(doc, s, m.start())
+            if about is None:
+                continue
+            rank = m.group(2)
+            value = Decimal(rank) if rank.isdigit() else Decimal(_CN[rank])
+            yield Statistic(
+                evidence=evidence(doc, s),
+                about=about,
+                variable=_rank_variable(s, m.start()),
+                value=value,
+                unit="名",
+                period=_period(s, m.start()),
+            )
+
+
+def _about(doc: Doc, s: Sent, pos: int) -> Entity | None:
+    """全省/全市 before the number, else the nearest place or organization before it that is not an
+    item of the list the number counts, looking back through the sentence, then the paragraph."""
+    whole = [m for m in _WHOLE.finditer(s.text, 0, pos)]
+    if whole:
+        area = doc.locale.whole(whole[-1].group(0))
+        if area is not None:
+            return area_entity(area)
+    for sent in _back(doc, s):
+        limit = s.begin + pos if sent is s else sent.end
+        near = [m for m in doc.mentions if m.kind in ("place", "org") and sent.begin <= m.begin and m.end <= limit]
+        if sent is s:
+            near = _outside_list(s, pos, near)
+        near = [m for m in near if not _list_item(doc.article.text, m, near)]
+        if near:
+            return entity(near[-1])
+        if sent is not s and _WHOLE.search(sent.text):
+            area = doc.locale.whole(_WHOLE.findall(sent.text)[-1])
+            if area is not None:
+                return area_entity(area)
+    return None
+
+
+def _outside_list(s: Sent, pos: int, near: list) -> list:
+    """Drop the items of a list the number counts: 入驻甲、乙、丙等35家企业 counts 甲, 乙 and 丙."""
+    clause = max((m.end() for m in re.finditer(r"[，；：]", s.text[:pos])), default=0)
+    first = s.text.find("、", clause, pos)
+    if first < 0:
+        return near
+    cut = s.begin + first
+    kept = [m for m in near if m.end <= cut]
+    while kept and kept[-1].end == cut:  # the first item, and a district written before it
+        cut = kept.pop().begin
+    return kept
+
+
+def _list_item(text: str, m, near) -> bool:
+    """A name followed by 、 or 等, or preceded by 、 (with a district written before it), is a list item."""
+    if text[m.end : m.end + 1] in ("、", "等"):
+        return True
+    begin = m.begin
+    while (prev := next((p for p in near if p.end == begin), None)) is not None:
+        begin = prev.begin
+    return text[begin - 1 : begin] == "、"
+
+
+def _back(doc: Doc, s: Sent):
+    """The sentence, then the earlier sentences of its paragraph, nearest first."""
+    yield s
+    for prev in reversed(doc.sents[: s.index]):
+        if "\n" in doc.article.text[prev.end : s.begin]:
+            return
+        yield prev
+
+
+def _variable(s: Sent, q: Quantity, about: Entity) -> str:
+    """The noun after the number (35家企业 -> 企业), else the words before its verb (零售总额实现 -> 零售总额)."""
+    noun = _noun_after(s, q.end)
+    if noun:
+        return noun
+    clause = _CLAUSE.split(s.text[: q.begin])[-1]
+    for name in (about.name, *about.aliases):
+        if name in clause:
+            clause = clause.split(name)[-1]
+    clause = _VERBS.sub("", re.sub(r"(?:全省|全市|全区|全县)$", "", clause))
+    verb = re.search(r"(?:实现|达到|超过|为|占)", clause)
+    return (clause[: verb.start()] if verb else clause).strip("的") or "数量"
+
+
+def _noun_after(s: Sent, pos: int) -> str:
+    """The noun phrase right after a number's unit: 35家企业 -> 企业, 8600余万参保群众 -> 参保群众."""
+    words = []
+    for t in s.tokens:
+        if t.begin < pos:
+            continue
+        if t.flag.startswith(("n", "j", "eng", "b", "vn", "an")) or (not words and t.flag == "v") or t.word in "“”+":
+            words.append(t.word)
+        else:
+            break
+    while words and not words[-1].strip("“”+"):
+        words.pop()
+    noun = "".join(words).strip("“”")
+    return noun if any("\u4e00" <= c <= "\u9fff" for c in noun) else ""
+
+
+def _rank_variable(s: Sent, pos: int) -> str:
+    clause = _CLAUSE.split(s.text[:pos])[-1]
+    clause = re.sub(r"连续[\u4e00-\u9fff\d]{1,3}年$", "", clause)
+    for area_word in ("市", "省", "区", "县"):
+        if area_word in clause[:4]:
+            clause = clause.split(area_word, 1)[-1]
+    return (clause or "排名") + "排名"
+
+
+def _period(s: Sent, pos: int) -> str | None:
+    before = [t for t in s.times if t.end <= pos]
+    return before[-1].value if before else None

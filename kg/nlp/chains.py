@@ -1,0 +1,135 @@
+"""Role-and-name chains: 某市委常委、组织部部长张三 -> items (某市委, 常委), (组织部, 部长) held by 张三."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from kg.nlp import names, orgs
+from kg.nlp.lexicon import load, longest_first
+
+# Clause boundaries: a chain never crosses them. 、 separates the items of one chain.
+_CLAUSE = re.compile(r"[，。；：！？,;:!?（）()“”‘’《》「」\n]")
+# Characters that cannot be inside an organization's name: where its left edge is.
+_LEFT_STOP = set("的了在由对向把被将从是为也已让给等据")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One post in a chain: the organization as written (may be empty) and the role."""
+
+    org: str
+    role: str
+    status: str | None = None  # former, nominated, acting
+    org_begin: int = -1  # offset of org in the text searched; -1 when org is empty
+
+
+@dataclass(frozen=True)
+class Chain:
+    name: str
+    begin: int  # of the chain's first item
+    name_begin: int
+    name_end: int
+    items: tuple[Item, ...]
+
+
+@functools.cache
+def _vocab():
+    people = load("people")
+    base = people["roles"]
+    roles = set(base)
+    for mod in people["role_modifiers"]:
+        roles.update(mod + r for r in base if not r.startswith(mod))
+    for suf in people["role_suffixes"]:
+        roles.update(r + suf for r in list(roles))
+    ordered = longest_first(roles)
+    role_then_name = re.compile("(?:" + "|".join(map(re.escape, ordered)) + ")")
+    status = longest_first(people["status_markers"])
+    return ordered, frozenset(roles), role_then_name, status, people["status_markers"]
+
+
+def find(text: str) -> list[Chain]:
+    """Every chain of titles ending in a personal name.
+
+    >>> [(c.name, [(i.org, i.role) for i in c.items]) for c in find("某市委常委、组织部部长张三出席。")]
+    [('张三', [('某市委', '常委'), ('组织部', '部长')])]
+    """
+    _, _, pattern, _, _ = _vocab()
+    out: list[Chain] = []
+    taken = -1
+    for m in pattern.finditer(text):
+        start = m.end()
+        if start <= taken:
+            continue
+        end = names.name_at(text, start, stops="、，。；：,;:")
+        if not end:
+            continue
+        chain = _chain(text, start, end)
+        if chain is not None:
+            out.append(chain)
+            taken = end
+    return out
+
+
+def _chain(text: str, name_begin: int, name_end: int) -> Chain | None:
+    # The chain runs back from the name to the clause start or to the previous name in a list.
+    left = name_begin
+    while left > 0 and not _CLAUSE.match(text[left - 1]):
+        left -= 1
+    pieces = text[left:name_begin].split("、")
+    starts = [left]
+    for piece in pieces[:-1]:
+        starts.append(starts[-1] + len(piece) + 1)
+    items: list[Item] = []
+    begin = name_begin
+    for piece, start in zip(reversed(pieces), reversed(starts), strict=True):
+        item = _item(piece)
+        if item is None:
+            break
+        at = piece.rfind(item.org, 0, len(piece) - len(item.role)) if item.org else -1
+        items.append(Item(item.org, item.role, item.status, start + at if item.org else -1))
+        begin = start + max(at, 0) if item.org else start + len(piece) - len(item.role)
+    if not items:
+        return None
+    items.reverse()
+    return Chain(text[name_begin:name_end], begin, name_begin, name_end, tuple(items))
+
+
+def _item(piece: str) -> Item | None:
+    """Split 'organization + role' at the longest role that leaves a sensible organization."""
+    ordered, _, _, status_words, status_map = _vocab()
+    status = None
+    for s in status_words:
+        if piece.startswith(s):
+            status, piece = status_map[s], piece[len(s) :]
+            break
+    for role in ordered:
+        if not piece.endswith(role):
+            continue
+        org = piece[: -len(role)]
+        for s in status_words:
+            if org.endswith(s) and len(org) > len(s):
+                status, org = status_map[s], org[: -len(s)]
+                break
+        org = _trim(org)
+        if org is None:
+            continue
+        return Item(org, role, status)
+    return None
+
+
+def _trim(org: str) -> str | None:
+    """The organization part of a piece, cut at its left edge; None when it cannot be one."""
+    cut = max((i + 1 for i, c in enumerate(org) if c in _LEFT_STOP and not org.startswith("有限", i)), default=0)
+    org = org[cut:]
+    if not org or orgs.is_org_name(org) or _place_like(org):
+        return org
+    return None
+
+
+def _place_like(org: str) -> bool:
+    from kg.nlp import gazetteer
+
+    found = gazetteer.find(org)
+    return len(found) == 1 and found[0].begin == 0 and found[0].end == len(org)

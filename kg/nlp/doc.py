@@ -1,0 +1,206 @@
+"""One article analysed once: sentences, locale, times, quantities, mentions and title chains."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from kg.models import Article
+from kg.nlp import chains, names, orgs, people, places, quantities, timex
+from kg.nlp.lexicon import load
+from kg.nlp.locale import Locale, locale_of
+from kg.nlp.mentions import Mention
+from kg.nlp.orgs import OrgName
+from kg.nlp.segment import Token, tokens
+from kg.nlp.sentences import sentences
+
+
+@dataclass(frozen=True)
+class Sent:
+    """A sentence with what was found in it; spans are offsets into the article's text."""
+
+    index: int
+    begin: int
+    end: int
+    text: str
+    kind: str  # the paragraph's kind: body, subhead or byline
+    tokens: tuple[Token, ...]
+    times: tuple[timex.Time, ...]
+    quantities: tuple[quantities.Quantity, ...]
+    chains: tuple[chains.Chain, ...]
+
+
+@dataclass(frozen=True)
+class Post:
+    """One item of a title chain, its organization resolved: (person, role, organization)."""
+
+    person: Mention
+    role: str
+    org: OrgName | None
+    status: str | None
+    sent: Sent
+
+
+@dataclass(frozen=True, eq=False)
+class Doc:
+    article: Article
+    locale: Locale
+    sents: tuple[Sent, ...]
+    mentions: tuple[Mention, ...]  # sorted by position
+    posts: tuple[Post, ...]
+
+    def sent_of(self, pos: int) -> Sent:
+        for s in self.sents:
+            if s.begin <= pos < s.end:
+                return s
+        raise ValueError(f"offset {pos} outside the sentences of {self.article.id}")
+
+    def in_sent(self, s: Sent, kind: str | None = None) -> list[Mention]:
+        return [m for m in self.mentions if s.begin <= m.begin and m.end <= s.end and kind in (None, m.kind)]
+
+
+@functools.lru_cache(maxsize=256)
+def analyse(article: Article) -> Doc:
+    """Analyse an article once; every extractor reads the same Doc."""
+    text = article.text
+    locale = locale_of(article.meta.locale, text)
+    sents = tuple(_sent(i, s, _kind_at(article, s.begin), article) for i, s in enumerate(sentences(text)))
+    is_role = _role_test()
+    found: list[Mention] = []
+    posts: list[Post] = []
+    for s in sents:
+        admin = places.areas(s.text, s.begin, locale)
+        found += admin
+        found += places.named(list(_local(s)), s.begin, admin, _org_heads())
+        found += places.listed(s.text, s.begin)
+        found += orgs.find(list(_local(s)), s.begin, locale.qualify, is_role, chains._place_like)
+        for c in s.chains:
+            person = Mention(s.begin + c.name_begin, s.begin + c.name_end, c.name, "person", c.name, cue="chain")
+            found.append(person)
+            resolved = resolve(c.items, locale)
+            posts += [Post(person, role, org, status, s) for role, org, status in resolved]
+            for item, (_, org, _) in zip(c.items, resolved, strict=True):
+                if item.org and org is not None:
+                    b = s.begin + item.org_begin
+                    found.append(Mention(b, b + len(item.org), item.org, "org", org.name, org.aliases, cue="chain"))
+        found += people.speakers(s.text, s.begin)
+        found += people.listed(s.text, s.begin)
+    found += _bylines(article)
+    found = _dedupe(found)
+    persons = {m.name: m for m in found if m.kind == "person"}
+    surnames = {n[: names.surname_length(n, 0)]: n for n in persons}
+    taken = [m.span for m in found]
+    for s in sents:
+        found += people.titled(s.text, s.begin, surnames)
+        found += people.repeats(s.text, s.begin, set(persons), taken)
+    return Doc(article, locale, sents, tuple(_dedupe(found)), tuple(posts))
+
+
+def resolve(items, locale: Locale):
+    """(role, organization, status) for each item of a chain, carrying organizations along it.
+
+    An empty organization is the previous item's; a short unit (组织部) belongs to the last full
+    organization (某市委 -> 某市委组织部); a place alone (某市市长) stands for its government.
+    """
+    place_roles = load("people")["place_roles"]
+    base: OrgName | None = None
+    prev: OrgName | None = None
+    out = []
+    for item in items:
+        surface = item.org
+        if not surface:
+            org = prev
+        elif chains._place_like(surface):
+            body = place_roles.get(item.role)
+            org = orgs.canonical(surface + body, locale.qualify) if body else None
+        elif orgs.is_department(orgs.expand(surface)) and base is not None and not surface.startswith(orgs._STARTS):
+            unit = orgs.expand(surface)
+            org = OrgName(base.name + unit, (surface,) if surface != unit else ())
+        else:
+            org = orgs.canonical(surface, locale.qualify)
+            base = org
+        prev = org
+        out.append((item.role, org, item.status))
+    return out
+
+
+def _sent(index, s, kind, article) -> Sent:
+    return Sent(
+        index,
+        s.begin,
+        s.end,
+        s.text,
+        kind,
+        tuple(tokens(s.text)),
+        tuple(timex.find(s.text, article.date)),
+        tuple(quantities.find(s.text)),
+        tuple(chains.find(s.text)),
+    )
+
+
+def _local(s: Sent):
+    return s.tokens
+
+
+def _kind_at(article: Article, pos: int) -> str:
+    at = 0
+    for p in article.paragraphs:
+        if at <= pos < at + len(p.text) + 1:
+            return p.kind
+        at += len(p.text) + 1
+    return "body"
+
+
+@functools.cache
+def _org_heads() -> frozenset[str]:
+    return frozenset(load("orgs")["suffixes"])
+
+
+@functools.cache
+def _role_test():
+    roles = chains._vocab()[1]
+    return lambda name: any(name.endswith(r) for r in roles)
+
+
+def _bylines(article: Article) -> list[Mention]:
+    out = []
+    text = article.text
+    for b in article.bylines:
+        pos = text.find(b.name)
+        if pos >= 0:
+            out.append(Mention(pos, pos + len(b.name), b.name, "person", b.name, cue="byline"))
+    return out
+
+
+_RANK = {
+    "chain": 0,
+    "byline": 0,
+    "gazetteer": 1,
+    "class": 2,
+    "speech": 3,
+    "list": 3,
+    "title": 3,
+    "repeat": 4,
+    "suffix": 5,
+}
+
+
+def _dedupe(found: list[Mention]) -> list[Mention]:
+    """One mention per span; where spans overlap partly, the stronger cue, then the longer span, wins."""
+    best: dict[tuple[int, int], Mention] = {}
+    for m in found:
+        old = best.get(m.span)
+        if old is None or (_RANK[m.cue], m.kind) < (_RANK[old.cue], old.kind):
+            best[m.span] = m
+    kept: list[Mention] = []
+    for m in sorted(best.values(), key=lambda m: (_RANK[m.cue], -(m.end - m.begin), m.begin)):
+        clash = any(k.begin < m.end and m.begin < k.end and not _nests(k, m) for k in kept)
+        if not clash:
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.begin, m.end, m.kind))
+
+
+def _nests(a: Mention, b: Mention) -> bool:
+    """An organization may hold a place in its name (某区管委会); other overlaps clash."""
+    outer, inner = (a, b) if a.end - a.begin >= b.end - b.begin else (b, a)
+    return outer.begin <= inner.begin and inner.end <= outer.end and outer.kind != inner.kind

@@ -1,0 +1,144 @@
+"""China's administrative divisions from jionlp's gazetteer: find them in text, resolve them in context."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import io
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Area:
+    """One administrative area: 锦江区 is Area("锦江区", "county", "四川省", "成都市")."""
+
+    name: str
+    level: str  # province, city or county
+    province: str
+    city: str | None = None
+    alias: str | None = None
+
+    @property
+    def parent(self) -> tuple[str, str] | None:
+        """The (name, level) of the area this one lies in."""
+        if self.level == "county" and self.city and self.city != self.province:
+            return self.city, "city"
+        if self.level in ("county", "city") and self.province != self.name:
+            return self.province, "province"
+        return None
+
+    @property
+    def key(self) -> tuple[str, str, str | None]:
+        return self.province, self.level, self.city
+
+
+@dataclass(frozen=True)
+class AreaMention:
+    begin: int
+    end: int
+    surface: str
+    areas: tuple[Area, ...]  # more than one when the surface is ambiguous (鼓楼区)
+
+
+def _load_jionlp():
+    # jionlp prints a banner on stdout when imported; kg's stdout carries data.
+    with contextlib.redirect_stdout(io.StringIO()):
+        import jionlp
+    return jionlp
+
+
+@functools.cache
+def _index() -> tuple[dict[str, tuple[Area, ...]], dict[tuple[str, str], Area], int]:
+    """Surface form -> areas, (name, level) -> area, and the longest surface."""
+    china = _load_jionlp().china_location_loader()
+    surfaces: dict[str, list[Area]] = {}
+    by_name: dict[tuple[str, str], Area] = {}
+
+    def add(surface: str, area: Area) -> None:
+        found = surfaces.setdefault(surface, [])
+        if area not in found:
+            found.append(area)
+
+    for pname, pdata in china.items():
+        palias = _alias(pdata)
+        prov = Area(pname, "province", pname, None, palias)
+        by_name[(pname, "province")] = prov
+        add(pname, prov)
+        if palias and len(palias) >= 2:
+            add(palias, prov)
+        for cname, cdata in _children(pdata):
+            calias = _alias(cdata)
+            city = Area(cname, "city", pname, cname, calias)
+            if cname != pname:  # municipalities list themselves as their only city
+                by_name[(cname, "city")] = city
+                add(cname, city)
+                if calias and len(calias) >= 2:
+                    add(calias, city)
+            for kname, kdata in _children(cdata):
+                kalias = _alias(kdata)
+                county = Area(kname, "county", pname, cname, kalias)
+                by_name.setdefault((kname, "county"), county)
+                # Two-character full names (城区, 郊区) are everyday words; they count only after their city.
+                if len(kname) > 2:
+                    add(kname, county)
+                for prefix in {pname, palias, cname, calias} - {None}:
+                    if len(prefix) >= 2:
+                        add(prefix + kname, county)
+                        if kalias and len(kalias) >= 2 and prefix in (cname, calias):
+                            add(prefix + kalias, county)
+    frozen = {s: tuple(a) for s, a in surfaces.items()}
+    return frozen, by_name, max(map(len, frozen))
+
+
+def _alias(data: dict) -> str | None:
+    alias = data.get("_alias")
+    if isinstance(alias, list):
+        alias = alias[0] if alias else None
+    return alias or None
+
+
+def _children(data: dict):
+    return sorted((k, v) for k, v in data.items() if not k.startswith("_"))
+
+
+def find(text: str) -> list[AreaMention]:
+    """Every administrative area named in text, longest match first, left to right.
+
+    >>> [(m.surface, m.areas[0].name) for m in find("来到成都锦江和四川省")]
+    [('成都锦江', '锦江区'), ('四川省', '四川省')]
+    """
+    surfaces, _, longest = _index()
+    out: list[AreaMention] = []
+    i, n = 0, len(text)
+    while i < n:
+        for j in range(min(n, i + longest), i + 1, -1):
+            areas = surfaces.get(text[i:j])
+            if areas:
+                out.append(AreaMention(i, j, text[i:j], areas))
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+def area(name: str, level: str) -> Area | None:
+    """The area with this full name and level."""
+    return _index()[1].get((name, level))
+
+
+def parse(surface: str) -> Area | None:
+    """The area a surface names when it names exactly one: 四川 -> 四川省."""
+    areas = _index()[0].get(surface, ())
+    return areas[0] if len(areas) == 1 else None
+
+
+def chain(a: Area) -> list[Area]:
+    """The area and every area it lies in, innermost first: 锦江区, 成都市, 四川省."""
+    out = [a]
+    while (up := out[-1].parent) is not None:
+        parent = area(*up)
+        if parent is None:
+            break
+        out.append(parent)
+    return out

@@ -1,0 +1,112 @@
+"""Organization names: type suffixes, abbreviations, and the locale that 省/市 stand for."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from kg.nlp.lexicon import load, longest_first
+
+
+@dataclass(frozen=True)
+class OrgName:
+    """A canonical organization name and the surface forms that named it."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@functools.cache
+def _vocab():
+    orgs = load("orgs")
+    suffixes = longest_first(orgs["suffixes"])
+    return (
+        suffixes,
+        re.compile("(?:" + "|".join(map(re.escape, suffixes)) + ")$"),
+        frozenset(orgs["not_orgs"]),
+        tuple(sorted(((a, b) for a, b in orgs["abbreviations"]), key=lambda p: -len(p[0]))),
+        orgs["department_max_length"],
+        frozenset(orgs["not_after_place"]),
+    )
+
+
+def org_suffix(text: str) -> str | None:
+    """The organization type suffix text ends with, if any.
+
+    >>> org_suffix("某某工程有限公司"), org_suffix("美丽家园")
+    ('有限公司', None)
+    """
+    m = _vocab()[1].search(text)
+    return m.group(0) if m else None
+
+
+def is_org_name(text: str) -> bool:
+    """A name that ends with a type suffix, is more than the suffix, and is not a generic head."""
+    suffix = org_suffix(text)
+    return bool(suffix) and len(text) > len(suffix) and text not in _vocab()[2]
+
+
+def is_department(text: str) -> bool:
+    """A short unit name that belongs to the organization before it: 组织部, 机关党委."""
+    return is_org_name(text) and len(text) <= _vocab()[4]
+
+
+def expand(text: str) -> str:
+    """Spell out abbreviations inside a name: 某省医保局 -> 某省医疗保障局.
+
+    >>> expand("市医保局"), expand("省同城办")
+    ('市医疗保障局', '省同城化办公室')
+    """
+    for short, full in _vocab()[3]:
+        if short in text and full not in text:
+            text = text.replace(short, full)
+    return text
+
+
+def split_parent(name: str) -> tuple[str, str] | None:
+    """(parent, unit) when a name is another organization's name plus a unit's.
+
+    >>> split_parent("某某大学财政金融学院")
+    ('某某大学', '财政金融学院')
+    """
+    for cut in range(len(name) - 2, 1, -1):
+        parent, unit = name[:cut], name[cut:]
+        if is_org_name(parent) and is_org_name(unit):
+            return parent, unit
+    return None
+
+
+# Words a name may start with although jieba does not tag them as names: the locale's 省/市/区/县
+# and the national prefixes.
+_STARTS = ("省", "市", "区", "县", "国家", "中国", "中央", "全国")
+
+
+def find(tokens, offset: int, qualify, is_role, is_place) -> list:
+    """Organizations named in a sentence: proper phrases ending in a type suffix.
+
+    ``qualify`` spells out 省/市 with the locale; ``is_role`` tells a title (常委) from a suffix.
+    """
+    from kg.nlp import phrases
+    from kg.nlp.mentions import Mention
+
+    suffixes, _, not_orgs, _, _, _ = _vocab()
+    stops = frozenset(load("places")["left_stops"])
+    out = []
+    for begin, end, _suffix in phrases.ending_in(tokens, suffixes, not_orgs, stops):
+        surface = "".join(t.word for t in tokens if begin <= t.begin and t.end <= end)
+        first = next(t for t in tokens if t.begin == begin)
+        if not (phrases.proper(first) or surface.startswith(_STARTS)) or is_role(surface) or not is_org_name(surface):
+            continue
+        if _suffix in _vocab()[5] and is_place(surface[: -len(_suffix)]):
+            continue  # 某市中心 is the middle of a city
+        org = canonical(surface, qualify)
+        out.append(Mention(offset + begin, offset + end, surface, "org", org.name, org.aliases, cue="suffix"))
+    return out
+
+
+def canonical(surface: str, qualify) -> OrgName:
+    """The full name of an organization and its other forms: 省医保局 -> 某省医疗保障局."""
+    full = qualify(expand(surface))
+    forms = {surface, expand(surface), qualify(surface)} - {full}
+    return OrgName(full, tuple(sorted(forms)))

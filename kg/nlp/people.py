@@ -1,0 +1,93 @@
+"""People in an article: names in title chains, bylines, before speech verbs, in lists, and 王局长 forms."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from kg.nlp import names
+from kg.nlp.lexicon import load, longest_first
+from kg.nlp.mentions import Mention
+
+_BOUNDARY = "，。；：！？,;:!?（）()“”‘’「」《》\n"
+
+
+@functools.cache
+def _vocab():
+    people = load("people")
+    groups = "|".join(map(re.escape, longest_first(people["group_nouns"])))
+    # 甲、乙等省市领导 / 甲、乙出席
+    listed = re.compile(rf"((?:[\u4e00-\u9fff]{{2,4}}、)+[\u4e00-\u9fff]{{2,4}})等[\u4e00-\u9fff]{{0,4}}?(?:{groups})")
+    titles = longest_first(r for r in people["roles"] if len(r) >= 2)
+    return listed, titles
+
+
+def speakers(text: str, offset: int) -> list[Mention]:
+    """Names that open a clause and are followed by a speech verb: 张三表示, “……”李四介绍."""
+    out = []
+    for i in _clause_starts(text):
+        end = names.name_at(text, i, stops="")
+        if end and names.speech_verb_at(text, end):
+            out.append(_person(text, i, end, offset, "speech"))
+    return out
+
+
+def listed(text: str, offset: int) -> list[Mention]:
+    """Names in a list closed by 等 and a word for a group: 甲、乙等省市领导."""
+    pattern, _ = _vocab()
+    out = []
+    for m in pattern.finditer(text):
+        items = m.group(1).split("、")
+        pos = m.start(1)
+        found = []
+        for item in items:
+            if names.plausible(item):
+                found.append(_person(text, pos, pos + len(item), offset, "list"))
+            pos += len(item) + 1
+        if len(found) == len(items):  # every item must be a name, or none is taken
+            out.extend(found)
+    return out
+
+
+def titled(text: str, offset: int, known: dict[str, str]) -> list[Mention]:
+    """Surname + title (王局长) for a person named earlier: ``known`` maps surnames to full names."""
+    _, titles = _vocab()
+    out = []
+    for i, ch in enumerate(text):
+        full = known.get(ch)
+        if full is None:
+            continue
+        for t in titles:
+            if text.startswith(t, i + 1) and (t.startswith("副") or not text.startswith("副", i + 1)):
+                m = _person(text, i, i + 1 + len(t), offset, "title")
+                out.append(Mention(m.begin, m.end, m.surface, "person", full, cue="title"))
+                break
+    return out
+
+
+def repeats(text: str, offset: int, known_names: set[str], taken: list[tuple[int, int]]) -> list[Mention]:
+    """Every other occurrence of a name already recognised in the article."""
+    out = []
+    for name in sorted(known_names):
+        for m in re.finditer(re.escape(name), text):
+            b, e = offset + m.start(), offset + m.end()
+            if not any(tb < e and b < te for tb, te in taken):
+                out.append(Mention(b, e, name, "person", name, cue="repeat"))
+    return out
+
+
+def _clause_starts(text: str):
+    i = 0
+    while i < len(text):
+        if i == 0 or text[i - 1] in _BOUNDARY:
+            j = i
+            while j < len(text) and text[j] in "“”‘’「」 ":
+                j += 1
+            if j < len(text):
+                yield j
+        i += 1
+
+
+def _person(text: str, begin: int, end: int, offset: int, cue: str) -> Mention:
+    surface = text[begin:end]
+    return Mention(offset + begin, offset + end, surface, "person", surface, cue=cue)

@@ -1,0 +1,61 @@
+"""Proper noun phrases that end in a type word: 某某科技生态园, 某某工程有限公司."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from kg.nlp.segment import Token, frequency, known_word
+
+# jieba tags that can stand inside a name, and those a name cannot start with.
+_INSIDE = ("n", "j", "eng", "vn", "b", "s", "zg", "ng", "an", "a", "z", "m", "i", "nz", "nr", "ns", "nt", "f")
+_NO_START = {"m", "f", "vn", "b", "an", "a", "z", "zg", "ng"}
+# A known word this rare in jieba's dictionary is most likely a name (春熙路 9, 交子 38; 全力 1161).
+_RARE = 100
+# Words that join two names or end one, whatever jieba tags them.
+_JOINERS = {"暨", "和", "与", "及", "或", "的", "之", "、"}
+_PROPER = {"nr", "ns", "nt", "nz", "j", "eng", "nrt", "nrfg"}
+
+
+def _inside(t: Token, stops: frozenset[str]) -> bool:
+    return t.flag.startswith(_INSIDE) and t.word not in _JOINERS and t.word not in stops
+
+
+def ending_in(
+    tokens: Sequence[Token],
+    suffixes: Sequence[str],
+    generic: frozenset[str],
+    stops: frozenset[str] = frozenset(),
+    max_tokens: int = 8,
+) -> Iterator[tuple[int, int, str]]:
+    """(begin, end, suffix) of each phrase that ends in a token ending with a suffix.
+
+    The phrase runs left over name-like tokens, then drops generic words (产业, 国际, 示范) from its
+    left edge; what remains must hold something besides generic words and the suffix. ``stops`` are
+    words (mostly verbs jieba mistags) that a name never runs across.
+    """
+    for j, last in enumerate(tokens):
+        suffix = next((s for s in suffixes if last.word.endswith(s)), None)
+        if suffix is None or last.flag == "f":
+            continue
+        # A common two-character word that merely ends like a suffix (布局, 部署, 线路) is not a head.
+        if last.word != suffix and len(last.word) == 2 and known_word(last.word) and last.word not in suffixes:
+            continue
+        k = j
+        while k > 0 and j - k < max_tokens and _inside(tokens[k - 1], stops):
+            k -= 1
+        while k < j and (tokens[k].word in generic or tokens[k].flag in _NO_START):
+            k += 1
+        body = "".join(t.word for t in tokens[k : j + 1])[: -len(suffix)]
+        if not body or len(body) < 2 and k == j:
+            continue
+        words = [t for t in tokens[k : j + 1]]
+        head = words[-1].word[: -len(suffix)]
+        rest = [t.word for t in words[:-1]] + ([head] if head else [])
+        if rest and all(w in generic for w in rest):
+            continue
+        yield tokens[k].begin, last.end, suffix
+
+
+def proper(t: Token) -> bool:
+    """A token that names something: tagged as a name, or a word jieba does not know or seldom sees."""
+    return t.flag in _PROPER or frequency(t.word) < _RARE

@@ -1,0 +1,119 @@
+"""Places in a sentence: administrative areas from the gazetteer, named places by their suffix."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from kg.nlp import gazetteer, phrases
+from kg.nlp.lexicon import load, longest_first
+from kg.nlp.locale import Locale
+from kg.nlp.mentions import Mention
+from kg.nlp.segment import Token
+
+# Roads and streets run through many districts: 某区某路 locates, it does not contain.
+_LINEAR = ("路", "街", "大街", "大道", "走廊", "大桥")
+# A district written in full before a name locates it (某区某某小区); a short one is part of it (某地软件园).
+_FULL = ("区", "县", "市", "省")
+
+
+@functools.cache
+def _vocab():
+    places = load("places")
+    classes = "|".join(map(re.escape, longest_first(places["class_nouns"])))
+    listed = re.compile(
+        rf"(?:不仅有|还有|拥有|包括|有|如)?((?:[^，。；：、！？\s]{{2,14}}、)+[^，。；：、！？\s]{{2,14}})等"
+        rf"(?:[\u4e00-\u9fff]{{0,4}}?)(?:{classes})"
+    )
+    return (
+        longest_first(places["suffixes"]),
+        frozenset(places["generic_words"]),
+        listed,
+        frozenset(places["left_stops"]),
+    )
+
+
+def areas(text: str, offset: int, locale: Locale) -> list[Mention]:
+    """Administrative areas, the ambiguous ones resolved toward the article's locale."""
+    out = []
+    for m in gazetteer.find(text):
+        a = _choose(m.areas, locale)
+        if a is not None:
+            out.append(
+                Mention(
+                    offset + m.begin,
+                    offset + m.end,
+                    m.surface,
+                    "place",
+                    a.name,
+                    _alias(m.surface, a),
+                    a,
+                    cue="gazetteer",
+                )
+            )
+    return out
+
+
+def _choose(candidates, locale: Locale):
+    if len(candidates) == 1:
+        return candidates[0]
+    for pick in (locale.city, locale.province):
+        if pick is None:
+            continue
+        inside = [a for a in candidates if pick.name in (a.city, a.province)]
+        if len(inside) == 1:
+            return inside[0]
+    return None  # 鼓楼区 far from the article's locale: ambiguous, left out
+
+
+def _alias(surface: str, a: gazetteer.Area) -> tuple[str, ...]:
+    return (surface,) if surface != a.name else ()
+
+
+def named(tokens: list[Token], offset: int, admin: list[Mention], org_heads: frozenset[str]) -> list[Mention]:
+    """Named places by suffix; a leading district name becomes the place's locator."""
+    suffixes, generic, _, stops = _vocab()
+    admin_spans = {(m.begin, m.end): m for m in admin}
+    out = []
+    nxt = {t.begin: t for t in tokens}
+    for begin, end, suffix in phrases.ending_in(tokens, suffixes, generic, stops):
+        b, e = offset + begin, offset + end
+        inner = [t for t in tokens if begin <= t.begin and t.end <= end]
+        if not any(phrases.proper(t) for t in inner) and not any(m.begin <= b < m.end for m in admin):
+            continue  # nothing in it names anything: 老工业园
+        if (b, e) in admin_spans or any(m.begin <= b and e <= m.end for m in admin):
+            continue
+        after = nxt.get(end)
+        if after is not None and after.word in org_heads:
+            continue  # 某某新区管委会 is an organization
+        surface = "".join(t.word for t in inner)
+        lead = next(
+            (m for m in admin if m.begin == b and m.end < e and m.surface.endswith(("区", "县", "市", "省"))), None
+        )
+        if lead is not None and len(surface) - len(lead.surface) > len(suffix):
+            rest = surface[len(lead.surface) :]
+            locator = None if suffix in _LINEAR else lead.area
+            out.append(Mention(lead.end, e, rest, "place", rest, (surface,), locator=locator, cue="suffix"))
+        else:
+            out.append(Mention(b, e, surface, "place", surface, cue="suffix"))
+    return out
+
+
+def listed(text: str, offset: int) -> list[Mention]:
+    """Items of a list closed by 等 and a kind of place: 有甲、乙等商业地标."""
+    _, _, pattern, _ = _vocab()
+    out = []
+    for m in pattern.finditer(text):
+        items = m.group(1).split("、")
+        pos = m.start(1)
+        # The first item starts after the verb that opens the list: 商圈不仅有甲、乙 -> 甲.
+        head = re.split(r"(?:有|包括|包含|涵盖|如|是)", items[0])[-1]
+        pos += len(items[0]) - len(head)
+        items[0] = head
+        for item in items:
+            name = item.strip()
+            if len(name) >= 2:
+                start = offset + pos + item.index(name)
+                out.append(Mention(start, start + len(name), name, "place", name, cue="class"))
+            pos += len(item) + 1
+    return out

@@ -1,0 +1,106 @@
+"""Time expressions resolved against an article's date, through jionlp's time parser."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from kg.nlp.gazetteer import _load_jionlp
+
+# Years, months, month ranges and days, in the forms news text uses; 今年10月, 12月26日, 1-11月, 昨日.
+PATTERN = re.compile(
+    r"(?:(?:今年|明年|去年|前年|\d{4}年)(?:初|底|末)?)?"
+    r"(?:(?<!\d)\d{1,2}(?:[-—~－至到]\d{1,2})?月份?(?:初|底|末|上旬|中旬|下旬)?)?"
+    r"(?:(?<!\d)\d{1,2}日)?"
+    r"|昨日|昨天|今日|今天|前天"
+)
+_RANGE = re.compile(r"(?:(\d{4})年)?(\d{1,2})[-—~－至到](\d{1,2})月")
+_RELATIVE = re.compile(r"今年|明年|去年|前年|昨|今日|今天|前天|^\d{1,2}月|^\d{1,2}日")
+
+
+@dataclass(frozen=True)
+class Time:
+    """A resolved time: ``value`` is ISO 8601 (2023-12-26, 2023-10, 2023, or a period 2023-01/2023-11)."""
+
+    begin: int
+    end: int
+    text: str
+    value: str
+    kind: str  # day, month, year or period
+
+
+def find(text: str, base: dt.date | None) -> list[Time]:
+    """Every time expression in text that can be resolved; relative ones need the article's date.
+
+    >>> [t.value for t in find("昨日开会，1-11月增长，明年1月份上线", dt.date(2023, 12, 27))]
+    ['2023-12-26', '2023-01/2023-11', '2024-01']
+    """
+    out = []
+    for m in PATTERN.finditer(text):
+        surface = m.group(0)
+        if not surface:
+            continue
+        if re.fullmatch(r"\d{4}年", surface) and text[m.end() : m.end() + 1].isdigit():
+            continue
+        value = resolve(surface, base)
+        if value:
+            out.append(Time(m.start(), m.end(), surface, *value))
+    return out
+
+
+def resolve(surface: str, base: dt.date | None) -> tuple[str, str] | None:
+    """(ISO value, kind) of one time expression, or None when it cannot be resolved."""
+    if _RELATIVE.search(surface) and base is None:
+        return None
+    year = base.year if base else None
+    r = _RANGE.search(surface)
+    if r:  # jionlp reads 1-11月 as January 11th: a month range is a period
+        y = int(r.group(1)) if r.group(1) else _relative_year(surface, year)
+        first, last = int(r.group(2)), int(r.group(3))
+        if y is None or not 1 <= first < last <= 12:
+            return None
+        return f"{y}-{first:02d}/{y}-{last:02d}", "period"
+    text = surface.replace("月份", "月")
+    text = re.sub(r"[初底末]$", "", text)  # 今年初 is a part of the year jionlp reads vaguely; keep the year
+    if re.match(r"\d{1,2}月", text):  # jionlp rejects a bare month: 11月 is this year's
+        text = "今年" + text
+    parsed = _parse(text, base)
+    if parsed is None:
+        return None
+    start, end = parsed
+    if start == end:
+        return start.isoformat(), "day"
+    if start.day == 1 and end == start.replace(day=calendar.monthrange(start.year, start.month)[1]):
+        return f"{start.year}-{start.month:02d}", "month"
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return str(start.year), "year"
+    return f"{start.isoformat()}/{end.isoformat()}", "period"
+
+
+def _relative_year(surface: str, year: int | None) -> int | None:
+    if year is None:
+        return None
+    for word, delta in (("前年", -2), ("去年", -1), ("明年", 1)):
+        if word in surface:
+            return year + delta
+    return year
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(surface: str, base: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    jio = _load_jionlp()
+    stamp = dt.datetime.combine(base or dt.date(2000, 1, 1), dt.time()).timestamp()
+    try:
+        result = jio.parse_time(surface, time_base=stamp)
+    except (ValueError, TypeError, KeyError, IndexError):
+        # jionlp raises bare ValueError-like errors for strings it cannot read.
+        return None
+    if not result or result.get("type") not in ("time_point", "time_span") or result.get("definition") != "accurate":
+        return None
+    first, last = result["time"][:2]
+    if not isinstance(first, str) or not isinstance(last, str):
+        return None
+    return dt.date.fromisoformat(first[:10]), dt.date.fromisoformat(last[:10])
