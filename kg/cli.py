@@ -10,7 +10,10 @@ from pathlib import Path
 import click
 
 from kg import __version__
+from kg import evaluate as scoring
 from kg.errors import InputError
+from kg.extract import extract
+from kg.extract.facts import as_dict
 from kg.ingest import read_articles
 from kg.models import Article
 from kg.nlp import first_sentence
@@ -108,3 +111,61 @@ def articles(inputs: tuple[Path, ...], date: dt.date | None, as_json: bool) -> N
             first,
         ]
         click.echo("\t".join(cells))
+
+
+@cli.command()
+@input_options
+@click.option("--type", "types", multiple=True, help="Only facts of this type (post, containment, event, ...).")
+def facts(inputs: tuple[Path, ...], date: dt.date | None, types: tuple[str, ...]) -> None:
+    """Print the facts extracted from INPUT files and folders, one JSON object per line.
+
+        kg facts seeds/ --date 2023-12-27 --type post
+    """
+    for a in load_articles(inputs, date):
+        for fact in extract(a):
+            if not types or fact.type in types:
+                click.echo(json.dumps(as_dict(fact), ensure_ascii=False, sort_keys=True))
+
+
+@cli.command(name="eval")
+@click.argument("gold", type=click.Path(path_type=Path))
+@input_options
+@click.option("--json", "as_json", is_flag=True, help="Scores, misses and false positives as one JSON object.")
+def eval_(gold: Path, inputs: tuple[Path, ...], date: dt.date | None, as_json: bool) -> None:
+    """Score the facts extracted from INPUT against the hand-read facts in GOLD (TOML).
+
+    Prints precision, recall and F1 per fact type, then every miss (-) and false positive (+).
+    The gold file's date is the publication date unless --date is given.
+
+        kg eval tests/gold/seed.toml seeds/
+    """
+    try:
+        truth = scoring.load_gold(gold)
+    except InputError as e:
+        raise BadInput(str(e)) from None
+    found = [f for a in load_articles(inputs, date or truth.date) for f in extract(a)]
+    scores = scoring.evaluate(truth, found)
+    if as_json:
+        rows = [
+            {
+                "type": s.type,
+                "precision": round(s.precision, 4),
+                "recall": round(s.recall, 4),
+                "f1": round(s.f1, 4),
+                "true_positives": s.true_positives,
+                "missed": [list(k) for k in s.missed],
+                "false_positives": [list(k) for k in s.extra],
+            }
+            for s in scores
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1, sort_keys=True))
+        return
+    click.echo(f"{'type':<12} {'gold':>5} {'found':>6} {'P':>6} {'R':>6} {'F1':>6}")
+    for s in scores:
+        gold_n, found_n = s.true_positives + len(s.missed), s.true_positives + len(s.extra)
+        click.echo(f"{s.type:<12} {gold_n:>5} {found_n:>6} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}")
+    for s in scores:
+        for k in s.missed:
+            click.echo(f"- {s.type}: {' | '.join(k)}")
+        for k in s.extra:
+            click.echo(f"+ {s.type}: {' | '.join(k)}")

@@ -105,3 +105,23 @@ _TYPES = {
     EventFact: "event",
     Statistic: "statistic",
 }
+
+
+def as_dict(fact: Fact) -> dict:
+    """A JSON-ready view of a fact: entities by name, dates and decimals as strings."""
+    out: dict = {"type": fact.type}
+    for name in fact.__dataclass_fields__:
+        out[name] = _plain(getattr(fact, name))
+    return out
+
+
+def _plain(value):
+    if isinstance(value, Entity):
+        return value.name
+    if isinstance(value, Evidence):
+        return {"article": value.article, "begin": value.begin, "end": value.end, "text": value.text}
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, Decimal | dt.date):
+        return str(value)
+    return value
