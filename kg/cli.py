@@ -119,7 +119,7 @@ def articles(inputs: tuple[Path, ...], date: dt.date | None, as_json: bool) -> N
 def facts(inputs: tuple[Path, ...], date: dt.date | None, types: tuple[str, ...]) -> None:
     """Print the facts extracted from INPUT files and folders, one JSON object per line.
 
-        kg facts seeds/ --date 2023-12-27 --type post
+    kg facts seeds/ --date 2023-12-27 --type post
     """
     for a in load_articles(inputs, date):
         for fact in extract(a):

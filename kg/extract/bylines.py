@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from kg.extract.common import evidence, person
 from kg.extract.facts import Authored, Entity, Fact, PostHeld
+from kg.ingest.markers import dateline_outlet
 from kg.models import Article
 from kg.nlp.doc import analyse
 
@@ -13,7 +14,7 @@ from kg.nlp.doc import analyse
 def extract(article: Article) -> Iterator[Fact]:
     """某某日报记者 张三 -> Authored(张三) and PostHeld(张三, 记者, 某某日报)."""
     doc = analyse(article)
-    source = article.meta.source
+    source = article.meta.source or dateline_outlet(article.dateline)
     for b in article.bylines:
         pos = article.text.find(b.name)
         sent = doc.sent_of(pos) if pos >= 0 else doc.sents[-1]

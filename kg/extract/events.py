@@ -14,6 +14,7 @@ from kg.nlp.doc import Doc, Sent, analyse
 from kg.nlp.lexicon import load, longest_first
 
 _LEADING_COUNT = re.compile(r"^\d+[个项场家批]")
+_FUTURE = re.compile(r"将|(?<![主重需])要(?!求)|拟|计划|尽快|即将|预计")
 _ACTS = re.compile(r"出席|参加|列席|与会|主持|召开|举行|举办|观摩")
 
 
@@ -26,7 +27,7 @@ def _vocab():
         triggers,
         ev["min_name_length"],
         set(ev["name_stops"]),
-        re.compile(rf"由(.+?)(?:{organizers})"),
+        re.compile(rf"由(?!于)([^，。；]+?)(?:{organizers})"),
         tuple(ev["attendee_words"]),
         tuple(ev["release_words"]),
     )
@@ -35,9 +36,14 @@ def _vocab():
 def extract(article: Article) -> Iterator[EventFact]:
     doc = analyse(article)
     events: list[tuple[Sent, str, int, int]] = []
+    seen: set[str] = set()
     for s in doc.sents:
         if s.kind == "body":
-            events += [(s, name, b, e) for name, b, e in _names(s.text)]
+            # An event named twice is one event; its first mention says the most about it.
+            for name, b, e in _names(s.text):
+                if name not in seen:
+                    seen.add(name)
+                    events.append((s, name, b, e))
     attendees: dict[int, list[Entity]] = {}
     for s, people in _attendance(doc):
         # People who 出席会议 attend the last event named at or before their sentence.
@@ -48,7 +54,7 @@ def extract(article: Article) -> Iterator[EventFact]:
         yield EventFact(
             evidence=evidence(doc, s),
             name=name,
-            date=_date(s, b),
+            date=_date(doc, s, b),
             location=_location(doc, s, e),
             organizers=_organizers(doc, s, b),
             attendees=tuple(_unique(attendees.get(i, []))),
@@ -60,7 +66,12 @@ def _names(text: str) -> list[tuple[str, int, int]]:
     """(name, begin, end) of each event named in a sentence; names inside longer ones are dropped."""
     triggers, min_len, stops, *_ = _vocab()
     spans = []
+    titles = [(t.start() + 1, t.end() - 1) for t in re.finditer(r"《[^《》]{2,60}》", text)]
     for m in triggers.finditer(text):
+        title = next(((b, e) for b, e in titles if b <= m.start() and m.end() == e), None)
+        if title is not None:  # 《某某年度“某某”活动新闻发布会》: the title is the name, quotes and all
+            spans.append(title)
+            continue
         b = m.start()
         while b > 0 and text[b - 1] not in stops:
             b -= 1
@@ -75,17 +86,30 @@ def _names(text: str) -> list[tuple[str, int, int]]:
         count = _LEADING_COUNT.match(text[b:])
         if count:
             b += count.end()
-        if m.end() - b >= min_len:
+        if m.end() - b >= min_len and m.start() - b >= 2:  # a bare 新闻发布会 names no particular event
             spans.append((b, m.end()))
     spans = [sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)]
     return [(text[b:e], b, e) for b, e in sorted(set(spans))]
 
 
-def _date(s: Sent, begin: int) -> str | None:
+def _date(doc: Doc, s: Sent, begin: int) -> str | None:
+    """The time written before the event in its sentence, else after it; a sentence with no time and
+    no word of the future takes the last day named earlier in its paragraph (当天, 会上)."""
     before = [t for t in s.times if t.end <= begin and t.kind != "period"]
     if before:
         return before[-1].value
-    return s.times[0].value if s.times and s.times[0].kind != "period" else None
+    if s.times:
+        return s.times[0].value if s.times[0].kind != "period" else None
+    if _FUTURE.search(s.text):
+        return None
+    text = doc.article.text
+    for prev in reversed(doc.sents[: s.index]):
+        if "\n" in text[prev.end : s.begin]:
+            break
+        days = [t for t in prev.times if t.kind == "day"]
+        if days:
+            return days[-1].value
+    return None
 
 
 def _location(doc: Doc, s: Sent, end: int) -> Entity | None:
@@ -102,23 +126,43 @@ def _location(doc: Doc, s: Sent, end: int) -> Entity | None:
 
 def _organizers(doc: Doc, s: Sent, begin: int) -> tuple[Entity, ...]:
     pattern = _vocab()[3]
-    m = pattern.search(s.text, 0, begin)
+    m = pattern.search(s.text)
     if m is None:
         return ()
     lo, hi = s.begin + m.start(1), s.begin + m.end(1)
-    found = [x for x in doc.in_sent(s, "org") if lo <= x.begin and x.end <= hi]
-    return tuple(_unique(entity(x) for x in found))
+    found = {x.begin: entity(x) for x in doc.in_sent(s, "org") if lo <= x.begin and x.end <= hi}
+    # Every party named between 由 and 主办 organizes, whether or not it looks like an organization
+    # (《某某报道》); the ones recognised keep their canonical names.
+    pos = lo
+    for part in re.split(r"[和与及、]", m.group(1)):
+        name = part.strip("《》“”联合共同 ")
+        if name and not any(pos <= b < pos + len(part) for b in found):
+            found[pos] = Entity("org", name)
+        pos += len(part) + 1
+    return tuple(_unique(found[b] for b in sorted(found)))
 
 
 def _attendance(doc: Doc) -> Iterator[tuple[Sent, list[Entity]]]:
-    """Sentences where people 出席/参加, with the people named before the verb."""
+    """Sentences where people 出席/参加, with the people whose titles run up to the verb.
+
+    Between a person and the verb there may be only more people with their titles and list marks
+    (甲、乙等出席; 局长甲，副局长乙出席会议); 甲介绍……参加 does not make 甲 attend.
+    """
     words = _vocab()[4]
     for s in doc.sents:
         at = min((i for w in words if (i := s.text.find(w)) >= 0), default=-1)
-        if at >= 0:
-            people = [entity(m) for m in doc.in_sent(s, "person") if m.end - s.begin <= at]
-            if people:
-                yield s, people
+        if at < 0:
+            continue
+        covered = set()
+        for c in s.chains:
+            covered.update(range(c.begin, c.stop))
+        people = []
+        for m in doc.in_sent(s, "person"):
+            b, e = m.begin - s.begin, m.end - s.begin
+            if e <= at and all(i in covered or s.text[i] in "，、和及等 " for i in range(e, at)):
+                people.append(entity(m))
+        if people:
+            yield s, people
 
 
 def _subjects(doc: Doc, s: Sent, begin: int, end: int) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ from kg.nlp.quantities import Quantity
 _CLAUSE = re.compile(r"[，；：、,;:]|等")
 _WHOLE = re.compile(r"全(?:省|市|区|县)")
 _VERBS = re.compile(r"(?:已有|共有|共|实现|达到|达|超过|超|为|占|有)$")
+_FROM = ("距", "距离", "离")
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -79,12 +80,19 @@ def _about(doc: Doc, s: Sent, pos: int) -> Entity | None:
         area = doc.locale.whole(whole[-1].group(0))
         if area is not None:
             return area_entity(area)
+    text = doc.article.text
     for sent in _back(doc, s):
         limit = s.begin + pos if sent is s else sent.end
         near = [m for m in doc.mentions if m.kind in ("place", "org") and sent.begin <= m.begin and m.end <= limit]
         if sent is s:
             near = _outside_list(s, pos, near)
-        near = [m for m in near if not _list_item(doc.article.text, m, near)]
+        # 距某市850公里: the place a distance is measured from is not what it is about.
+        near = [m for m in near if not _list_item(text, m, near) and not text.endswith(_FROM, sent.begin, m.begin)]
+        if sent is s and near:
+            clause = s.begin + max((m.end() for m in re.finditer(r"[，；：]", s.text[:pos])), default=0)
+            inside = [m for m in near if m.begin >= clause]
+            # The number's own clause first, then the clauses before it.
+            return entity(inside[-1] if inside else near[-1])
         if near:
             return entity(near[-1])
         if sent is not s and _WHOLE.search(sent.text):

@@ -89,8 +89,8 @@ def clean(text: Text, keep_phrase_spaces: bool = False) -> Text:
     c2: list[str] = []
     o2: list[int] = []
     for c, o in zip(chars, offs, strict=True):
-        if c == " " and (not c2 or c2[-1] == " "):
-            continue
+        if c == " " and (not c2 or c2[-1] == " ") or "\ue000" <= c <= "\uf8ff":
+            continue  # private-use characters are debris of broken encodings, never text
         c2.append(c)
         o2.append(o)
     while c2 and c2[-1] == " ":

@@ -113,3 +113,12 @@ def strip_jump(line: str) -> str:
 def is_dateline_start(text: str) -> bool:
     """True for a paragraph that opens an article: 本报讯…, 紧接01版…, 新华社北京…电."""
     return bool(_CONTINUED_RE.match(text) or _DATELINE_RE.match(text))
+
+
+_DATELINE_OUTLET = re.compile(rf"^(?!本报)([{_HAN}]{{2,6}}?(?:社|网|台|报))")
+
+
+def dateline_outlet(dateline: str | None) -> str | None:
+    """The news outlet that opens a dateline: 新华社北京12月26日电 -> 新华社 (本报 is the paper itself)."""
+    m = _DATELINE_OUTLET.match(dateline or "")
+    return m.group(1) if m else None

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from kg.nlp import names, orgs
 from kg.nlp.lexicon import load, longest_first
+from kg.nlp.segment import tokens
 
 # Clause boundaries: a chain never crosses them. 、 separates the items of one chain.
 _CLAUSE = re.compile(r"[，。；：！？,;:!?（）()“”‘’《》「」\n]")
@@ -32,6 +33,11 @@ class Chain:
     name_begin: int
     name_end: int
     items: tuple[Item, ...]
+    end: int = 0  # where the chain's text ends: after the name, or after a title that follows it
+
+    @property
+    def stop(self) -> int:
+        return max(self.end, self.name_end)
 
 
 @functools.cache
@@ -69,6 +75,30 @@ def find(text: str) -> list[Chain]:
         if chain is not None:
             out.append(chain)
             taken = end
+    spans = [(c.name_begin, c.name_end) for c in out]
+    out += [c for c in _title_after(text) if (c.name_begin, c.name_end) not in spans]
+    return sorted(out, key=lambda c: c.name_begin)
+
+
+def _title_after(text: str) -> list[Chain]:
+    """The other order, name then title: 某市政府张三市长、李四副市长 -> (某市政府, 市长), (, 副市长).
+
+    Only names jieba itself tags as personal names count here, as nothing before them vouches for them.
+    """
+    _, _, pattern, _, _ = _vocab()
+    out = []
+    for t in tokens(text):
+        if t.flag != "nr" or not names.plausible(t.word):
+            continue
+        m = pattern.match(text, t.end)
+        if m is None:
+            continue
+        left = t.begin
+        while left > 0 and not _CLAUSE.match(text[left - 1]) and text[left - 1] != "、":
+            left -= 1
+        org = _trim(text[left : t.begin]) or ""
+        at = text.rfind(org, left, t.begin) if org else -1
+        out.append(Chain(t.word, left, t.begin, t.end, (Item(org, m.group(0), None, at),), m.end()))
     return out
 
 

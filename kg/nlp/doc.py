@@ -68,6 +68,15 @@ def analyse(article: Article) -> Doc:
     is_role = _role_test()
     found: list[Mention] = []
     posts: list[Post] = []
+    carried: tuple[int, OrgName] | None = None  # the last chain's organization, and where that chain ended
+
+    def recent(suffix: str) -> OrgName | None:
+        """The organization a bare 基金会 or 公司 refers back to: the last one named with that ending."""
+        for m in reversed(found):
+            if m.kind == "org" and m.name.endswith(suffix) and m.name != suffix:
+                return OrgName(m.name, m.aliases)
+        return None
+
     for s in sents:
         admin = places.areas(s.text, s.begin, locale)
         found += admin
@@ -77,7 +86,13 @@ def analyse(article: Article) -> Doc:
         for c in s.chains:
             person = Mention(s.begin + c.name_begin, s.begin + c.name_end, c.name, "person", c.name, cue="chain")
             found.append(person)
-            resolved = resolve(c.items, locale)
+            # 局长张三、副局长李四: a chain right after another, across 、, continues its organization.
+            before = (
+                carried[1] if carried and carried[0] == s.begin + c.begin - 1 and s.text[c.begin - 1] == "、" else None
+            )
+            resolved = resolve(c.items, locale, recent, before)
+            if resolved and resolved[-1][1] is not None:
+                carried = (s.begin + c.stop, resolved[-1][1])
             posts += [Post(person, role, org, status, s) for role, org, status in resolved]
             for item, (_, org, _) in zip(c.items, resolved, strict=True):
                 if item.org and org is not None:
@@ -96,20 +111,24 @@ def analyse(article: Article) -> Doc:
     return Doc(article, locale, sents, tuple(_dedupe(found)), tuple(posts))
 
 
-def resolve(items, locale: Locale):
+def resolve(items, locale: Locale, recent=lambda suffix: None, before: OrgName | None = None):
     """(role, organization, status) for each item of a chain, carrying organizations along it.
 
     An empty organization is the previous item's; a short unit (组织部) belongs to the last full
-    organization (某市委 -> 某市委组织部); a place alone (某市市长) stands for its government.
+    organization (某市委 -> 某市委组织部); a place alone (某市市长) stands for its government, and so
+    does a bare 市长 in the article's city; a bare type word (基金会) is the last one the article named.
     """
     place_roles = load("people")["place_roles"]
-    base: OrgName | None = None
-    prev: OrgName | None = None
+    base: OrgName | None = before
+    prev: OrgName | None = before
     out = []
     for item in items:
         surface = item.org
         if not surface:
-            org = prev
+            org = prev or _local_government(item.role, locale, place_roles)
+        elif surface in _org_heads():
+            org = recent(surface)
+            base = org or base
         elif chains._place_like(surface):
             body = place_roles.get(item.role)
             org = orgs.canonical(surface + body, locale.qualify) if body else None
@@ -122,6 +141,15 @@ def resolve(items, locale: Locale):
         prev = org
         out.append((item.role, org, item.status))
     return out
+
+
+def _local_government(role: str, locale: Locale, place_roles: dict) -> OrgName | None:
+    """市长 with no organization is the mayor of the article's city: 某市人民政府."""
+    if role not in place_roles or place_roles[role] != "人民政府":
+        return None
+    level = {"省": locale.province, "市": locale.city, "区": locale.county, "县": locale.county}
+    area = next((a for head, a in level.items() if role.rstrip("长").endswith(head)), None)
+    return OrgName(area.name + "人民政府") if area is not None and area.name.endswith(role.rstrip("长")[-1]) else None
 
 
 def _sent(index, s, kind, article) -> Sent:

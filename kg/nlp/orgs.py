@@ -28,6 +28,7 @@ def _vocab():
         tuple(sorted(((a, b) for a, b in orgs["abbreviations"]), key=lambda p: -len(p[0]))),
         orgs["department_max_length"],
         frozenset(orgs["not_after_place"]),
+        tuple(orgs["department_suffixes"]),
     )
 
 
@@ -49,7 +50,7 @@ def is_org_name(text: str) -> bool:
 
 def is_department(text: str) -> bool:
     """A short unit name that belongs to the organization before it: 组织部, 机关党委."""
-    return is_org_name(text) and len(text) <= _vocab()[4]
+    return is_org_name(text) and len(text) <= _vocab()[4] and text.endswith(_vocab()[6])
 
 
 def expand(text: str) -> str:
@@ -70,8 +71,12 @@ def split_parent(name: str) -> tuple[str, str] | None:
     >>> split_parent("某某大学财政金融学院")
     ('某某大学', '财政金融学院')
     """
+    suffixes = _vocab()[0]
     for cut in range(len(name) - 2, 1, -1):
         parent, unit = name[:cut], name[cut:]
+        # A cut inside a type word (委|员会) is no cut: 某某工作委员会办公室 is one name.
+        if any(name.find(s, cut - len(s) + 1, cut + len(s) - 1) >= 0 for s in suffixes if len(s) > 1):
+            continue
         if is_org_name(parent) and is_org_name(unit):
             return parent, unit
     return None
@@ -90,7 +95,7 @@ def find(tokens, offset: int, qualify, is_role, is_place) -> list:
     from kg.nlp import phrases
     from kg.nlp.mentions import Mention
 
-    suffixes, _, not_orgs, _, _, _ = _vocab()
+    suffixes, _, not_orgs, _, _, _, _ = _vocab()
     stops = frozenset(load("places")["left_stops"])
     out = []
     for begin, end, _suffix in phrases.ending_in(tokens, suffixes, not_orgs, stops):
@@ -100,9 +105,20 @@ def find(tokens, offset: int, qualify, is_role, is_place) -> list:
             continue
         if _suffix in _vocab()[5] and is_place(surface[: -len(_suffix)]):
             continue  # 某市中心 is the middle of a city
-        org = canonical(surface, qualify)
-        out.append(Mention(offset + begin, offset + end, surface, "org", org.name, org.aliases, cue="suffix"))
+        # 某县委县政府, 某市委市政府: two organizations written as one.
+        pair = _PAIR.fullmatch(surface)
+        parts = [(begin, begin + pair.end(1)), (begin + pair.end(1), end)] if pair else [(begin, end)]
+        for b, e in parts:
+            org = canonical(surface[b - begin : e - begin], qualify)
+            out.append(
+                Mention(
+                    offset + b, offset + e, surface[b - begin : e - begin], "org", org.name, org.aliases, cue="suffix"
+                )
+            )
     return out
+
+
+_PAIR = re.compile(r"(.+?[省市县区]委)([省市县区](?:人民)?政府)")
 
 
 def canonical(surface: str, qualify) -> OrgName:
