@@ -20,3 +20,24 @@ def seed_articles():
     from kg.ingest import read_articles
 
     return read_articles([SEED])
+
+
+def make_article(text: str, *, date=None, locale=None, source=None, bylines=(), headlines=("标题",), id="t-01"):
+    """An Article built by hand from text (paragraphs split on newlines), for tests of one rule."""
+    import datetime as dt
+
+    from kg.models import Article, Paragraph, SourceMeta
+
+    if isinstance(date, str):
+        date = dt.date.fromisoformat(date)
+    paragraphs = tuple(Paragraph(p) for p in text.split("\n"))
+    joined = "\n".join(p.text for p in paragraphs)
+    return Article(
+        id=id,
+        path="test",
+        headlines=tuple(headlines),
+        paragraphs=paragraphs,
+        offsets=tuple(range(len(joined))),
+        meta=SourceMeta(source=source, locale=locale, date=date),
+        bylines=tuple(bylines),
+    )

@@ -41,6 +41,8 @@ def extract(article: Article) -> Iterator[Contained]:
         for m in places:
             if m.locator:  # 某区某某小区
                 yield _fact(doc, s, entity(m), area_entity(m.locator), "text")
+            if m.within:  # 某镇某村
+                yield _fact(doc, s, entity(m), Entity("place", m.within), "text")
             if m.area is not None and m.area.name not in chained:  # the gazetteer's chain, once an article
                 chained.add(m.area.name)
                 yield from _chain(doc, s, m)

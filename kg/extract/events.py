@@ -158,7 +158,7 @@ def _attendance(doc: Doc) -> Iterator[tuple[Sent, list[Entity]]]:
             covered.update(range(c.begin, c.stop))
         people = []
         for m in doc.in_sent(s, "person"):
-            b, e = m.begin - s.begin, m.end - s.begin
+            e = m.end - s.begin
             if e <= at and all(i in covered or s.text[i] in "，、和及等 " for i in range(e, at)):
                 people.append(entity(m))
         if people:

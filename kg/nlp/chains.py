@@ -153,7 +153,7 @@ def _trim(org: str) -> str | None:
     """The organization part of a piece, cut at its left edge; None when it cannot be one."""
     cut = max((i + 1 for i, c in enumerate(org) if c in _LEFT_STOP and not org.startswith("有限", i)), default=0)
     org = org[cut:]
-    if not org or orgs.is_org_name(org) or _place_like(org):
+    if not org or orgs.is_org_name(org) or orgs.is_type_word(org) or _place_like(org):
         return org
     return None
 

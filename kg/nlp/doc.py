@@ -63,7 +63,7 @@ class Doc:
 def analyse(article: Article) -> Doc:
     """Analyse an article once; every extractor reads the same Doc."""
     text = article.text
-    locale = locale_of(article.meta.locale, text)
+    locale = locale_of(article.meta.locale, article.headline + "\n" + text)
     sents = tuple(_sent(i, s, _kind_at(article, s.begin), article) for i, s in enumerate(sentences(text)))
     is_role = _role_test()
     found: list[Mention] = []
@@ -87,9 +87,8 @@ def analyse(article: Article) -> Doc:
             person = Mention(s.begin + c.name_begin, s.begin + c.name_end, c.name, "person", c.name, cue="chain")
             found.append(person)
             # 局长张三、副局长李四: a chain right after another, across 、, continues its organization.
-            before = (
-                carried[1] if carried and carried[0] == s.begin + c.begin - 1 and s.text[c.begin - 1] == "、" else None
-            )
+            listed = carried is not None and carried[0] == s.begin + c.begin - 1 and s.text[c.begin - 1] == "、"
+            before = carried[1] if listed else None
             resolved = resolve(c.items, locale, recent, before)
             if resolved and resolved[-1][1] is not None:
                 carried = (s.begin + c.stop, resolved[-1][1])
@@ -126,7 +125,7 @@ def resolve(items, locale: Locale, recent=lambda suffix: None, before: OrgName |
         surface = item.org
         if not surface:
             org = prev or _local_government(item.role, locale, place_roles)
-        elif surface in _org_heads():
+        elif orgs.is_type_word(surface):
             org = recent(surface)
             base = org or base
         elif chains._place_like(surface):

@@ -6,26 +6,31 @@ import functools
 import re
 
 from kg.nlp.lexicon import load
-from kg.nlp.segment import tokens
+from kg.nlp.segment import frequency, tag, tokens
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_WORDY = 1000  # so frequent a word is hardly the start of a name
+_COMMON = 20  # dictionary frequency above which a word jieba tags as no name is taken as a word
 
 
 @functools.cache
-def _vocab() -> tuple[frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]]:
+def _vocab():
     people = load("people")
     singles = frozenset(c for c in people["surnames"] if _HAN.match(c))
+    # A title after a surname (王局长) is a way of naming someone, not a given name.
+    roles = frozenset(people["roles"])
     return (
         singles,
         frozenset(people["compound_surnames"]),
         frozenset(people["not_names"]),
         tuple(people["speech_verbs"]),
+        roles | {r[1:] for r in roles if r.startswith("副")},
     )
 
 
 def surname_length(text: str, i: int) -> int:
     """1 or 2 when a surname starts at text[i], else 0."""
-    singles, compounds, _, _ = _vocab()
+    singles, compounds, *_ = _vocab()
     if text[i : i + 2] in compounds:
         return 2
     return 1 if text[i : i + 1] in singles else 0
@@ -37,11 +42,18 @@ def plausible(name: str) -> bool:
     >>> plausible("张三"), plausible("广大群众"), plausible("白鹭")
     (True, False, False)
     """
-    _, _, not_names, _ = _vocab()
+    _, _, not_names, _, not_given = _vocab()
     k = surname_length(name, 0)
     if not k or not 1 <= len(name) - k <= 2 or not all(_HAN.match(c) for c in name):
         return False
-    return name not in not_names and name[:2] not in not_names
+    if name in not_names or name[:2] in not_names or name[k:] in not_given:
+        return False
+    # A word jieba knows well under another tag is a word, not a name; so is a three-character
+    # string that opens with a common adjective or verb (幸福感, which jieba itself tags nr).
+    if frequency(name) >= _COMMON and tag(name) not in ("nr", "nrfg", "nrt"):
+        return False
+    head = name[:2]
+    return not (len(name) == 3 and frequency(head) >= _WORDY and tag(head) in ("a", "ad", "an", "v", "vn", "d"))
 
 
 def name_at(text: str, i: int, stops: str = "") -> int:
@@ -60,7 +72,7 @@ def name_at(text: str, i: int, stops: str = "") -> int:
     first = tokens(window)[0]
     if first.flag == "nr" and k < len(first.word) <= k + 2 and plausible(first.word):
         return i + len(first.word)
-    _, _, _, verbs = _vocab()
+    verbs = _vocab()[3]
     for size in (k + 2, k + 1):
         cand = window[:size]
         rest = window[size:]
@@ -71,7 +83,7 @@ def name_at(text: str, i: int, stops: str = "") -> int:
 
 def speech_verb_at(text: str, i: int) -> str | None:
     """The speech verb starting at text[i], if one does."""
-    _, _, _, verbs = _vocab()
+    verbs = _vocab()[3]
     for v in verbs:
         if text.startswith(v, i):
             return v

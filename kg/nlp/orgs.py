@@ -48,6 +48,11 @@ def is_org_name(text: str) -> bool:
     return bool(suffix) and len(text) > len(suffix) and text not in _vocab()[2]
 
 
+def is_type_word(text: str) -> bool:
+    """A bare type word (基金会, 公司) that stands for an organization named before."""
+    return text in _vocab()[0]
+
+
 def is_department(text: str) -> bool:
     """A short unit name that belongs to the organization before it: 组织部, 机关党委."""
     return is_org_name(text) and len(text) <= _vocab()[4] and text.endswith(_vocab()[6])

@@ -93,9 +93,27 @@ def named(tokens: list[Token], offset: int, admin: list[Mention], org_heads: fro
         if lead is not None and len(surface) - len(lead.surface) > len(suffix):
             rest = surface[len(lead.surface) :]
             locator = None if suffix in _LINEAR else lead.area
-            out.append(Mention(lead.end, e, rest, "place", rest, (surface,), locator=locator, cue="suffix"))
+            out += _nested(Mention(lead.end, e, rest, "place", rest, (surface,), locator=locator, cue="suffix"))
         else:
-            out.append(Mention(b, e, surface, "place", surface, cue="suffix"))
+            out += _nested(Mention(b, e, surface, "place", surface, cue="suffix"))
+    return out
+
+
+_RURAL = re.compile(r"[\u4e00-\u9fff]{1,6}?[县镇乡]")
+
+
+def _nested(m: Mention) -> list[Mention]:
+    """某县某镇某村 written as one name: each level a place inside the one before it."""
+    out = []
+    begin, within, locator = m.begin, None, m.locator
+    rest = m.surface
+    while (cut := _RURAL.match(rest)) and len(rest) - cut.end() >= 3:
+        part = cut.group(0)
+        out.append(Mention(begin, begin + len(part), part, "place", part, locator=locator, within=within, cue="suffix"))
+        begin, within, locator, rest = begin + len(part), part, None, rest[cut.end() :]
+    if not out:
+        return [m]
+    out.append(Mention(begin, m.end, rest, "place", rest, (m.surface,), within=within, cue="suffix"))
     return out
 
 

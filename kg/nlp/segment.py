@@ -58,3 +58,8 @@ def frequency(word: str) -> int:
 
     _posseg()
     return jieba.dt.FREQ.get(word) or 0
+
+
+def tag(word: str) -> str | None:
+    """The part of speech jieba's dictionary gives a word, if it lists it."""
+    return _posseg().dt.word_tag_tab.get(word)

@@ -1,0 +1,184 @@
+"""Extractors, one rule a test, each with the sentence that motivates it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kg.extract import EXTRACTORS, Authored, Contained, EventFact, PostHeld, Statistic, extract
+from kg.models import Byline
+from tests.conftest import make_article
+
+CHENGDU = "四川省成都市"
+
+
+def facts_of(text, kind, **kw):
+    kw.setdefault("locale", CHENGDU)
+    kw.setdefault("date", "2023-12-27")
+    return [f for f in extract(make_article(text, **kw)) if isinstance(f, kind)]
+
+
+def posts(text, **kw):
+    return {(f.person.name, f.role, f.org.name) for f in facts_of(text, PostHeld, **kw)}
+
+
+def test_extract_extractors_are_listed_in_one_tuple():
+    assert len(EXTRACTORS) == len(set(EXTRACTORS)) >= 6
+
+
+def test_extract_four_posts_from_one_chain_with_the_organization_carried():
+    """市委常委、组织部部长、社治委主任、小区治理工作专班组长X is four posts; 组织部 is 成都市委's."""
+    text = "市委常委、组织部部长、社治委主任、小区治理工作专班组长张某涛出席会议。"
+    assert posts(text) == {
+        ("张某涛", "常委", "成都市委"),
+        ("张某涛", "部长", "成都市委组织部"),
+        ("张某涛", "主任", "成都市委社治委"),
+        ("张某涛", "组长", "小区治理工作专班"),
+    }
+
+
+def test_extract_post_as_of_article_date_and_status():
+    """A post carries the article's date; 原 makes it a former post."""
+    (f,) = facts_of("原市委书记李某华出席。", PostHeld)
+    assert (f.org.name, f.role, f.status, str(f.as_of)) == ("成都市委", "书记", "former", "2023-12-27")
+
+
+def test_extract_company_post_before_a_speech_verb():
+    """山东某某智能工程有限公司副总经理X表示."""
+    assert posts("山东某某智能工程有限公司副总经理马某峰表示，看中这里的营商环境。") == {
+        ("马某峰", "副总经理", "山东某某智能工程有限公司")
+    }
+
+
+def test_extract_city_government_from_a_bare_mayor():
+    """市长X with no organization written is the mayor of the article's city."""
+    assert posts("市长王某平强调，要抓好落实。") == {("王某平", "市长", "成都市人民政府")}
+
+
+def test_extract_bare_type_word_refers_to_the_last_organization_so_named():
+    """某某基金会理事长甲……基金会高级顾问乙: 基金会 is the one just named."""
+    text = "中华仁爱救助基金会理事长许某璐到会讲话。基金会高级顾问朱某忠出席。"
+    assert ("朱某忠", "高级顾问", "中华仁爱救助基金会") in posts(text)
+
+
+def test_extract_byline_reporter_holds_reporter_post_at_the_paper():
+    """Reporters in bylines hold 记者 at the newspaper and wrote the article."""
+    a = make_article(
+        "本报讯（某某日报记者张某）昨日，某会召开。", source="某某日报", bylines=(Byline("记者", "张某", "某某日报"),)
+    )
+    found = extract(a)
+    assert any(isinstance(f, Authored) and f.person.name == "张某" for f in found)
+    assert any(isinstance(f, PostHeld) and (f.role, f.org.name) == ("记者", "某某日报") for f in found)
+
+
+def containment(text, **kw):
+    return {(f.child.name, f.parent.name) for f in facts_of(text, Contained, **kw) if f.source != "gazetteer"}
+
+
+CONTAINMENT = [
+    ("青山湾科技生态园作为青山软件园的核心起步区也随之亮相。", ("青山湾科技生态园", "青山软件园")),
+    ("1-11月，春熙路时尚商圈所在的锦江区社会消费品零售总额实现1298.6亿元。", ("春熙路时尚商圈", "锦江区")),
+    ("春熙路时尚商圈位于成都市中心，是一张金名片。", ("春熙路时尚商圈", "成都市")),
+    ("春熙路时尚商圈不仅有太古里、IFS国际金融中心等商业地标。", ("太古里", "春熙路时尚商圈")),
+    ("会前，与会人员现场观摩了双流区龙桥十八街区、武侯区铁佛新居。", ("铁佛新居", "武侯区")),
+    ("市委常委、组织部部长张某涛出席。", ("成都市委组织部", "成都市委")),
+]
+
+
+@pytest.mark.parametrize("text,pair", CONTAINMENT, ids=[c[1][0] for c in CONTAINMENT])
+def test_extract_containment_rules(text, pair):
+    assert pair in containment(text)
+
+
+def test_extract_topic_lies_where_the_sentence_says():
+    """科创某某湾，得名于……，地处锦江区三环路外侧: the topic before the first comma lies in 锦江区."""
+    text = "“商贸春熙路、科创白鹭湾”中的科创白鹭湾，得名于白鹭湾国家城市湿地公园，地处锦江区三环路外侧。"
+    assert ("白鹭湾", "锦江区") in containment(text)
+
+
+def test_extract_gazetteer_chain_once_per_article():
+    found = [(f.child.name, f.parent.name) for f in facts_of("锦江区发布。锦江区再发布。", Contained)]
+    assert sorted(found) == [("成都市", "四川省"), ("锦江区", "成都市")]
+
+
+def test_extract_road_does_not_lie_in_the_district_written_before_it():
+    """地处锦江区三环路外侧: roads run through districts; 三环路 is not inside 锦江区."""
+    assert ("三环路", "锦江区") not in containment("某园地处锦江区三环路外侧。")
+
+
+def events(text, **kw):
+    return facts_of(text, EventFact, **kw)
+
+
+def test_extract_event_with_relative_date():
+    """昨日，…推进会暨第三次专题调度会召开: one event (暨 joins), dated the day before publication."""
+    (e,) = events("昨日，成都市某某三年攻坚行动现场推进会暨第三次专题调度会召开，会议进行专题调度。")
+    assert (e.name, e.date) == ("成都市某某三年攻坚行动现场推进会暨第三次专题调度会", "2023-12-26")
+
+
+def test_extract_event_organizers_and_release():
+    """由甲和乙联合主办的…讲堂上，“某某指数”正式发布."""
+    text = "12月26日，在由中国人民大学和四川省金融学会联合主办的四川省金融学会2023年第四期某某讲堂上，“2023某某指数”正式发布。"
+    (e,) = events(text)
+    assert e.date == "2023-12-26"
+    assert [o.name for o in e.organizers] == ["中国人民大学", "四川省金融学会"]
+    assert e.subjects == ("2023某某指数",)
+
+
+def test_extract_event_location_and_month():
+    """今年3月份全省某某推广现场会; 某某新闻发布会在成都举行."""
+    (e,) = events("今年3月份全省医保码推广现场会之后，各地推进。")
+    assert (e.name, e.date) == ("全省医保码推广现场会", "2023-03")
+    (e,) = events("12月26日，四川某某公共服务新闻发布会在成都举行。")
+    assert e.location.name == "成都市"
+
+
+def test_extract_event_attendees_from_titled_list():
+    """甲，乙出席会议: the chain of titled people before 出席 attends the event named before."""
+    text = "昨日，某某工作推进会召开。市委常委、组织部部长张某涛，市委常委、政法委书记陈某出席会议。"
+    (e,) = events(text)
+    assert [a.name for a in e.attendees] == ["张某涛", "陈某"]
+
+
+@pytest.mark.parametrize("text", ["有关负责同志参加会议。", "会议要求，要提高站位。", "尽快召开新闻发布会。"])
+def test_extract_bare_meetings_are_not_events(text):
+    assert events(text) == []
+
+
+def stats(text, **kw):
+    return [(f.about.name, f.value, f.unit, f.period, f.approximate) for f in facts_of(text, Statistic, **kw)]
+
+
+def test_extract_statistic_with_period_and_district():
+    """1-11月，…锦江区社会消费品零售总额实现1298.6亿元: about 锦江区, period 2023-01/2023-11."""
+    text = "1-11月，春熙路时尚商圈所在的锦江区社会消费品零售总额实现1298.6亿元，总量位列成都市第一。"
+    assert stats(text) == [("锦江区", Decimal("129860000000"), "元", "2023-01/2023-11", False)]
+
+
+def test_extract_statistic_about_the_province_for_whole_province():
+    """全省8600余万参保群众: about the article's province, approximate."""
+    assert stats("有效服务全省8600余万参保群众。")[0][:3] == ("四川省", Decimal("86000000"), "人")
+
+
+def test_extract_statistic_not_about_the_items_it_counts():
+    """重点园区甲已签约入驻乙、丙等35家企业: about 甲, not 丙."""
+    text = "截至目前，重点园区青山湾科技生态园已签约入驻海雄科技、深圳英明拓等35家企业。"
+    assert stats(text)[0][0] == "青山湾科技生态园"
+
+
+def test_extract_targets_are_not_statistics():
+    """力争到2025年实现总产值2000亿元: a target, not an observation."""
+    assert stats("锦江软件园力争到2025年实现总产值2000亿元。") == []
+
+
+def test_extract_ranking():
+    """成都市总指数得分排名第6名."""
+    found = stats("报告显示，成都市总指数得分排名第6名。")
+    assert found == [("成都市", Decimal(6), "名", None, False)]
+
+
+def test_extract_evidence_is_the_sentence_in_the_article_text():
+    a = make_article("开头一句。\n市长王某平强调，要抓好落实。", locale=CHENGDU)
+    for f in extract(a):
+        assert a.text[f.evidence.begin : f.evidence.end] == f.evidence.text

@@ -1,0 +1,204 @@
+"""The language layer: names, organizations, places, times and quantities, one rule a test."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from kg.nlp import chains, gazetteer, names, orgs, quantities, timex
+from kg.nlp.doc import analyse
+from kg.nlp.locale import locale_of
+from tests.conftest import make_article
+
+NOT_NAMES = ["广大群众", "幸福感", "白鹭", "华为", "智慧", "全省", "国家"]
+
+
+@pytest.mark.parametrize("word", NOT_NAMES)
+def test_nlp_common_nouns_are_not_names(word):
+    """jieba tags 白鹭 and 华为 as names; a name must be a surname plus one or two characters, not a common noun."""
+    assert not names.plausible(word)
+
+
+@pytest.mark.parametrize("name", ["张三", "欧阳小明", "李世民"])
+def test_nlp_surname_and_given_name_is_plausible(name):
+    assert names.plausible(name)
+
+
+CHAINS = [
+    # (sentence, name, [(org as written, role)])
+    (
+        "市委常委、组织部部长、社治委主任、小区治理工作专班组长张三出席会议。",
+        "张三",
+        [("市委", "常委"), ("组织部", "部长"), ("社治委", "主任"), ("小区治理工作专班", "组长")],
+    ),
+    (
+        "某某大学财政金融学院教授、国家金融研究院院长助理李四发布了报告。",
+        "李四",
+        [("某某大学财政金融学院", "教授"), ("国家金融研究院", "院长助理")],
+    ),
+    ("山东某某智能工程有限公司副总经理王五表示，", "王五", [("山东某某智能工程有限公司", "副总经理")]),
+    (
+        "省医疗保障局新闻发言人、机关党委书记赵六对此展开解答。",
+        "赵六",
+        [("省医疗保障局", "新闻发言人"), ("机关党委", "书记")],
+    ),
+    ("原市委书记张三", "张三", [("市委", "书记")]),
+]
+
+
+@pytest.mark.parametrize("text,name,items", CHAINS, ids=[c[1] + str(i) for i, c in enumerate(CHAINS)])
+def test_nlp_title_chain_splits_into_one_item_per_role(text, name, items):
+    found = [c for c in chains.find(text) if c.name == name]
+    assert len(found) == 1
+    assert [(i.org, i.role) for i in found[0].items] == items
+
+
+def test_nlp_status_before_a_chain_is_kept():
+    """原市委书记 is a former post."""
+    (chain,) = chains.find("原市委书记张三出席。")
+    assert chain.items[0].status == "former"
+
+
+def test_nlp_name_then_title_is_a_chain():
+    """The other order: 某市政府张三市长、李四副市长 (only names jieba itself tags)."""
+    found = {c.name: c.items for c in chains.find("事故发生后，市政府袁某亭市长第一时间赶赴现场。")}
+    assert any(items[0].role == "市长" and items[0].org == "市政府" for items in found.values())
+
+
+def test_nlp_list_of_chains_keeps_each_organization():
+    """市法院院长甲、某某新区管委会主任乙、…等参加会议: each person with his own organization."""
+    text = "市法院院长杨某、四川天府新区管委会主任陈某章、成都高新区管委会主任余某等参加会议。"
+    found = {c.name: [(i.org, i.role) for i in c.items] for c in chains.find(text)}
+    assert found["陈某章"] == [("四川天府新区管委会", "主任")]
+    assert found["余某"] == [("成都高新区管委会", "主任")]
+
+
+@pytest.mark.parametrize(
+    "short,full",
+    [
+        ("省医保局", "四川省医疗保障局"),
+        ("省医疗保障局", "四川省医疗保障局"),
+        ("市委", "成都市委"),
+        ("省同城办", "四川省同城化办公室"),
+        ("市政府", "成都市人民政府"),
+    ],
+)
+def test_nlp_abbreviations_resolve_to_one_canonical_name(short, full):
+    """省医保局 = 省医疗保障局 = 四川省医疗保障局 in a Sichuan article; 市委 in a Chengdu article = 成都市委."""
+    locale = locale_of("四川省成都市", "")
+    assert orgs.canonical(short, locale.qualify).name == full
+
+
+@pytest.mark.parametrize("word", ["国家", "政府", "相关部门", "中心"])
+def test_nlp_generic_heads_are_not_organizations(word):
+    """「国家」 alone is not an organization."""
+    assert not orgs.is_org_name(word)
+
+
+@pytest.mark.parametrize(
+    "name,parent",
+    [
+        ("成都市委组织部", "成都市委"),
+        ("某某大学国际货币研究所", "某某大学"),
+        ("某省医疗保障局机关党委", "某省医疗保障局"),
+    ],
+)
+def test_nlp_unit_names_split_from_their_parent(name, parent):
+    assert orgs.split_parent(name)[0] == parent
+
+
+def test_nlp_type_words_are_not_cut_inside():
+    """全国老龄工作委员会办公室 is one name: 委|员会 is no cut."""
+    assert orgs.split_parent("全国老龄工作委员会办公室") is None
+
+
+def test_nlp_gazetteer_resolves_districts_with_their_chain():
+    """jionlp's gazetteer: 锦江区 -> 四川省成都市锦江区."""
+    (m,) = gazetteer.find("锦江区")
+    assert [a.name for a in gazetteer.chain(m.areas[0])] == ["锦江区", "成都市", "四川省"]
+
+
+def test_nlp_city_then_short_district_is_the_district():
+    """成都锦江 names 锦江区; 锦江 alone (a river, a hotel) names nothing."""
+    assert [m.areas[0].name for m in gazetteer.find("来成都锦江购物")] == ["锦江区"]
+    assert gazetteer.find("锦江边") == []
+
+
+def test_nlp_ambiguous_district_resolves_toward_the_locale():
+    """朝阳区 is in 北京 and in 长春: a 北京 article means the first."""
+    doc = analyse(make_article("朝阳区发布通知。", locale="北京市"))
+    (m,) = [m for m in doc.mentions if m.surface == "朝阳区"]
+    assert m.area.city == "北京市"
+
+
+BASE = dt.date(2023, 12, 27)
+TIMES = [
+    ("昨日", "2023-12-26", "day"),
+    ("今年10月", "2023-10", "month"),
+    ("12月26日", "2023-12-26", "day"),
+    ("明年1月份", "2024-01", "month"),
+    ("1-11月", "2023-01/2023-11", "period"),
+    ("11月份", "2023-11", "month"),
+    ("今年初", "2023", "year"),
+]
+
+
+@pytest.mark.parametrize("text,value,kind", TIMES, ids=[t[0] for t in TIMES])
+def test_nlp_times_resolve_against_the_article_date(text, value, kind):
+    """A month range like 1-11月 is a period, not January 11th (jionlp's reading)."""
+    (t,) = timex.find(text, BASE)
+    assert (t.value, t.kind) == (value, kind)
+
+
+def test_nlp_relative_times_need_a_date():
+    assert timex.find("昨日", None) == []
+
+
+QUANTITIES = [
+    ("1298.6亿元", "129860000000", "元", False),
+    ("8600余万参保群众", "86000000", "人", True),
+    ("6.19余万家", "61900", "家", True),
+    ("66%", "66", "%", False),
+    ("50多项", "50", "项", True),
+    ("三十五家", "35", "家", False),
+]
+
+
+@pytest.mark.parametrize("text,value,unit,approx", QUANTITIES, ids=[q[0] for q in QUANTITIES])
+def test_nlp_quantities_are_normalised(text, value, unit, approx):
+    (q,) = quantities.find(text)
+    assert (q.value, q.unit, q.approximate) == (Decimal(value), unit, approx)
+
+
+@pytest.mark.parametrize("text", ["2023年", "12月26日", "一个总指数", "24小时"])
+def test_nlp_dates_and_small_words_are_not_quantities(text):
+    assert quantities.find(text) == []
+
+
+def test_nlp_named_places_by_suffix_and_district_locator():
+    """双流区龙桥十八街区: a named place, located in the district written before it."""
+    doc = analyse(make_article("与会人员现场观摩了双流区龙桥十八街区、武侯区铁佛新居。", locale="四川省成都市"))
+    places = {m.name: m for m in doc.mentions if m.kind == "place" and m.cue == "suffix"}
+    assert places["龙桥十八街区"].locator.name == "双流区"
+    assert places["铁佛新居"].locator.name == "武侯区"
+
+
+@pytest.mark.parametrize("text", ["全国首批示范智慧商圈", "九个特色产业园区", "老工业园旧貌换新颜"])
+def test_nlp_generic_place_phrases_are_not_named_places(text):
+    doc = analyse(make_article(text))
+    assert [m for m in doc.mentions if m.kind == "place"] == []
+
+
+def test_nlp_people_before_speech_verbs_and_in_lists():
+    """张三表示; 甲、乙等省市领导."""
+    doc = analyse(make_article("施某琳指出，要抓落实。会前，施某琳、左某祥等省市领导前往调研。"))
+    assert {m.name for m in doc.mentions if m.kind == "person"} == {"施某琳", "左某祥"}
+
+
+def test_nlp_surname_and_title_resolves_to_the_person_named_before():
+    """王局长 later in the article is the 王某某 named earlier."""
+    doc = analyse(make_article("某市交通局局长王某勇介绍了情况。王局长表示，将加快建设。"))
+    titled = [m for m in doc.mentions if m.cue == "title"]
+    assert [m.name for m in titled] == ["王某勇"]
