@@ -3,6 +3,7 @@
 The corpus has no stated licence, so the sample is never committed: this script rebuilds it anywhere.
 
     python bench/corpus_sample.py /tmp/kg-sample && kg eval tests/gold/corpus.toml /tmp/kg-sample
+    python bench/corpus_sample.py /tmp/kg-blind tests/gold/corpus-blind.toml
 """
 
 from __future__ import annotations
@@ -36,4 +37,5 @@ def build(out: Path, gold: Path = ROOT / "tests" / "gold" / "corpus.toml") -> Pa
 
 
 if __name__ == "__main__":
-    print(build(Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/kg-sample")))
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/kg-sample")
+    print(build(out, Path(sys.argv[2])) if len(sys.argv) > 2 else build(out))

@@ -110,8 +110,9 @@ def test_nlp_unit_names_split_from_their_parent(name, parent):
 
 
 def test_nlp_type_words_are_not_cut_inside():
-    """全国老龄工作委员会办公室 is one name: 委|员会 is no cut."""
-    assert orgs.split_parent("全国老龄工作委员会办公室") is None
+    """全国某某工作委员会办公室: the office of the committee, never cut at 委|员会."""
+    assert orgs.split_parent("全国老龄工作委员会办公室") == ("全国老龄工作委员会", "办公室")
+    assert orgs.split_parent("某某工作委员会") is None
 
 
 def test_nlp_gazetteer_resolves_districts_with_their_chain():

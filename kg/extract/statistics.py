@@ -40,8 +40,10 @@ def extract(article: Article) -> Iterator[Statistic]:
             continue  # subheads repeat what the body says
         for q in s.quantities:
             start = q.begin
-            if any(m in s.text[:start] for m in forward) or s.text[start - 1 : start] == "第":
+            if _forward(s.text[:start], forward, article) or s.text[start - 1 : start] == "第":
                 continue
+            if q.unit == "次" and re.match(r"(?:以上|以下)?的", s.text[q.end :]):
+                continue  # 献血10次的献血者: the number qualifies a noun, it measures nothing
             if s.text.startswith(time_units, q.end) or q.unit is None:
                 continue
             about = _about(doc, s, start)
@@ -70,6 +72,14 @@ def extract(article: Article) -> Iterator[Statistic]:
                 unit="名",
                 period=_period(s, m.start()),
             )
+
+
+def _forward(before: str, markers: tuple[str, ...], article: Article) -> bool:
+    """A sentence about plans or targets (力争, 目标, 到 a later year) up to the number."""
+    if any(m in before for m in markers):
+        return True
+    years = [int(y) for y in re.findall(r"到(\d{4})年", before)]
+    return bool(years) and (article.date is None or max(years) > article.date.year)
 
 
 def _about(doc: Doc, s: Sent, pos: int) -> Entity | None:

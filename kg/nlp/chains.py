@@ -152,10 +152,17 @@ def _item(piece: str) -> Item | None:
 def _trim(org: str) -> str | None:
     """The organization part of a piece, cut at its left edge; None when it cannot be one."""
     cut = max((i + 1 for i, c in enumerate(org) if c in _LEFT_STOP and not org.startswith("有限", i)), default=0)
+    # Verbs a name never holds (明确, 会同) end whatever stands before the name.
+    cut = max([cut] + [i + len(w) for w in _left_words() if (i := org.rfind(w)) >= 0])
     org = org[cut:]
     if not org or orgs.is_org_name(org) or orgs.is_type_word(org) or _place_like(org):
         return org
     return None
+
+
+@functools.cache
+def _left_words() -> tuple[str, ...]:
+    return tuple(load("places")["left_stops"])
 
 
 def _place_like(org: str) -> bool:

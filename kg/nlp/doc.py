@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from kg.models import Article
@@ -124,7 +125,13 @@ def resolve(items, locale: Locale, recent=lambda suffix: None, before: OrgName |
     for item in items:
         surface = item.org
         if not surface:
-            org = prev or _local_government(item.role, locale, place_roles)
+            # 省委书记甲、省长乙: a mayor or governor is in the government of the place his chain names;
+            # 某局党委副书记、常务副局长: a 局长 is in the 局, not in its party committee.
+            org = (
+                _local_government(item.role, locale, place_roles, prev)
+                or (_headed(item.role, base) if base is not None else None)
+                or prev
+            )
         elif orgs.is_type_word(surface):
             org = recent(surface)
             base = org or base
@@ -142,13 +149,31 @@ def resolve(items, locale: Locale, recent=lambda suffix: None, before: OrgName |
     return out
 
 
-def _local_government(role: str, locale: Locale, place_roles: dict) -> OrgName | None:
-    """市长 with no organization is the mayor of the article's city: 某市人民政府."""
-    if role not in place_roles or place_roles[role] != "人民政府":
+def _local_government(role: str, locale: Locale, place_roles: dict, near: OrgName | None) -> OrgName | None:
+    """市长 with no organization is the mayor of the city his chain names (某市委常委、常务副市长),
+    else of the article's city: 某市人民政府."""
+    role = role.removeprefix("常务").removeprefix("副")
+    if place_roles.get(role) != "人民政府":
         return None
-    level = {"省": locale.province, "市": locale.city, "区": locale.county, "县": locale.county}
-    area = next((a for head, a in level.items() if role.rstrip("长").endswith(head)), None)
-    return OrgName(area.name + "人民政府") if area is not None and area.name.endswith(role.rstrip("长")[-1]) else None
+    head = role.removesuffix("长")[-1]  # 市长 -> 市, 副省长 -> 省
+    if near is not None and (m := re.match(rf"(.+?{head})委", near.name)):
+        return OrgName(m.group(1) + "人民政府")
+    area = {"省": locale.province, "市": locale.city, "区": locale.county, "县": locale.county}.get(head)
+    return OrgName(area.name + "人民政府") if area is not None and area.name.endswith(head) else None
+
+
+def _heads(role: str, org: OrgName) -> bool:
+    """Whether a title heads this kind of organization: 局长 a 局, 院长 a 院, 部长 a 部."""
+    core = role.removeprefix("常务").removeprefix("副").removesuffix("助理")
+    return core.endswith("长") and len(core) == 2 and org.name.endswith(core[0])
+
+
+def _headed(role: str, org: OrgName) -> OrgName | None:
+    """The organization a title heads: the org itself, or the one whose unit it is (某局党委 -> 某局)."""
+    if _heads(role, org):
+        return org
+    split = orgs.split_parent(org.name)
+    return OrgName(split[0]) if split and _heads(role, OrgName(split[0])) else None
 
 
 def _sent(index, s, kind, article) -> Sent:
@@ -230,4 +255,4 @@ def _dedupe(found: list[Mention]) -> list[Mention]:
 def _nests(a: Mention, b: Mention) -> bool:
     """An organization may hold a place in its name (某区管委会); other overlaps clash."""
     outer, inner = (a, b) if a.end - a.begin >= b.end - b.begin else (b, a)
-    return outer.begin <= inner.begin and inner.end <= outer.end and outer.kind != inner.kind
+    return outer.begin <= inner.begin and inner.end <= outer.end and outer.kind == "org" and inner.kind == "place"

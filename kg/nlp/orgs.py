@@ -82,7 +82,9 @@ def split_parent(name: str) -> tuple[str, str] | None:
         # A cut inside a type word (委|员会) is no cut: 某某工作委员会办公室 is one name.
         if any(name.find(s, cut - len(s) + 1, cut + len(s) - 1) >= 0 for s in suffixes if len(s) > 1):
             continue
-        if is_org_name(parent) and is_org_name(unit):
+        # The unit may be a bare unit word: 某局党委, 国务院办公厅.
+        bare_unit = len(unit) >= 2 and unit in _vocab()[6]
+        if is_org_name(parent) and (is_org_name(unit) or bare_unit):
             return parent, unit
     return None
 

@@ -87,19 +87,22 @@ def named(tokens: list[Token], offset: int, admin: list[Mention], org_heads: fro
         if after is not None and after.word in org_heads:
             continue  # 某某新区管委会 is an organization
         surface = "".join(t.word for t in inner)
-        lead = next(
-            (m for m in admin if m.begin == b and m.end < e and m.surface.endswith(("区", "县", "市", "省"))), None
-        )
-        if lead is not None and len(surface) - len(lead.surface) > len(suffix):
-            rest = surface[len(lead.surface) :]
-            locator = None if suffix in _LINEAR else lead.area
-            out += _nested(Mention(lead.end, e, rest, "place", rest, (surface,), locator=locator, cue="suffix"))
+        # Areas written before the name (湖北武汉某街, 某区某小区) locate it, unless what follows them is
+        # generic (成都国家某某先导区 is one name).
+        lead, pos = None, b
+        while (step := next((m for m in admin if m.begin == pos and m.end < e), None)) is not None:
+            lead, pos = step, step.end
+        rest = surface[pos - b :]
+        if lead is not None and len(rest) > len(suffix) and not rest.startswith(tuple(generic)):
+            # Roads run through many districts: 某区某路 only says the road passes there.
+            locator = None if suffix in _LINEAR and lead.area.level == "county" else lead.area
+            out += _nested(Mention(pos, e, rest, "place", rest, (surface,), locator=locator, cue="suffix"))
         else:
             out += _nested(Mention(b, e, surface, "place", surface, cue="suffix"))
     return out
 
 
-_RURAL = re.compile(r"[\u4e00-\u9fff]{1,6}?[县镇乡]")
+_RURAL = re.compile(r"[\u4e00-\u9fff]{2,4}?[市区](?=[\u4e00-\u9fff]{2,6}?[镇乡街])|[\u4e00-\u9fff]{1,6}?[县镇乡]")
 
 
 def _nested(m: Mention) -> list[Mention]:
