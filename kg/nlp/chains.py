@@ -55,20 +55,22 @@ def _vocab():
     return ordered, frozenset(roles), role_then_name, status, people["status_markers"]
 
 
-def find(text: str) -> list[Chain]:
+def find(text: str, toks=None) -> list[Chain]:
     """Every chain of titles ending in a personal name.
 
     >>> [(c.name, [(i.org, i.role) for i in c.items]) for c in find("某市委常委、组织部部长张三出席。")]
     [('张三', [('某市委', '常委'), ('组织部', '部长')])]
     """
     _, _, pattern, _, _ = _vocab()
+    toks = tokens(text) if toks is None else toks
+    starts = {t.begin: t for t in toks}
     out: list[Chain] = []
     taken = -1
     for m in pattern.finditer(text):
         start = m.end()
         if start <= taken:
             continue
-        end = names.name_at(text, start, stops="、，。；：,;:")
+        end = names.name_at(text, start, stops="、，。；：,;:", starts=starts)
         if not end:
             continue
         chain = _chain(text, start, end)
@@ -76,18 +78,18 @@ def find(text: str) -> list[Chain]:
             out.append(chain)
             taken = end
     spans = [(c.name_begin, c.name_end) for c in out]
-    out += [c for c in _title_after(text) if (c.name_begin, c.name_end) not in spans]
+    out += [c for c in _title_after(text, toks) if (c.name_begin, c.name_end) not in spans]
     return sorted(out, key=lambda c: c.name_begin)
 
 
-def _title_after(text: str) -> list[Chain]:
+def _title_after(text: str, toks) -> list[Chain]:
     """The other order, name then title: 某市政府张三市长、李四副市长 -> (某市政府, 市长), (, 副市长).
 
     Only names jieba itself tags as personal names count here, as nothing before them vouches for them.
     """
     _, _, pattern, _, _ = _vocab()
     out = []
-    for t in tokens(text):
+    for t in toks:
         if t.flag != "nr" or not names.plausible(t.word):
             continue
         m = pattern.match(text, t.end)

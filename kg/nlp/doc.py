@@ -98,7 +98,7 @@ def analyse(article: Article) -> Doc:
                 if item.org and org is not None:
                     b = s.begin + item.org_begin
                     found.append(Mention(b, b + len(item.org), item.org, "org", org.name, org.aliases, cue="chain"))
-        found += people.speakers(s.text, s.begin)
+        found += people.speakers(s.text, s.begin, s.tokens)
         found += people.listed(s.text, s.begin)
     found += _bylines(article)
     found = _dedupe(found)
@@ -177,16 +177,17 @@ def _headed(role: str, org: OrgName) -> OrgName | None:
 
 
 def _sent(index, s, kind, article) -> Sent:
+    toks = tokens(s.text)
     return Sent(
         index,
         s.begin,
         s.end,
         s.text,
         kind,
-        tuple(tokens(s.text)),
+        tuple(toks),
         tuple(timex.find(s.text, article.date)),
         tuple(quantities.find(s.text)),
-        tuple(chains.find(s.text)),
+        tuple(chains.find(s.text, toks)),
     )
 
 
@@ -245,10 +246,14 @@ def _dedupe(found: list[Mention]) -> list[Mention]:
         if old is None or (_RANK[m.cue], m.kind) < (_RANK[old.cue], old.kind):
             best[m.span] = m
     kept: list[Mention] = []
+    holder: dict[int, list[Mention]] = {}  # character offset -> kept mentions covering it
     for m in sorted(best.values(), key=lambda m: (_RANK[m.cue], -(m.end - m.begin), m.begin)):
-        clash = any(k.begin < m.end and m.begin < k.end and not _nests(k, m) for k in kept)
-        if not clash:
-            kept.append(m)
+        near = {id(k): k for i in range(m.begin, m.end) for k in holder.get(i, ())}
+        if any(not _nests(k, m) for k in near.values()):
+            continue
+        kept.append(m)
+        for i in range(m.begin, m.end):
+            holder.setdefault(i, []).append(m)
     return sorted(kept, key=lambda m: (m.begin, m.end, m.kind))
 
 

@@ -48,8 +48,8 @@ def _load_jionlp():
 
 
 @functools.cache
-def _index() -> tuple[dict[str, tuple[Area, ...]], dict[tuple[str, str], Area], int]:
-    """Surface form -> areas, (name, level) -> area, and the longest surface."""
+def _index() -> tuple[dict[str, tuple[Area, ...]], dict[tuple[str, str], Area], dict[str, tuple[int, ...]]]:
+    """Surface form -> areas, (name, level) -> area, and first character -> surface lengths, longest first."""
     china = _load_jionlp().china_location_loader()
     surfaces: dict[str, list[Area]] = {}
     by_name: dict[tuple[str, str], Area] = {}
@@ -87,7 +87,10 @@ def _index() -> tuple[dict[str, tuple[Area, ...]], dict[tuple[str, str], Area], 
                         if kalias and len(kalias) >= 2 and prefix in (cname, calias):
                             add(prefix + kalias, county)
     frozen = {s: tuple(a) for s, a in surfaces.items()}
-    return frozen, by_name, max(map(len, frozen))
+    lengths: dict[str, set[int]] = {}
+    for s in frozen:
+        lengths.setdefault(s[0], set()).add(len(s))
+    return frozen, by_name, {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
 
 
 def _alias(data: dict) -> str | None:
@@ -107,15 +110,15 @@ def find(text: str) -> list[AreaMention]:
     >>> [(m.surface, m.areas[0].name) for m in find("来到成都锦江和四川省")]
     [('成都锦江', '锦江区'), ('四川省', '四川省')]
     """
-    surfaces, _, longest = _index()
+    surfaces, _, lengths = _index()
     out: list[AreaMention] = []
     i, n = 0, len(text)
     while i < n:
-        for j in range(min(n, i + longest), i + 1, -1):
-            areas = surfaces.get(text[i:j])
+        for k in lengths.get(text[i], ()):
+            areas = surfaces.get(text[i : i + k]) if i + k <= n else None
             if areas:
-                out.append(AreaMention(i, j, text[i:j], areas))
-                i = j
+                out.append(AreaMention(i, i + k, text[i : i + k], areas))
+                i += k
                 break
         else:
             i += 1

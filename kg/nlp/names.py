@@ -56,10 +56,11 @@ def plausible(name: str) -> bool:
     return not (len(name) == 3 and frequency(head) >= _WORDY and tag(head) in ("a", "ad", "an", "v", "vn", "d"))
 
 
-def name_at(text: str, i: int, stops: str = "") -> int:
+def name_at(text: str, i: int, stops: str = "", starts: dict | None = None) -> int:
     """End of the personal name starting at text[i], or 0 when none does.
 
     The name ends where jieba ends a person token, or else where a boundary or a speech verb follows.
+    ``starts`` maps offsets to the tokens of the whole text when the caller has segmented it already.
 
     >>> text = "副局长张三介绍"
     >>> text[3:name_at(text, 3)]
@@ -69,7 +70,9 @@ def name_at(text: str, i: int, stops: str = "") -> int:
     if not k:
         return 0
     window = text[i : i + k + 6]
-    first = tokens(window)[0]
+    first = starts.get(i) if starts is not None else tokens(window)[0]
+    if first is None:
+        first = tokens(window)[0]
     if first.flag == "nr" and k < len(first.word) <= k + 2 and plausible(first.word):
         return i + len(first.word)
     verbs = _vocab()[3]

@@ -22,11 +22,12 @@ def _vocab():
     return listed, titles
 
 
-def speakers(text: str, offset: int) -> list[Mention]:
+def speakers(text: str, offset: int, toks=None) -> list[Mention]:
     """Names that open a clause and are followed by a speech verb: 张三表示, “……”李四介绍."""
     out = []
+    starts = {t.begin: t for t in toks} if toks is not None else None
     for i in _clause_starts(text):
-        end = names.name_at(text, i, stops="")
+        end = names.name_at(text, i, stops="", starts=starts)
         if end and names.speech_verb_at(text, end):
             out.append(_person(text, i, end, offset, "speech"))
     return out

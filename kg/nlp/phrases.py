@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 
 from kg.nlp.segment import Token, frequency, known_word
@@ -33,8 +34,9 @@ def ending_in(
     left edge; what remains must hold something besides generic words and the suffix. ``stops`` are
     words (mostly verbs jieba mistags) that a name never runs across.
     """
+    ending = _ending(tuple(suffixes))
     for j, last in enumerate(tokens):
-        suffix = next((s for s in suffixes if last.word.endswith(s)), None)
+        suffix = ending(last.word)
         if suffix is None or last.flag == "f":
             continue
         # A common two-character word that merely ends like a suffix (布局, 部署, 线路) is not a head.
@@ -54,6 +56,21 @@ def ending_in(
         if rest and all(w in generic for w in rest):
             continue
         yield tokens[k].begin, last.end, suffix
+
+
+@functools.lru_cache(maxsize=16)
+def _ending(suffixes: tuple[str, ...]):
+    """A function giving the longest of the suffixes a word ends with, by lookups, not by scanning."""
+    table = frozenset(suffixes)
+    lengths = sorted({len(s) for s in suffixes}, reverse=True)
+
+    def ending(word: str) -> str | None:
+        for k in lengths:
+            if len(word) >= k and word[-k:] in table:
+                return word[-k:]
+        return None
+
+    return ending
 
 
 def proper(t: Token) -> bool:
