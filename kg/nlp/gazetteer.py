@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Area:
-    """One administrative area: 锦江区 is Area("锦江区", "county", "四川省", "成都市")."""
+    """One administrative area: 西湖区 is Area("西湖区", "county", "浙江省", "杭州市")."""
 
     name: str
     level: str  # province, city or county
@@ -107,8 +107,8 @@ def _children(data: dict):
 def find(text: str) -> list[AreaMention]:
     """Every administrative area named in text, longest match first, left to right.
 
-    >>> [(m.surface, m.areas[0].name) for m in find("来到成都锦江和四川省")]
-    [('成都锦江', '锦江区'), ('四川省', '四川省')]
+    >>> [(m.surface, m.areas[0].name) for m in find("来到杭州西湖和浙江省")]
+    [('杭州西湖', '西湖区'), ('浙江省', '浙江省')]
     """
     surfaces, _, lengths = _index()
     out: list[AreaMention] = []
@@ -131,13 +131,13 @@ def area(name: str, level: str) -> Area | None:
 
 
 def parse(surface: str) -> Area | None:
-    """The area a surface names when it names exactly one: 四川 -> 四川省."""
+    """The area a surface names when it names exactly one: 浙江 -> 浙江省."""
     areas = _index()[0].get(surface, ())
     return areas[0] if len(areas) == 1 else None
 
 
 def chain(a: Area) -> list[Area]:
-    """The area and every area it lies in, innermost first: 锦江区, 成都市, 四川省."""
+    """The area and every area it lies in, innermost first: 西湖区, 杭州市, 浙江省."""
     out = [a]
     while (up := out[-1].parent) is not None:
         parent = area(*up)

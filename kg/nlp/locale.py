@@ -18,9 +18,9 @@ class Locale:
     def qualify(self, name: str) -> str:
         """Spell out a leading 省/市/区/县 with the locale: 市委 in a 某市 article is 某市委.
 
-        >>> sichuan = gazetteer.parse("四川省")
-        >>> Locale(province=sichuan).qualify("省医疗保障局")
-        '四川省医疗保障局'
+        >>> zhejiang = gazetteer.parse("浙江省")
+        >>> Locale(province=zhejiang).qualify("省医疗保障局")
+        '浙江省医疗保障局'
         """
         for head, area in (("省", self.province), ("市", self.city), ("区", self.county), ("县", self.county)):
             if name.startswith(head) and area is not None and area.name.endswith(head):
@@ -35,8 +35,8 @@ class Locale:
 def locale_of(declared: str | None, text: str) -> Locale:
     """The declared locale (a sidecar's ``locale``), else the city the text names most.
 
-    >>> locale_of("四川省成都市", "").city.name
-    '成都市'
+    >>> locale_of("浙江省杭州市", "").city.name
+    '杭州市'
     """
     if declared:
         found = [m.areas[0] for m in gazetteer.find(declared) if len(m.areas) == 1]

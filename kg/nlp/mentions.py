@@ -15,7 +15,7 @@ class Mention:
     end: int
     surface: str
     kind: str  # person, org or place
-    name: str  # canonical: 四川省医疗保障局 for 省医保局
+    name: str  # canonical: 某省医疗保障局 for 省医保局
     aliases: tuple[str, ...] = ()
     area: Area | None = None  # for administrative areas
     locator: Area | None = None  # the area written before a named place: 某区 in 某区某某小区

@@ -88,7 +88,7 @@ def named(tokens: list[Token], offset: int, admin: list[Mention], org_heads: fro
             continue  # 某某新区管委会 is an organization
         surface = "".join(t.word for t in inner)
         # Areas written before the name (湖北武汉某街, 某区某小区) locate it, unless what follows them is
-        # generic (成都国家某某先导区 is one name).
+        # generic (某市国家某某先导区 is one name).
         lead, pos = None, b
         while (step := next((m for m in admin if m.begin == pos and m.end < e), None)) is not None:
             lead, pos = step, step.end
