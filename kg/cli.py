@@ -9,14 +9,16 @@ from pathlib import Path
 
 import click
 
-from kg import __version__
+from kg import __version__, pipeline, store
 from kg import evaluate as scoring
+from kg import validate as shacl
 from kg.errors import InputError
 from kg.extract import extract
 from kg.extract.facts import as_dict
 from kg.ingest import read_articles
 from kg.models import Article
 from kg.nlp import first_sentence
+from kg.rdf.iris import DEFAULT_BASE
 
 
 class BadInput(click.ClickException):
@@ -132,7 +134,7 @@ def facts(inputs: tuple[Path, ...], date: dt.date | None, types: tuple[str, ...]
 @input_options
 @click.option("--json", "as_json", is_flag=True, help="Scores, misses and false positives as one JSON object.")
 def eval_(gold: Path, inputs: tuple[Path, ...], date: dt.date | None, as_json: bool) -> None:
-    """Score the facts extracted from INPUT against the hand-read facts in GOLD (TOML).
+    """Score the graph kg build makes of INPUT against the hand-read facts in GOLD (TOML).
 
     Prints precision, recall and F1 per fact type, then every miss (-) and false positive (+).
     The gold file's date is the publication date unless --date is given.
@@ -143,8 +145,15 @@ def eval_(gold: Path, inputs: tuple[Path, ...], date: dt.date | None, as_json: b
         truth = scoring.load_gold(gold)
     except InputError as e:
         raise BadInput(str(e)) from None
-    found = [f for a in load_articles(inputs, date or truth.date) for f in extract(a)]
-    scores = scoring.evaluate(truth, found)
+
+    def warn(e: InputError) -> None:
+        click.echo(f"kg: skipped {e}", err=True)
+
+    try:
+        result = pipeline.run(inputs, date=date or truth.date, report=warn)
+    except InputError as e:
+        raise BadInput(str(e)) from None
+    scores = scoring.evaluate(truth, store.union(result.dataset))
     if as_json:
         rows = [
             {
@@ -169,3 +178,142 @@ def eval_(gold: Path, inputs: tuple[Path, ...], date: dt.date | None, as_json: b
             click.echo(f"- {s.type}: {' | '.join(k)}")
         for k in s.extra:
             click.echo(f"+ {s.type}: {' | '.join(k)}")
+
+
+@cli.command()
+@input_options
+@click.option("-o", "--output", help="Write the graph here (- for standard output); without it, print a summary.")
+@click.option("--format", "fmt", type=click.Choice(store.WRITABLE), help="Default: from the extension of --output.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI for everything kg mints.")
+@click.option("--no-validate", is_flag=True, help="Skip SHACL validation (and so the quarantine).")
+def build(inputs, date, output, fmt, base, no_validate):
+    """Build the graph of INPUT: one named graph per article, validated against shapes/.
+
+    Facts that violate a shape are quarantined: kept out of the graph and listed, with the sentence
+    they came from, in OUTPUT.quarantine.json (or on standard error).
+
+        kg build seeds/ --date 2023-12-27 -o seed.trig
+    """
+    if output and output != "-":
+        fmt = fmt or _format_of(Path(output))
+    elif output == "-":
+        fmt = fmt or "trig"
+
+    def warn(e: InputError) -> None:
+        click.echo(f"kg: skipped {e}", err=True)
+
+    try:
+        result = pipeline.run(inputs, date=date, base=base, validate=not no_validate, report=warn)
+    except InputError as e:
+        raise BadInput(str(e)) from None
+    if output == "-":
+        click.echo(store.serialize(result.dataset, fmt).decode("utf-8"), nl=False)
+    elif output:
+        store.write(result.dataset, output, fmt)
+    _quarantine(result, output)
+    if not output:
+        for line in _summary(result):
+            click.echo(line)
+
+
+def _format_of(path: Path) -> str:
+    try:
+        fmt = store.format_of(path)
+    except InputError as e:
+        raise BadInput(str(e)) from None
+    if fmt not in store.WRITABLE:
+        raise BadInput(f"{path}: kg writes {', '.join(store.WRITABLE)}; use --format")
+    return fmt
+
+
+def _summary(result) -> list[str]:
+    from rdflib import RDF
+
+    from kg.rdf.vocab import SCHEMA
+
+    kinds = {"people": SCHEMA.Person, "organizations": shacl.ORG_CLASS, "places": SCHEMA.Place}
+    union = store.union(result.dataset)
+    lines = [f"articles\t{len(result.articles)}", f"triples\t{len(union)}"]
+    lines += [f"entities: {name}\t{len(set(union.subjects(RDF.type, cls)))}" for name, cls in kinds.items()]
+    lines += [f"facts: {kind}\t{n}" for kind, n in sorted(result.facts.items())]
+    lines.append(f"quarantined\t{len(result.quarantined)}")
+    return lines
+
+
+def _quarantine(result, output: str | None) -> None:
+    if not result.quarantined:
+        return
+    rows = [
+        {
+            "fact": as_dict(q.fact) if q.fact is not None else None,
+            "results": [
+                {
+                    "shape": r.shape,
+                    "focus": r.focus,
+                    "label": r.label,
+                    "path": r.path,
+                    "value": r.value,
+                    "message": r.message,
+                }
+                for r in q.results
+            ],
+        }
+        for q in result.quarantined
+    ]
+    text = json.dumps(rows, ensure_ascii=False, indent=1, sort_keys=True)
+    if output and output != "-":
+        store.write_text(Path(output + ".quarantine.json"), text)
+        click.echo(f"kg: {len(rows)} facts quarantined, listed in {output}.quarantine.json", err=True)
+    else:
+        click.echo(text, err=True)
+
+
+@cli.command(name="validate")
+@click.argument("data", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--shapes", "shapes_path", type=click.Path(path_type=Path), help="A shapes file or folder (default: shapes/)."
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text", show_default=True)
+def validate_cmd(data, shapes_path, fmt):
+    """Validate RDF files (any format by extension, or folders of them) against SHACL shapes.
+
+    Exit 0 when the data conforms, 1 when it does not, 2 when it cannot be read.
+
+        kg validate seed.trig
+    """
+    try:
+        dataset = store.read(list(data))
+        shapes = shacl.shapes_graph(shapes_path)
+    except InputError as e:
+        raise BadInput(str(e)) from None
+    report = shacl.validate_dataset(dataset, shapes)
+    if fmt == "turtle":
+        click.echo(report.graph.serialize(format="turtle"), nl=False)
+    elif fmt == "json":
+        click.echo(json.dumps([r.__dict__ for r in report.results], ensure_ascii=False, indent=1, sort_keys=True))
+    else:
+        for line in _report_text(report, dataset):
+            click.echo(line)
+    raise SystemExit(0 if report.conforms else 1)
+
+
+def _report_text(report, dataset) -> list[str]:
+    lines = []
+    shape = None
+    for r in sorted(report.results, key=lambda r: (r.shape, r.severity, r.focus, r.path or "")):
+        if r.shape != shape:
+            shape = r.shape
+            lines.append(f"{shape}:")
+        label = f"{r.label} " if r.label else ""
+        lines.append(f"  [{r.severity}] {label}<{r.focus}>")
+        detail = "; ".join(x for x in (r.path and f"path {r.path}", r.value and f"value {r.value}") if x)
+        if detail:
+            lines.append(f"    {detail}")
+        lines.append(f"    {r.message}")
+    violations = sum(r.severity == "Violation" for r in report.results)
+    warnings = len(report.results) - violations
+    graphs = sum(1 for g in dataset.graphs() if len(g))
+    triples = sum(1 for _ in dataset.quads((None, None, None, None)))
+    verdict = "conforms" if report.conforms else "does not conform"
+    lines.append(f"{verdict}: {violations} violations, {warnings} warnings ({triples} triples in {graphs} graphs)")
+    return lines

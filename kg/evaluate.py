@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.extract.facts import Authored, Contained, EventFact, Fact, PostHeld, Statistic
 
 # The gold file's lists, in report order, and the length of each entry.
 TYPES = {
@@ -78,29 +76,65 @@ def load_gold(path: Path) -> Gold:
     return Gold(str(path), date, facts)
 
 
-def keys(facts: Iterable[Fact]) -> dict[str, set[tuple[str, ...]]]:
-    """The comparable form of each fact, by gold list."""
-    out: dict[str, set[tuple[str, ...]]] = {name: set() for name in TYPES}
-    for f in facts:
-        if isinstance(f, PostHeld):
-            out["posts"].add((f.person.name, f.role, f.org.name))
-        elif isinstance(f, Authored):
-            out["bylines"].add((f.evidence.article, f.person.name))
-        elif isinstance(f, Contained):
-            out["gazetteer" if f.source == "gazetteer" else "containment"].add((f.child.name, f.parent.name))
-        elif isinstance(f, EventFact):
-            out["events"].add((f.name, f.date or ""))
-            roles = [("location", f.location)] if f.location else []
-            roles += [("organizer", o) for o in f.organizers] + [("attendee", a) for a in f.attendees]
-            out["event_roles"].update((f.name, role, e.name) for role, e in roles)
-            out["event_roles"].update((f.name, "subject", s) for s in f.subjects)
-        elif isinstance(f, Statistic):
-            out["statistics"].add((f.about.name, _number(str(f.value)), f.unit or ""))
+_QUERIES = {
+    "posts": """
+        SELECT DISTINCT ?a ?b ?c WHERE {
+          ?p org:holds|kg:formerlyHeld|kg:nominatedTo|kg:actingIn ?post .
+          ?post org:postIn ?o ; org:role ?r .
+          ?p schema:name ?a . ?r skos:prefLabel ?b . ?o schema:name ?c .
+        }""",
+    "bylines": """
+        SELECT DISTINCT ?a ?b WHERE { ?art schema:author ?p ; schema:identifier ?a . ?p schema:name ?b . }""",
+    "containment": """
+        SELECT DISTINCT ?a ?b WHERE {
+          ?x schema:containedInPlace|org:subOrganizationOf ?y . ?x schema:name ?a . ?y schema:name ?b .
+          FILTER NOT EXISTS { ?x a schema:AdministrativeArea . ?y a schema:AdministrativeArea . }
+        }""",
+    "gazetteer": """
+        SELECT DISTINCT ?a ?b WHERE {
+          ?x schema:containedInPlace ?y . ?x schema:name ?a . ?y schema:name ?b .
+          ?x a schema:AdministrativeArea . ?y a schema:AdministrativeArea .
+        }""",
+    "events": """
+        SELECT DISTINCT ?a ?b WHERE { ?e a schema:Event ; schema:name ?a . OPTIONAL { ?e schema:startDate ?b } }""",
+    "event_roles": """
+        SELECT DISTINCT ?a ?b ?c WHERE {
+          ?e a schema:Event ; schema:name ?a .
+          { ?e schema:location ?x . BIND("location" AS ?b) } UNION { ?e schema:organizer ?x . BIND("organizer" AS ?b) }
+          UNION { ?e schema:attendee ?x . BIND("attendee" AS ?b) } UNION { ?e kg:released ?c . BIND("subject" AS ?b) }
+          OPTIONAL { ?x schema:name ?xn }
+          BIND(COALESCE(?c, ?xn) AS ?c)
+        }""",
+    "statistics": """
+        SELECT DISTINCT ?a ?b ?c WHERE {
+          ?o a schema:Observation ; schema:observationAbout ?x ; schema:value ?b .
+          ?x schema:name ?a . OPTIONAL { ?o schema:unitText ?c }
+        }""",
+}
+_PREFIXES = {
+    "schema": "https://schema.org/",
+    "org": "http://www.w3.org/ns/org#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "kg": "https://w3id.org/kg-news/ns#",
+}
+
+
+def keys(graph) -> dict[str, set[tuple[str, ...]]]:
+    """The comparable form of each fact the graph states, by gold list, read with SPARQL."""
+    out = {}
+    for name, query in _QUERIES.items():
+        rows = graph.query(query, initNs=_PREFIXES)
+        found = set()
+        for row in rows:
+            values = tuple("" if v is None else str(v) for v in row)
+            found.add(_normal(name, values))
+        out[name] = found
     return out
 
 
-def evaluate(gold: Gold, facts: Iterable[Fact]) -> list[Score]:
-    found = keys(facts)
+def evaluate(gold: Gold, graph) -> list[Score]:
+    """Compare the gold facts with those the built graph states (the union of its named graphs)."""
+    found = keys(graph)
     articles = {k[0] for k in found["bylines"]}
     scores = []
     for name in TYPES:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kg.extract.facts import Entity, Evidence
+from kg.nlp import gazetteer
 from kg.nlp.doc import Doc, Sent
 from kg.nlp.gazetteer import Area
 from kg.nlp.mentions import Mention
@@ -23,7 +24,8 @@ def area_entity(a: Area, aliases: tuple[str, ...] = ()) -> Entity:
     names = set(aliases)
     if a.alias and a.alias != a.name and len(a.alias) >= 2:
         names.add(a.alias)
-    return Entity("place", a.name, tuple(sorted(names)), a.level)
+    path = tuple(x.name for x in reversed(gazetteer.chain(a)))
+    return Entity("place", a.name, tuple(sorted(names)), a.level, path)
 
 
 def org_entity(org: OrgName) -> Entity:

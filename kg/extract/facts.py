@@ -25,6 +25,7 @@ class Entity:
     name: str
     aliases: tuple[str, ...] = ()
     level: str | None = None  # province, city or county for administrative areas
+    path: tuple[str, ...] = ()  # an administrative area's chain, outermost first: (某省, 某市, 某区)
 
 
 @dataclass(frozen=True, kw_only=True)

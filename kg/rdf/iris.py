@@ -1,0 +1,61 @@
+"""The only place IRIs are minted: readable, deterministic, one per real thing."""
+
+from __future__ import annotations
+
+import hashlib
+
+from rdflib import URIRef
+
+DEFAULT_BASE = "https://example.org/kg/"
+_SAFE = frozenset("-._~")
+
+
+def segment(text: str) -> str:
+    """One path segment of an IRI: letters and digits of any script stay, the rest is percent-encoded.
+
+    >>> segment("某某大学 财政/金融")
+    '某某大学%20财政%2F金融'
+    """
+    out = []
+    for c in text:
+        if c.isalnum() or c in _SAFE:
+            out.append(c)
+        else:
+            out.extend(f"%{b:02X}" for b in c.encode("utf-8"))
+    return "".join(out)
+
+
+class Minter:
+    """IRIs under one base: ``Minter(base).person("张三")``."""
+
+    def __init__(self, base: str = DEFAULT_BASE):
+        self.base = base if base.endswith(("/", "#")) else base + "/"
+
+    def _iri(self, *parts: str) -> URIRef:
+        return URIRef(self.base + "/".join(segment(p) for p in parts))
+
+    def article(self, article_id: str) -> URIRef:
+        return self._iri("article", article_id)
+
+    def source(self, name: str) -> URIRef:
+        return self._iri("source", name)
+
+    def sentence(self, article_id: str, begin: int, end: int) -> URIRef:
+        return URIRef(f"{self.article(article_id)}#char={begin},{end}")
+
+    def entity(self, kind: str, name: str, path: tuple[str, ...] = ()) -> URIRef:
+        """person/张三, org/某某大学, place/某省/某市/某区 (administrative areas by their chain)."""
+        return self._iri(kind, *(path or (name,)))
+
+    def role(self, role: str) -> URIRef:
+        return self._iri("role", role)
+
+    def post(self, org: str, role: str) -> URIRef:
+        return self._iri("post", org, role)
+
+    def event(self, name: str, date: str | None) -> URIRef:
+        return self._iri("event", name, date or "undated")
+
+    def observation(self, article_id: str, begin: int, *key: str) -> URIRef:
+        digest = hashlib.sha1("\x1f".join(key).encode("utf-8")).hexdigest()[:10]
+        return self._iri("observation", article_id, f"{begin}-{digest}")

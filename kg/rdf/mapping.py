@@ -1,0 +1,152 @@
+"""Facts -> triples in the public vocabularies of MODEL.md. Reads facts only; never parses Chinese."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from rdflib import RDF, RDFS, XSD, Literal, URIRef
+from rdflib.namespace import ORG, PROV, SKOS
+
+from kg.extract.facts import Authored, Contained, Entity, EventFact, Fact, Mentioned, PostHeld, Statistic
+from kg.models import Article
+from kg.rdf.iris import Minter
+from kg.rdf.vocab import KG, NIF, SCHEMA
+
+Triple = tuple
+
+_CLASSES = {"person": SCHEMA.Person, "org": ORG.Organization, "place": SCHEMA.Place}
+_HOLDS = {None: ORG.holds, "former": KG.formerlyHeld, "nominated": KG.nominatedTo, "acting": KG.actingIn}
+
+
+@dataclass
+class Mapped:
+    """An article's triples: its own, and each fact's, so that a bad fact can be set aside whole."""
+
+    article: URIRef
+    own: list[Triple] = field(default_factory=list)
+    facts: list[tuple[Fact, list[Triple]]] = field(default_factory=list)
+
+
+def zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+def map_article(article: Article, facts: list[Fact], mint: Minter) -> Mapped:
+    """The triples of one article: the article itself, then one group per fact."""
+    a = mint.article(article.id)
+    out = Mapped(a)
+    headline = article.headline or (article.text.split("\n", 1)[0][:40] if article.text else article.id)
+    out.own += [(a, RDF.type, SCHEMA.NewsArticle), (a, SCHEMA.headline, zh(headline))]
+    out.own.append((a, SCHEMA.identifier, Literal(article.id)))
+    if article.date:
+        out.own.append((a, SCHEMA.datePublished, Literal(article.date.isoformat(), datatype=XSD.date)))
+    source = mint.source(PurePath(article.path).name)
+    out.own += [(a, SCHEMA.isPartOf, source), (source, RDF.type, KG.Source)]
+    out.own += [(a, RDF.type, NIF.Context), (a, NIF.isString, Literal(article.text))]
+    for fact in facts:
+        out.facts.append((fact, list(_fact(fact, a, mint))))
+    return out
+
+
+def _fact(f: Fact, a: URIRef, mint: Minter):
+    if isinstance(f, Mentioned):
+        yield from _entity(f.entity, mint)
+        yield a, SCHEMA.mentions, mint.entity(f.entity.kind, f.entity.name, f.entity.path)
+        return
+    sentence = mint.sentence(f.evidence.article, f.evidence.begin, f.evidence.end)
+    if isinstance(f, Authored):
+        yield from _entity(f.person, mint)
+        yield a, SCHEMA.author, _iri(f.person, mint)
+    elif isinstance(f, PostHeld):
+        yield from _post(f, mint, sentence)
+    elif isinstance(f, Contained):
+        yield from _entity(f.child, mint)
+        yield from _entity(f.parent, mint)
+        link = SCHEMA.containedInPlace if f.child.kind == "place" else ORG.subOrganizationOf
+        yield _iri(f.child, mint), link, _iri(f.parent, mint)
+    elif isinstance(f, EventFact):
+        yield from _event(f, mint, sentence)
+    elif isinstance(f, Statistic):
+        yield from _observation(f, mint, sentence)
+    if not isinstance(f, Contained | Authored):
+        yield from _sentence(f, sentence, a)
+
+
+def _post(f: PostHeld, mint: Minter, sentence: URIRef):
+    post, role = mint.post(f.org.name, f.role), mint.role(f.role)
+    yield from _entity(f.person, mint)
+    yield from _entity(f.org, mint)
+    yield _iri(f.person, mint), _HOLDS.get(f.status, ORG.holds), post
+    yield post, RDF.type, ORG.Post
+    yield post, ORG.postIn, _iri(f.org, mint)
+    yield post, ORG.role, role
+    yield post, RDFS.label, zh(f.org.name + f.role)
+    yield post, PROV.wasDerivedFrom, sentence
+    yield role, RDF.type, ORG.Role
+    yield role, SKOS.prefLabel, zh(f.role)
+
+
+def _event(f: EventFact, mint: Minter, sentence: URIRef):
+    e = mint.event(f.name, f.date)
+    yield e, RDF.type, SCHEMA.Event
+    yield e, SCHEMA.name, zh(f.name)
+    yield e, PROV.wasDerivedFrom, sentence
+    if f.date:
+        yield e, SCHEMA.startDate, _date(f.date)
+    for link, entities in (
+        (SCHEMA.location, (f.location,) if f.location else ()),
+        (SCHEMA.organizer, f.organizers),
+        (SCHEMA.attendee, f.attendees),
+    ):
+        for x in entities:
+            yield from _entity(x, mint)
+            yield e, link, _iri(x, mint)
+    for subject in f.subjects:
+        yield e, KG.released, zh(subject)
+
+
+def _observation(f: Statistic, mint: Minter, sentence: URIRef):
+    o = mint.observation(f.evidence.article, f.evidence.begin, f.about.name, f.variable, str(f.value), f.unit or "")
+    yield from _entity(f.about, mint)
+    yield o, RDF.type, SCHEMA.Observation
+    yield o, SCHEMA.observationAbout, _iri(f.about, mint)
+    yield o, SCHEMA.variableMeasured, zh(f.variable)
+    yield o, SCHEMA.value, Literal(f.value, datatype=XSD.decimal)
+    if f.unit:
+        yield o, SCHEMA.unitText, Literal(f.unit)
+    if f.period:
+        yield o, SCHEMA.observationPeriod, Literal(f.period)
+    if f.approximate:
+        yield o, KG.approximate, Literal(True)
+    yield o, PROV.wasDerivedFrom, sentence
+
+
+def _sentence(f: Fact, sentence: URIRef, a: URIRef):
+    ev = f.evidence
+    yield sentence, RDF.type, NIF.Sentence
+    yield sentence, NIF.anchorOf, zh(ev.text)
+    yield sentence, NIF.beginIndex, Literal(ev.begin, datatype=XSD.nonNegativeInteger)
+    yield sentence, NIF.endIndex, Literal(ev.end, datatype=XSD.nonNegativeInteger)
+    yield sentence, NIF.referenceContext, a
+
+
+def _entity(e: Entity, mint: Minter):
+    iri = _iri(e, mint)
+    yield iri, RDF.type, _CLASSES[e.kind]
+    if e.level is not None:
+        yield iri, RDF.type, SCHEMA.AdministrativeArea
+    yield iri, SCHEMA.name, zh(e.name)
+    for alias in e.aliases:
+        if alias != e.name:
+            yield iri, SCHEMA.alternateName, zh(alias)
+
+
+def _iri(e: Entity, mint: Minter) -> URIRef:
+    return mint.entity(e.kind, e.name, e.path)
+
+
+def _date(value: str) -> Literal:
+    """2023-12-26 is an xsd:date, 2023-10 an xsd:gYearMonth, 2023 an xsd:gYear."""
+    kind = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(value), XSD.string)
+    return Literal(value, datatype=kind)

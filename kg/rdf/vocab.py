@@ -1,0 +1,68 @@
+"""The vocabularies of the graph: schema.org, NIF and kg's own terms, each a closed DefinedNamespace."""
+
+from __future__ import annotations
+
+from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+
+class SCHEMA(DefinedNamespace):
+    """The schema.org terms kg writes (https://schema.org/); a typo fails at import, not in a query."""
+
+    _fail = True
+    _NS = Namespace("https://schema.org/")
+
+    AdministrativeArea: URIRef
+    Event: URIRef
+    NewsArticle: URIRef
+    Observation: URIRef
+    Person: URIRef
+    Place: URIRef
+    about: URIRef
+    alternateName: URIRef
+    attendee: URIRef
+    author: URIRef
+    containedInPlace: URIRef
+    datePublished: URIRef
+    headline: URIRef
+    identifier: URIRef
+    isPartOf: URIRef
+    location: URIRef
+    mentions: URIRef
+    name: URIRef
+    observationAbout: URIRef
+    observationPeriod: URIRef
+    organizer: URIRef
+    startDate: URIRef
+    unitText: URIRef
+    value: URIRef
+    variableMeasured: URIRef
+
+
+class NIF(DefinedNamespace):
+    """NLP Interchange Format core: the sentence a fact was read from."""
+
+    _fail = True
+    _NS = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+
+    Context: URIRef
+    Sentence: URIRef
+    anchorOf: URIRef
+    beginIndex: URIRef
+    endIndex: URIRef
+    isString: URIRef
+    referenceContext: URIRef
+
+
+class KG(DefinedNamespace):
+    """kg's own terms, for what no public vocabulary covers (documented in the README)."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/kg-news/ns#")
+
+    approximate: URIRef  # an Observation's value is approximate (余, 多, 近, 约): xsd:boolean
+    formerlyHeld: URIRef  # person -> org:Post held before (原, 前, 曾任)
+    nominatedTo: URIRef  # person -> org:Post the person is nominated to (拟任, 拟提名)
+    actingIn: URIRef  # person -> org:Post held in an acting capacity (代)
+    released: URIRef  # Event -> what it released or where it was signed, as text
+    Source: URIRef  # the page or file an article was read from

@@ -1,0 +1,123 @@
+"""Graphs in and out of files: RDF formats by extension, sorted N-Quads, writes that never leave half a file."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+from rdflib.namespace import ORG, PROV, RDFS, SKOS, XSD
+
+from kg.errors import InputError
+from kg.rdf.vocab import KG, NIF, SCHEMA
+
+# Extension -> rdflib format. Turtle and N-Triples hold the union of the named graphs.
+FORMATS = {
+    ".ttl": "turtle",
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".nt": "ntriples",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".rdf": "xml",
+    ".owl": "xml",
+    ".xml": "xml",
+}
+WRITABLE = ("turtle", "trig", "nquads", "ntriples", "json-ld")
+_PREFIXES = {
+    "schema": SCHEMA._NS,
+    "org": ORG,
+    "prov": PROV,
+    "skos": SKOS,
+    "nif": NIF._NS,
+    "kg": KG._NS,
+    "xsd": XSD,
+    "rdfs": RDFS,
+}
+
+
+def format_of(path: Path, given: str | None = None) -> str:
+    if given:
+        return given
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(str(path), f"unknown RDF format; use one of {', '.join(sorted(FORMATS))} or --format")
+    return fmt
+
+
+def serialize(data: Dataset, fmt: str) -> bytes:
+    """The dataset in a format; N-Quads and N-Triples sorted, so equal graphs give equal bytes."""
+    if fmt in ("nquads", "ntriples"):
+        source = data if fmt == "nquads" else union(data)
+        lines = source.serialize(format=fmt, encoding="utf-8").decode("utf-8").splitlines()
+        return "".join(sorted({line + "\n" for line in lines if line.strip()})).encode("utf-8")
+    target = union(data) if fmt == "turtle" else data
+    for prefix, ns in _PREFIXES.items():
+        target.bind(prefix, ns, override=True)
+    return target.serialize(format=fmt, encoding="utf-8")
+
+
+def union(data: Dataset) -> Graph:
+    g = Graph()
+    for s, p, o, _ in data.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+def write(data: Dataset, out: str | Path, fmt: str) -> None:
+    """Write to a temporary file beside the target, then rename: a failed write leaves nothing behind."""
+    write_bytes(Path(out), serialize(data, fmt))
+
+
+def write_text(out: Path, text: str) -> None:
+    write_bytes(out, text.encode("utf-8"))
+
+
+def write_bytes(out: Path, payload: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=out.parent if str(out.parent) else ".", prefix=f".{out.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(payload)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def rdf_files(paths: list[Path]) -> list[Path]:
+    out = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in FORMATS)
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise InputError(str(p), "no such file or folder")
+    return out
+
+
+def read(paths: list[Path], fmt: str | None = None) -> Dataset:
+    """Load RDF files (any format by extension) into one dataset; a syntax error names the file and line."""
+    data = Dataset()
+    files = rdf_files(paths)
+    if not files:
+        raise InputError(", ".join(map(str, paths)), "no RDF files there")
+    for f in files:
+        kind = format_of(f, fmt)
+        try:
+            data.parse(f, format=kind)
+        except Exception as e:  # rdflib's parsers raise many unrelated exception types for bad input
+            raise InputError(str(f), _syntax_message(e), _line_of(e)) from None
+    return data
+
+
+def _line_of(e: Exception) -> int | None:
+    m = re.search(r"line (\d+)", str(e)) or re.search(r":(\d+):", str(e))
+    return int(m.group(1)) if m else None
+
+
+def _syntax_message(e: Exception) -> str:
+    text = " ".join(str(e).split())
+    return "not valid RDF: " + (text[:200] if text else type(e).__name__)
