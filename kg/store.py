@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tempfile
 from pathlib import Path
 
 from rdflib import Dataset, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import ORG, PROV, RDFS, SKOS, XSD
 
 from kg.errors import InputError
@@ -53,10 +55,48 @@ def serialize(data: Dataset, fmt: str) -> bytes:
         source = data if fmt == "nquads" else union(data)
         lines = source.serialize(format=fmt, encoding="utf-8").decode("utf-8").splitlines()
         return "".join(sorted({line + "\n" for line in lines if line.strip()})).encode("utf-8")
+    if fmt == "trig":
+        return _trig(data)
+    if fmt == "json-ld":
+        return _jsonld(data)
     target = union(data) if fmt == "turtle" else data
     for prefix, ns in _PREFIXES.items():
         target.bind(prefix, ns, override=True)
     return target.serialize(format=fmt, encoding="utf-8")
+
+
+def _jsonld(data: Dataset) -> bytes:
+    """JSON-LD with every array sorted and keys in order (rdflib's writer follows hash order)."""
+    raw = json.loads(data.serialize(format="json-ld", encoding="utf-8"))
+
+    def order(node):
+        if isinstance(node, dict):
+            return {k: order(v) for k, v in sorted(node.items())}
+        if isinstance(node, list):
+            return sorted((order(x) for x in node), key=lambda x: json.dumps(x, ensure_ascii=False, sort_keys=True))
+        return node
+
+    return (json.dumps(order(raw), ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _trig(data: Dataset) -> bytes:
+    """TriG with the named graphs in IRI order (rdflib's own TriG writer orders them by hash)."""
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(_PREFIXES.items()))
+    parts = [header]
+    for g in sorted(data.graphs(), key=lambda g: str(g.identifier)):
+        if not len(g):
+            continue
+        copy = Graph()
+        for prefix, ns in _PREFIXES.items():
+            copy.bind(prefix, ns, override=True)
+        for t in g:
+            copy.add(t)
+        body = copy.serialize(format="turtle")
+        lines = [line for line in body.splitlines() if not line.startswith("@prefix")]
+        inner = "\n".join(("    " + line) if line else "" for line in lines).strip("\n")
+        name = g.identifier.n3() if g.identifier != DATASET_DEFAULT_GRAPH_ID else ""
+        parts.append(f"\n{name} {{\n{inner}\n}}\n" if name else f"\n{{\n{inner}\n}}\n")
+    return "".join(parts).encode("utf-8")
 
 
 def union(data: Dataset) -> Graph:
@@ -107,7 +147,9 @@ def read(paths: list[Path], fmt: str | None = None) -> Dataset:
     for f in files:
         kind = format_of(f, fmt)
         try:
-            data.parse(f, format=kind)
+            with open(f, "rb") as fh:  # rdflib leaves files it opens itself unclosed
+                target = data if kind in ("trig", "nquads", "json-ld") else data.default_graph
+                target.parse(source=fh, format=kind, publicID=f.resolve().as_uri())
         except Exception as e:  # rdflib's parsers raise many unrelated exception types for bad input
             raise InputError(str(f), _syntax_message(e), _line_of(e)) from None
     return data

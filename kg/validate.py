@@ -67,7 +67,8 @@ def _shapes(path: str) -> Graph:
     g = Graph()
     for f in files:
         try:
-            g.parse(f, format="turtle")
+            with open(f, "rb") as fh:
+                g.parse(source=fh, format="turtle")
         except Exception as e:  # rdflib raises many parser exception types; all mean a bad shapes file
             raise InputError(str(f), f"not valid Turtle: {e}") from None
     return g
@@ -86,7 +87,9 @@ def validate(data: Graph, shapes: Graph | None = None, graph_name: str | None = 
         allow_warnings=True,
         advanced=False,
     )
-    return Report(_results(report_graph, data, graph_name), report_graph)
+    return Report(
+        _results(report_graph, data, shapes if shapes is not None else shapes_graph(), graph_name), report_graph
+    )
 
 
 def validate_dataset(data: Dataset, shapes: Graph | None = None) -> Report:
@@ -154,7 +157,7 @@ class Validator:
         return [Quarantined(None, (r,)) for r in cross_check(data, self.shapes).results if r.severity == "Violation"]
 
 
-def _results(report: Graph, data: Graph, graph_name: str | None) -> list[Result]:
+def _results(report: Graph, data: Graph, shapes: Graph, graph_name: str | None) -> list[Result]:
     out = []
     for r in report.subjects(RDF.type, SH.ValidationResult):
         focus = report.value(r, SH.focusNode)
@@ -165,7 +168,7 @@ def _results(report: Graph, data: Graph, graph_name: str | None) -> list[Result]
         out.append(
             Result(
                 severity=severity,
-                shape=_shape_name(report, report.value(r, SH.sourceShape)),
+                shape=_shape_name(shapes, report.value(r, SH.sourceShape)),
                 focus=str(focus),
                 label=_label(data, focus),
                 path=_path_text(report, path),
@@ -185,12 +188,21 @@ def _label(data: Graph, node) -> str | None:
     return None
 
 
-def _shape_name(report: Graph, shape) -> str:
+def _shape_name(shapes: Graph, shape) -> str:
     """The node shape a result comes from, by its local name (PostShape), for grouping."""
     if isinstance(shape, URIRef):
         return str(shape).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-    parent = next(iter(report.subjects(SH.property, shape)), None) if shape is not None else None
-    return _shape_name(report, parent) if isinstance(parent, URIRef) else "shape"
+    if shape is None:
+        return "shape"
+    parent = next(iter(shapes.subjects(SH.property, shape)), None) or next(
+        iter(shapes.subjects(SH.sparql, shape)), None
+    )
+    if parent is None:
+        return "shape"
+    if isinstance(parent, URIRef):
+        return _shape_name(shapes, parent)
+    target = shapes.value(parent, SH.targetClass)
+    return f"shape of {str(target).rsplit('/', 1)[-1].rsplit('#', 1)[-1]}" if target is not None else "shape"
 
 
 def _path_text(report: Graph, path) -> str | None:

@@ -81,7 +81,7 @@ def _index() -> tuple[dict[str, tuple[Area, ...]], dict[tuple[str, str], Area], 
                 # Two-character full names (城区, 郊区) are everyday words; they count only after their city.
                 if len(kname) > 2:
                     add(kname, county)
-                for prefix in {pname, palias, cname, calias} - {None}:
+                for prefix in sorted({pname, palias, cname, calias} - {None}):
                     if len(prefix) >= 2:
                         add(prefix + kname, county)
                         if kalias and len(kalias) >= 2 and prefix in (cname, calias):

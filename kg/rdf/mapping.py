@@ -112,7 +112,7 @@ def _observation(f: Statistic, mint: Minter, sentence: URIRef):
     yield o, RDF.type, SCHEMA.Observation
     yield o, SCHEMA.observationAbout, _iri(f.about, mint)
     yield o, SCHEMA.variableMeasured, zh(f.variable)
-    yield o, SCHEMA.value, Literal(f.value, datatype=XSD.decimal)
+    yield o, SCHEMA.value, Literal(_decimal(f.value), datatype=XSD.decimal)
     if f.unit:
         yield o, SCHEMA.unitText, Literal(f.unit)
     if f.period:
@@ -144,6 +144,12 @@ def _entity(e: Entity, mint: Minter):
 
 def _iri(e: Entity, mint: Minter) -> URIRef:
     return mint.entity(e.kind, e.name, e.path)
+
+
+def _decimal(value) -> str:
+    """The canonical xsd:decimal form, which Turtle writes and reads back unchanged: 139 -> 139.0."""
+    text = format(value, "f")
+    return text if "." in text or not text.lstrip("-").isdigit() else text + ".0"
 
 
 def _date(value: str) -> Literal:

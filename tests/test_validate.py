@@ -1,0 +1,223 @@
+"""Shapes and kg validate: one failing graph per constraint, malformed input, the seed graph conforms."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.cli import cli
+
+PREFIXES = """@prefix schema: <https://schema.org/> . @prefix org: <http://www.w3.org/ns/org#> .
+@prefix prov: <http://www.w3.org/ns/prov#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix kg: <https://w3id.org/kg-news/ns#> . @prefix : <https://example.org/kg/> .
+"""
+# A small graph that conforms, one triple a line: an article, its evidence sentence, a person holding
+# a post in an organization, two places, an event and a statistic.
+GOOD = """
+:a a schema:NewsArticle .
+:a schema:headline "标题"@zh .
+:a schema:datePublished "2023-12-27"^^xsd:date .
+:s a nif:Sentence .
+:s nif:anchorOf "某局局长张三介绍。"@zh .
+:s nif:beginIndex "0"^^xsd:nonNegativeInteger .
+:s nif:endIndex "9"^^xsd:nonNegativeInteger .
+:s nif:referenceContext :a .
+:p a schema:Person .
+:p schema:name "张三"@zh .
+:p org:holds :post .
+:o a org:Organization .
+:o schema:name "某局"@zh .
+:r a org:Role .
+:r skos:prefLabel "局长"@zh .
+:post a org:Post .
+:post org:postIn :o .
+:post org:role :r .
+:post rdfs:label "某局局长"@zh .
+:post prov:wasDerivedFrom :s .
+:x a schema:Place .
+:x schema:name "某区"@zh .
+:y a schema:Place .
+:y schema:name "某市"@zh .
+:x schema:containedInPlace :y .
+:e a schema:Event .
+:e schema:name "某某推进会"@zh .
+:e schema:startDate "2023-12"^^xsd:gYearMonth .
+:e prov:wasDerivedFrom :s .
+:obs a schema:Observation .
+:obs schema:observationAbout :x .
+:obs schema:variableMeasured "零售总额"@zh .
+:obs schema:value "1298.6"^^xsd:decimal .
+:obs schema:unitText "亿元" .
+:obs schema:observationPeriod "2023-01/2023-11" .
+:obs prov:wasDerivedFrom :s .
+"""
+
+# (name, triples to add, the line of GOOD to take out, the English message expected)
+BROKEN = [
+    ("person-two-names", ':p schema:name "张三丰"@zh .', "", "exactly one name tagged @zh"),
+    ("person-untagged-name", ':p schema:name "张三" .', ':p schema:name "张三"@zh .', "exactly one name tagged @zh"),
+    ("org-no-name", "", ':o schema:name "某局"@zh .', "An organization needs exactly one full name"),
+    ("org-sub-of-place", ":o org:subOrganizationOf :x .", "", "must point to an org:Organization"),
+    (
+        "org-cycle",
+        ':o2 a org:Organization . :o2 schema:name "某处"@zh . :o2 org:subOrganizationOf :o . '
+        ":o org:subOrganizationOf :o2 .",
+        "",
+        "(a cycle)",
+    ),
+    ("place-in-itself", ":y schema:containedInPlace :x .", "", "containment cycle"),
+    ("place-in-person", ":x schema:containedInPlace :p .", "", "must point to a schema:Place"),
+    ("post-in-person", ":post org:postIn :p .", "", "exactly one org:postIn pointing to an org:Organization"),
+    ("post-no-role", "", ":post org:role :r .", "exactly one org:role"),
+    ("post-no-holder", "", ":p org:holds :post .", "must be held"),
+    ("post-no-evidence", "", ":post prov:wasDerivedFrom :s .", "A post needs its evidence"),
+    ("role-no-label", "", ':r skos:prefLabel "局长"@zh .', "exactly one skos:prefLabel"),
+    ("article-no-headline", "", ':a schema:headline "标题"@zh .', "needs a headline"),
+    ("article-date-not-date", ':a schema:datePublished "2023-12" .', "", "an xsd:date"),
+    (
+        "sentence-begin-after-end",
+        ':s nif:beginIndex "20"^^xsd:nonNegativeInteger .',
+        ':s nif:beginIndex "0"^^xsd:nonNegativeInteger .',
+        "less than nif:endIndex",
+    ),
+    (
+        "sentence-negative",
+        ':s nif:beginIndex "-1"^^xsd:integer .',
+        ':s nif:beginIndex "0"^^xsd:nonNegativeInteger .',
+        "non-negative integer",
+    ),
+    ("sentence-no-article", "", ":s nif:referenceContext :a .", "must point to its article"),
+    ("event-two-names", ':e schema:name "另一个会"@zh .', "", "An event needs exactly one name"),
+    (
+        "event-bad-date",
+        ':e schema:startDate "去年" .',
+        ':e schema:startDate "2023-12"^^xsd:gYearMonth .',
+        "xsd:date, xsd:gYearMonth or xsd:gYear",
+    ),
+    ("event-attendee-place", ":e schema:attendee :x .", "", "schema:attendee must point to a schema:Person"),
+    ("event-no-evidence", "", ":e prov:wasDerivedFrom :s .", "An event needs its evidence"),
+    ("observation-no-about", "", ":obs schema:observationAbout :x .", "exactly one schema:observationAbout"),
+    ("observation-value-string", ':obs schema:value "很多" .', "", "an xsd:decimal"),
+    (
+        "observation-bad-period",
+        ':obs schema:observationPeriod "今年" .',
+        ':obs schema:observationPeriod "2023-01/2023-11" .',
+        "must be ISO 8601",
+    ),
+    ("observation-no-evidence", "", ":obs prov:wasDerivedFrom :s .", "An observation needs its evidence"),
+]
+
+
+def graph(add: str, remove: str) -> str:
+    lines = GOOD.strip().splitlines()
+    if remove:
+        assert remove in lines, remove
+        lines.remove(remove)
+    return PREFIXES + "\n".join(lines) + "\n" + add + "\n"
+
+
+def test_validate_the_small_graph_conforms(runner, tmp_path):
+    path = tmp_path / "good.ttl"
+    path.write_text(graph("", ""), encoding="utf-8")
+    result = runner.invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1].startswith("conforms: 0 violations")
+
+
+@pytest.mark.parametrize("name,add,remove,message", BROKEN, ids=[b[0] for b in BROKEN])
+def test_validate_each_constraint_fails_with_its_message(runner, tmp_path, name, add, remove, message):
+    path = tmp_path / f"{name}.ttl"
+    path.write_text(graph(add, remove), encoding="utf-8")
+    result = runner.invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 1, result.output
+    assert message in result.output
+    assert "does not conform" in result.output.splitlines()[-1]
+
+
+def test_validate_messages_are_in_chinese_and_english(runner, tmp_path):
+    path = tmp_path / "bad.ttl"
+    path.write_text(graph(':p schema:name "张三丰"@zh .', ""), encoding="utf-8")
+    result = runner.invoke(cli, ["validate", str(path), "--format", "json"])
+    (row,) = [r for r in json.loads(result.output) if r["shape"] == "PersonShape"]
+    assert row["message"] == "人物必须有且只有一个中文名称（@zh） / A person needs exactly one name tagged @zh"
+    assert row["label"] in ("张三", "张三丰") and row["focus"] == "https://example.org/kg/p"
+
+
+def test_validate_turtle_report_is_a_shacl_report(runner, tmp_path):
+    from rdflib import Graph, Namespace
+
+    path = tmp_path / "bad.ttl"
+    path.write_text(graph(':obs schema:value "很多" .', ""), encoding="utf-8")
+    result = runner.invoke(cli, ["validate", str(path), "--format", "turtle"])
+    assert result.exit_code == 1
+    sh = Namespace("http://www.w3.org/ns/shacl#")
+    report = Graph().parse(data=result.output, format="turtle")
+    assert len(list(report.subjects(None, sh.ValidationResult))) >= 1
+
+
+def test_validate_missing_date_is_only_a_warning(runner, tmp_path):
+    path = tmp_path / "nodate.ttl"
+    path.write_text(graph("", ':a schema:datePublished "2023-12-27"^^xsd:date .'), encoding="utf-8")
+    result = runner.invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "[Warning]" in result.output
+
+
+@pytest.mark.parametrize(
+    "name,content,needle",
+    [
+        ("broken.ttl", "@prefix : <https://example.org/> .\n:a :b :c .\n:a :b \n", "broken.ttl"),
+        ("broken.nt", "<https://example.org/a> <https://example.org/b> .\n", "broken.nt"),
+        ("broken.trig", "<https://example.org/g> { <https://example.org/a> <b> \n", "broken.trig"),
+        ("data.csv", "a,b\n", "unknown RDF format"),
+    ],
+)
+def test_validate_unusable_input_exits_2_naming_the_file(runner, tmp_path, name, content, needle):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    result = runner.invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 2, result.output
+    assert needle in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_validate_syntax_error_names_the_line(runner, tmp_path):
+    path = tmp_path / "broken.ttl"
+    path.write_text("@prefix : <https://example.org/> .\n:a :b :c .\n:a :b :c :d .\n", encoding="utf-8")
+    result = runner.invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:3:" in result.output
+
+
+def test_validate_missing_file_exits_2(runner, tmp_path):
+    result = runner.invoke(cli, ["validate", str(tmp_path / "nope.ttl")])
+    assert result.exit_code == 2 and "no such file" in result.output
+
+
+def test_validate_a_folder_and_several_formats(runner, tmp_path):
+    from rdflib import Graph
+
+    good = Graph().parse(data=graph("", ""), format="turtle")
+    (tmp_path / "d").mkdir()
+    good.serialize(tmp_path / "d" / "a.nt", format="nt", encoding="utf-8")
+    good.serialize(tmp_path / "d" / "b.jsonld", format="json-ld")
+    good.serialize(tmp_path / "d" / "c.rdf", format="xml")
+    result = runner.invoke(cli, ["validate", str(tmp_path / "d")])
+    assert result.exit_code == 0, result.output
+
+
+def test_validate_custom_shapes(runner, tmp_path):
+    shapes = tmp_path / "s.ttl"
+    shapes.write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix schema: <https://schema.org/> .\n"
+        "[] a sh:NodeShape ; sh:targetClass schema:Person ; sh:property [ sh:path schema:email ; sh:minCount 1 ;"
+        ' sh:message "no email"@en ] .\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "g.ttl"
+    data.write_text(graph("", ""), encoding="utf-8")
+    result = runner.invoke(cli, ["validate", str(data), "--shapes", str(shapes)])
+    assert result.exit_code == 1 and "no email" in result.output
