@@ -78,9 +78,10 @@ def validate(data: Graph, shapes: Graph | None = None, graph_name: str | None = 
     """Validate one graph with pyshacl: no inference, every result collected."""
     from pyshacl import validate as pyshacl_validate
 
+    shapes = shapes if shapes is not None else shapes_graph()
     _conforms, report_graph, _text = pyshacl_validate(
         data,
-        shacl_graph=shapes if shapes is not None else shapes_graph(),
+        shacl_graph=shapes,
         inference="none",
         abort_on_first=False,
         allow_infos=True,
