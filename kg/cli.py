@@ -183,7 +183,12 @@ def eval_(gold: Path, inputs: tuple[Path, ...], date: dt.date | None, as_json: b
 @cli.command()
 @input_options
 @click.option("-o", "--output", help="Write the graph here (- for standard output); without it, print a summary.")
-@click.option("--format", "fmt", type=click.Choice(store.WRITABLE), help="Default: from the extension of --output.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "trig", "nquads", "ntriples", "jsonld"]),
+    help="Default: from the extension of --output (.ttl .trig .nq .nt .jsonld).",
+)
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI for everything kg mints.")
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation (and so the quarantine).")
 def build(inputs, date, output, fmt, base, no_validate):
@@ -194,6 +199,7 @@ def build(inputs, date, output, fmt, base, no_validate):
 
         kg build seeds/ --date 2023-12-27 -o seed.trig
     """
+    fmt = {"jsonld": "json-ld"}.get(fmt, fmt)
     if output and output != "-":
         fmt = fmt or _format_of(Path(output))
     elif output == "-":
@@ -274,7 +280,8 @@ def _quarantine(result, output: str | None) -> None:
     "--shapes", "shapes_path", type=click.Path(path_type=Path), help="A shapes file or folder (default: shapes/)."
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text", show_default=True)
-def validate_cmd(data, shapes_path, fmt):
+@click.option("--per-graph", is_flag=True, help="Check each named graph alone and name it in the report.")
+def validate_cmd(data, shapes_path, fmt, per_graph):
     """Validate RDF files (any format by extension, or folders of them) against SHACL shapes.
 
     Exit 0 when the data conforms, 1 when it does not, 2 when it cannot be read.
@@ -286,7 +293,7 @@ def validate_cmd(data, shapes_path, fmt):
         shapes = shacl.shapes_graph(shapes_path)
     except InputError as e:
         raise BadInput(str(e)) from None
-    report = shacl.validate_dataset(dataset, shapes)
+    report = shacl.validate_dataset(dataset, shapes, per_graph=per_graph)
     if fmt == "turtle":
         click.echo(report.graph.serialize(format="turtle"), nl=False)
     elif fmt == "json":
@@ -306,7 +313,9 @@ def _report_text(report, dataset) -> list[str]:
             lines.append(f"{shape}:")
         label = f"{r.label} " if r.label else ""
         lines.append(f"  [{r.severity}] {label}<{r.focus}>")
-        detail = "; ".join(x for x in (r.path and f"path {r.path}", r.value and f"value {r.value}") if x)
+        path = r.path and store.compact(r.path.lstrip("^"))
+        path = f"^{path}" if r.path and r.path.startswith("^") else path
+        detail = "; ".join(x for x in (path and f"path {path}", r.value and f"value {r.value}") if x)
         if detail:
             lines.append(f"    {detail}")
         lines.append(f"    {r.message}")

@@ -40,6 +40,14 @@ _PREFIXES = {
 }
 
 
+def compact(iri: str) -> str:
+    """An IRI in a known namespace as prefix:name (schema:name), for reports people read."""
+    for prefix, ns in _PREFIXES.items():
+        if iri.startswith(str(ns)):
+            return f"{prefix}:{iri[len(str(ns)) :]}"
+    return iri
+
+
 def format_of(path: Path, given: str | None = None) -> str:
     if given:
         return given

@@ -6,12 +6,13 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import SKOS
 
 from kg.errors import InputError
 from kg.extract.facts import Fact
-from kg.rdf.vocab import NIF, SCHEMA
+from kg.rdf.vocab import KG, NIF, SCHEMA
 from kg.resources import data_dir
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -93,49 +94,155 @@ def validate(data: Graph, shapes: Graph | None = None, graph_name: str | None = 
     )
 
 
-def validate_dataset(data: Dataset, shapes: Graph | None = None) -> Report:
-    """Each named graph on its own, then the union's containment links for cycles across graphs.
+def split(shapes: Graph) -> tuple[Graph, Graph]:
+    """(shapes checked graph by graph, shapes marked kg:acrossGraphs, checked on the union's links)."""
+    across_nodes = set(shapes.subjects(KG.acrossGraphs, Literal(True)))
+    local, across = Graph(), Graph()
+    for t in shapes:
+        (across if t[0] in across_nodes else local).add(t)
+    # Blank nodes (property shapes, SPARQL constraints, prefix declarations) go with their owners.
+    for g in (local, across):
+        _close(shapes, g)
+    return local, across
 
-    Time grows with the number of graphs, not with the square of the graph's size.
+
+@functools.lru_cache(maxsize=4)
+def _split_cached(path: str) -> tuple[Graph, Graph]:
+    return split(_shapes(path))
+
+
+def validate_dataset(data: Dataset, shapes: Graph | None = None, per_graph: bool = False) -> Report:
+    """The union of the graphs (or, with per_graph, each named graph alone), then cycles across graphs.
+
+    Time grows linearly: the local shapes look no further than a node's own links, and the cycle
+    shapes run only on the containment links that a graph search finds on a cycle. The union checks
+    each distinct triple once however many articles repeat it; per_graph names the graph of each result.
     """
-    shapes = shapes if shapes is not None else shapes_graph()
+    local, across = split(shapes) if shapes is not None else _split_cached(str(SHAPES))
     out = Report()
-    for g in sorted(data.graphs(), key=lambda g: str(g.identifier)):
-        if len(g) == 0:
-            continue
-        r = validate(g, shapes, None if g.identifier == data.default_graph.identifier else str(g.identifier))
+    if per_graph:
+        parts = [
+            (g, None if g.identifier == DATASET_DEFAULT_GRAPH_ID else str(g.identifier))
+            for g in sorted(data.graphs(), key=lambda g: str(g.identifier))
+            if len(g)
+        ]
+    else:
+        parts = [(_union(data), None)]
+    for g, name in parts:
+        r = validate(g, local, name)
         out.results += r.results
         out.graph += r.graph
-    cross = cross_check(data, shapes)
+    cross = cross_check(data, across)
     out.results += cross.results
     out.graph += cross.graph
     return out
 
 
+def _union(data: Dataset) -> Graph:
+    g = Graph()
+    for s, p, o, _ in data.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
 def cross_check(data: Dataset, shapes: Graph) -> Report:
-    """Containment cycles can only show across articles: check the union of the links alone."""
-    links = Graph()
+    """Check the kg:acrossGraphs shapes on the containment links of every graph that lie on a cycle."""
+    if len(shapes) == 0:
+        return Report()
+    edges: dict = {}
     for link in _LINKS:
         for s, _, o, _ in data.quads((None, link, None, None)):
-            links.add((s, link, o))
-            for node in (s, o):
-                for _, _, t, _ in data.quads((node, RDF.type, None, None)):
-                    links.add((node, RDF.type, t))
-                for _, _, n, _ in data.quads((node, SCHEMA.name, None, None)):
-                    links.add((node, SCHEMA.name, n))
-                    break
-    if len(links) == 0:
+            edges.setdefault((s, link), set()).add(o)
+    cyclic = _on_cycles(edges)
+    if not cyclic:
         return Report()
-    report = validate(links, shapes)
-    report.results = [r for r in report.results if "cycle" in r.message]
-    return report
+    links = Graph()
+    for (s, link), targets in edges.items():
+        for o in targets:
+            if s in cyclic and o in cyclic:
+                links.add((s, link, o))
+    for node in cyclic:
+        for _, p, o, _ in data.quads((node, None, None, None)):
+            if p in (RDF.type, SCHEMA.name):
+                links.add((node, p, o))
+    return validate(links, shapes)
+
+
+def _on_cycles(edges: dict) -> set:
+    """Nodes on a cycle of one link type (Tarjan's strongly connected components, without recursion)."""
+    found = set()
+    for link in _LINKS:
+        graph = {s: targets for (s, kind), targets in edges.items() if kind == link}
+        index: dict = {}
+        low: dict = {}
+        stack: list = []
+        on_stack: set = set()
+        counter = 0
+        for root in sorted(graph, key=str):
+            if root in index:
+                continue
+            work = [(root, iter(sorted(graph.get(root, ()), key=str)))]
+            index[root] = low[root] = counter
+            counter += 1
+            stack.append(root)
+            on_stack.add(root)
+            while work:
+                node, children = work[-1]
+                child = next(children, None)
+                if child is not None:
+                    if child not in index:
+                        index[child] = low[child] = counter
+                        counter += 1
+                        stack.append(child)
+                        on_stack.add(child)
+                        work.append((child, iter(sorted(graph.get(child, ()), key=str))))
+                    elif child in on_stack:
+                        low[node] = min(low[node], index[child])
+                    continue
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
+                if low[node] == index[node]:
+                    component = []
+                    while True:
+                        top = stack.pop()
+                        on_stack.discard(top)
+                        component.append(top)
+                        if top == node:
+                            break
+                    if len(component) > 1 or node in graph.get(node, ()):
+                        found.update(component)
+    return found
+
+
+def _close(source: Graph, target: Graph) -> None:
+    """Copy into target every triple of source about a blank node target already refers to."""
+    todo = [o for o in target.objects() if isinstance(o, BNode)]
+    seen = set()
+    while todo:
+        node = todo.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        for t in source.triples((node, None, None)):
+            target.add(t)
+            if isinstance(t[2], BNode):
+                todo.append(t[2])
+        # rdf:List cells of sh:or, sh:languageIn and sh:alternativePath are blank nodes too
+    # SPARQL constraints name their prefix declarations by IRI (sh:prefixes kgsh:)
+    for prefixes in list(target.objects(None, SH.prefixes)):
+        for t in source.triples((prefixes, None, None)):
+            target.add(t)
+            if isinstance(t[2], BNode):
+                for u in source.triples((t[2], None, None)):
+                    target.add(u)
 
 
 class Validator:
     """The build's validation: check each article's triples, quarantine the facts that violate."""
 
     def __init__(self, shapes: Graph | None = None):
-        self.shapes = shapes if shapes is not None else shapes_graph()
+        self.local, self.across = split(shapes) if shapes is not None else _split_cached(str(SHAPES))
 
     def check(self, mapped) -> list[Quarantined]:
         g = Graph()
@@ -144,7 +251,7 @@ class Validator:
         for _, triples in mapped.facts:
             for t in triples:
                 g.add(t)
-        report = validate(g, self.shapes, str(mapped.article))
+        report = validate(g, self.local, str(mapped.article))
         bad = [r for r in report.results if r.severity == "Violation"]
         out = []
         for fact, triples in mapped.facts:
@@ -155,7 +262,7 @@ class Validator:
         return out
 
     def cross_check(self, data: Dataset) -> list[Quarantined]:
-        return [Quarantined(None, (r,)) for r in cross_check(data, self.shapes).results if r.severity == "Violation"]
+        return [Quarantined(None, (r,)) for r in cross_check(data, self.across).results if r.severity == "Violation"]
 
 
 def _results(report: Graph, data: Graph, shapes: Graph, graph_name: str | None) -> list[Result]:

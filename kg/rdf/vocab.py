@@ -66,3 +66,4 @@ class KG(DefinedNamespace):
     actingIn: URIRef  # person -> org:Post held in an acting capacity (代)
     released: URIRef  # Event -> what it released or where it was signed, as text
     Source: URIRef  # the page or file an article was read from
+    acrossGraphs: URIRef  # on a SHACL shape: check it on the union of all named graphs, not graph by graph
