@@ -108,6 +108,17 @@ BROKEN = [
         "must be ISO 8601",
     ),
     ("observation-no-evidence", "", ":obs prov:wasDerivedFrom :s .", "An observation needs its evidence"),
+    ("org-alternate-name-plain", ':o schema:alternateName "某某局" .', "", "alternate name must be a language-tagged"),
+    ("article-author-org", ":a schema:author :o .", "", "schema:author must point to a schema:Person"),
+    ("article-mentions-literal", ':a schema:mentions "张三" .', "", "schema:mentions must point to an IRI"),
+    ("post-no-label", "", ':post rdfs:label "某局局长"@zh .', "A post needs one label"),
+    ("event-organizer-place", ":e schema:organizer :x .", "", "must be an organization or a person"),
+    ("event-location-person", ":e schema:location :p .", "", "schema:location must point to a schema:Place"),
+    ("sentence-no-anchor", "", ':s nif:anchorOf "某局局长张三介绍。"@zh .', "exactly one nif:anchorOf"),
+    ("sentence-no-end", "", ':s nif:endIndex "9"^^xsd:nonNegativeInteger .', "nif:endIndex must be a non-negative"),
+    ("observation-no-variable", "", ':obs schema:variableMeasured "零售总额"@zh .', "exactly one variableMeasured"),
+    ("observation-unit-number", ":obs schema:unitText 5 .", "", "at most one unitText"),
+    ("observation-approximate-text", ':obs kg:approximate "是" .', "", "kg:approximate must be an xsd:boolean"),
 ]
 
 
