@@ -59,21 +59,20 @@ def _index() -> tuple[dict[str, tuple[Area, ...]], dict[tuple[str, str], Area], 
         if area not in found:
             found.append(area)
 
+    def register(area: Area) -> None:
+        """A province or city by its full name and by its alias (四川, 成都)."""
+        by_name[(area.name, area.level)] = area
+        add(area.name, area)
+        if area.alias and len(area.alias) >= 2:
+            add(area.alias, area)
+
     for pname, pdata in china.items():
         palias = _alias(pdata)
-        prov = Area(pname, "province", pname, None, palias)
-        by_name[(pname, "province")] = prov
-        add(pname, prov)
-        if palias and len(palias) >= 2:
-            add(palias, prov)
+        register(Area(pname, "province", pname, None, palias))
         for cname, cdata in _children(pdata):
             calias = _alias(cdata)
-            city = Area(cname, "city", pname, cname, calias)
             if cname != pname:  # municipalities list themselves as their only city
-                by_name[(cname, "city")] = city
-                add(cname, city)
-                if calias and len(calias) >= 2:
-                    add(calias, city)
+                register(Area(cname, "city", pname, cname, calias))
             for kname, kdata in _children(cdata):
                 kalias = _alias(kdata)
                 county = Area(kname, "county", pname, cname, kalias)
