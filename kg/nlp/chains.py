@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from kg.nlp import names, orgs
+from kg.nlp import gazetteer, names, orgs
 from kg.nlp.lexicon import load, longest_first
 from kg.nlp.segment import tokens
 
@@ -157,7 +157,7 @@ def _trim(org: str) -> str | None:
     # Verbs a name never holds (明确, 会同) end whatever stands before the name.
     cut = max([cut] + [i + len(w) for w in _left_words() if (i := org.rfind(w)) >= 0])
     org = org[cut:]
-    if not org or orgs.is_org_name(org) or orgs.is_type_word(org) or _place_like(org):
+    if not org or orgs.is_org_name(org) or orgs.is_type_word(org) or gazetteer.is_area(org):
         return org
     return None
 
@@ -165,10 +165,3 @@ def _trim(org: str) -> str | None:
 @functools.cache
 def _left_words() -> tuple[str, ...]:
     return tuple(load("places")["left_stops"])
-
-
-def _place_like(org: str) -> bool:
-    from kg.nlp import gazetteer
-
-    found = gazetteer.find(org)
-    return len(found) == 1 and found[0].begin == 0 and found[0].end == len(org)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from kg.models import Article
-from kg.nlp import chains, names, orgs, people, places, quantities, timex
+from kg.nlp import chains, gazetteer, names, orgs, people, places, quantities, timex
 from kg.nlp.lexicon import load
 from kg.nlp.locale import Locale, locale_of
 from kg.nlp.mentions import Mention
@@ -81,9 +81,9 @@ def analyse(article: Article) -> Doc:
     for s in sents:
         admin = places.areas(s.text, s.begin, locale)
         found += admin
-        found += places.named(list(_local(s)), s.begin, admin, _org_heads())
+        found += places.named(list(s.tokens), s.begin, admin, _org_heads())
         found += places.listed(s.text, s.begin)
-        found += orgs.find(list(_local(s)), s.begin, locale.qualify, is_role, chains._place_like)
+        found += orgs.find(list(s.tokens), s.begin, locale.qualify, is_role, gazetteer.is_area)
         for c in s.chains:
             person = Mention(s.begin + c.name_begin, s.begin + c.name_end, c.name, "person", c.name, cue="chain")
             found.append(person)
@@ -135,7 +135,7 @@ def resolve(items, locale: Locale, recent=lambda suffix: None, before: OrgName |
         elif orgs.is_type_word(surface):
             org = recent(surface)
             base = org or base
-        elif chains._place_like(surface):
+        elif gazetteer.is_area(surface):
             body = place_roles.get(item.role)
             org = orgs.canonical(surface + body, locale.qualify) if body else None
         elif orgs.is_department(orgs.expand(surface)) and base is not None and not surface.startswith(orgs._STARTS):
@@ -189,10 +189,6 @@ def _sent(index, s, kind, article) -> Sent:
         tuple(quantities.find(s.text)),
         tuple(chains.find(s.text, toks)),
     )
-
-
-def _local(s: Sent):
-    return s.tokens
 
 
 def _kind_at(article: Article, pos: int) -> str:

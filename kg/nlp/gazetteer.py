@@ -124,6 +124,12 @@ def find(text: str) -> list[AreaMention]:
     return out
 
 
+def is_area(text: str) -> bool:
+    """Whether the whole text names an administrative area (某市, 某省某县)."""
+    found = find(text)
+    return len(found) == 1 and found[0].begin == 0 and found[0].end == len(text)
+
+
 def area(name: str, level: str) -> Area | None:
     """The area with this full name and level."""
     return _index()[1].get((name, level))
