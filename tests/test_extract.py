@@ -178,6 +178,12 @@ def test_extract_ranking():
     assert found == [("成都市", Decimal(6), "名", None, False)]
 
 
+def test_extract_ranking_names_the_index_the_paragraph_released():
+    """“2023某某指数”正式发布。报告显示，成都市总指数得分排名第6名: the rank is in that index."""
+    (f,) = facts_of("“2023某某指数”正式发布。报告显示，成都市总指数得分排名第6名。", Statistic)
+    assert f.variable == "2023某某指数总指数得分排名"
+
+
 def test_extract_evidence_is_the_sentence_in_the_article_text():
     a = make_article("开头一句。\n市长王某平强调，要抓好落实。", locale=CHENGDU)
     for f in extract(a):

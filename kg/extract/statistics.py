@@ -67,7 +67,7 @@ def extract(article: Article) -> Iterator[Statistic]:
             yield Statistic(
                 evidence=evidence(doc, s),
                 about=about,
-                variable=_rank_variable(s, m.start()),
+                variable=_rank_variable(doc, s, m.start()),
                 value=value,
                 unit="名",
                 period=_period(s, m.start()),
@@ -174,13 +174,19 @@ def _noun_after(s: Sent, pos: int) -> str:
     return noun if any("\u4e00" <= c <= "\u9fff" for c in noun) else ""
 
 
-def _rank_variable(s: Sent, pos: int) -> str:
+def _rank_variable(doc: Doc, s: Sent, pos: int) -> str:
+    """What a rank is in: the words before 排名 (总指数得分), after the index the paragraph names
+    (“某某指数”), so that 第6名 reads 某某指数总指数得分排名."""
     clause = _CLAUSE.split(s.text[:pos])[-1]
     clause = re.sub(r"连续[\u4e00-\u9fff\d]{1,3}年$", "", clause)
     for area_word in ("市", "省", "区", "县"):
         if area_word in clause[:4]:
             clause = clause.split(area_word, 1)[-1]
-    return (clause or "排名") + "排名"
+    paragraph_start = doc.article.text.rfind("\n", 0, s.begin) + 1
+    before = doc.article.text[paragraph_start : s.begin + pos]
+    titles = re.findall(r"[“《]([^”》]{2,30}?(?:指数|榜单|排行榜|排名|评价|报告))[”》]", before)
+    index = titles[-1] if titles and titles[-1] not in clause else ""
+    return index + (clause or "") + "排名"
 
 
 def _period(s: Sent, pos: int) -> str | None:
