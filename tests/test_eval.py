@@ -87,19 +87,25 @@ def test_eval_facts_are_deterministic_across_processes():
     assert first == second and first
 
 
-CORPUS_FLOORS = {"posts": 0.7, "gazetteer": 0.85, "events": 0.9}
+# Precision measured on each hand-annotated sample of real articles; a change that loses it fails.
+CORPUS_FLOORS = {
+    "corpus.toml": {"posts": 0.75, "gazetteer": 0.85, "events": 0.9},
+    "corpus-blind.toml": {"posts": 0.9, "containment": 0.9, "statistics": 0.8},
+    "corpus-blind2.toml": {"posts": 0.9, "gazetteer": 0.9},
+}
 
 
 @pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="needs ../shared/corpus")
-def test_eval_corpus_sample_precision(tmp_path):
-    """The hand-annotated sample of real articles: precision stays above what was measured."""
+@pytest.mark.parametrize("gold", sorted(CORPUS_FLOORS))
+def test_eval_corpus_sample_precision(tmp_path, gold):
+    """The hand-annotated samples of real articles keep the precision they were measured at."""
     sys.path.insert(0, str(ROOT / "bench"))
     from click.testing import CliRunner
     from corpus_sample import build
 
-    sample = build(tmp_path / "sample")
-    result = CliRunner().invoke(cli, ["eval", str(GOLD / "corpus.toml"), str(sample), "--json"])
+    sample = build(tmp_path / "sample", GOLD / gold)
+    result = CliRunner().invoke(cli, ["eval", str(GOLD / gold), str(sample), "--json"])
     assert result.exit_code == 0, result.output
     rows = {r["type"]: r for r in json.loads(result.output)}
-    for kind, floor in CORPUS_FLOORS.items():
+    for kind, floor in CORPUS_FLOORS[gold].items():
         assert rows[kind]["precision"] >= floor, rows[kind]
