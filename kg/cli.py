@@ -415,3 +415,36 @@ def sparql_cmd(query, backend, fmt):
     path = Path(query)
     text = path.read_text(encoding="utf-8") if len(query) < 4096 and "\n" not in query and path.is_file() else query
     _run(backend, text, fmt)
+
+
+@cli.command(name="serve")
+@click.option("--data", "data_paths", multiple=True, type=click.Path(path_type=Path), help="RDF files or folders.")
+@click.option("--store", "store_path", type=click.Path(path_type=Path), help="An Oxigraph store folder.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--timeout", default=10.0, show_default=True, type=float, help="Seconds a query may run.")
+@click.option("--max-rows", default=10_000, show_default=True, type=int, help="Rows a result may hold.")
+def serve_cmd(data_paths, store_path, host, port, timeout, max_rows):
+    """Serve the graph over HTTP: /sparql (SPARQL 1.1 Protocol), /queries, /openapi.json and HTML pages.
+
+    kg serve --data seed.trig --port 8000
+    """
+    from kg.serve import Limits, serve
+
+    if bool(data_paths) == bool(store_path):
+        raise BadInput("give --data FILE... or --store DIR (one of them)")
+    try:
+        if store_path:
+            sparql.open_store(store_path)  # fail now, not on the first request
+
+            def factory():
+                return sparql.open_store(store_path)
+        else:
+            backend = sparql.from_files(list(data_paths))
+
+            def factory():
+                return backend
+    except (InputError, sparql.SparqlError) as e:
+        raise BadInput(str(e)) from None
+    click.echo(f"kg: serving on http://{host}:{port}/ (timeout {timeout:g} s, at most {max_rows} rows)", err=True)
+    serve(factory, host, port, Limits(timeout=timeout, max_rows=max_rows))

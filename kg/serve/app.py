@@ -1,0 +1,206 @@
+"""kg serve: the SPARQL Protocol, the saved queries with OpenAPI, and HTML pages, as one Starlette app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import quote
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from kg import __version__, results
+from kg import saved_queries as saved
+from kg.resources import data_dir
+from kg.serve import negotiate, openapi, svg
+from kg.serve.runner import Limits, QueryRunner, QueryTimeout, ResultTooLarge
+from kg.sparql import Result, SparqlError
+
+PAGES = data_dir("queries") / "pages"
+_UPDATE = "application/sparql-update"
+
+
+class Site:
+    """What the routes share: the runner, the catalogue, the page queries and the templates."""
+
+    def __init__(self, backend_factory: Callable[[], object], limits: Limits):
+        self.runner = QueryRunner(backend_factory, limits)
+        self.queries = saved.catalogue()
+        self.pages = {p.stem: saved.parse(p) for p in sorted(PAGES.glob("*.rq"))}
+        self.templates = Environment(loader=PackageLoader("kg.serve", "templates"), autoescape=select_autoescape())
+        self.templates.filters["entity_link"] = entity_link
+
+    def html(self, template: str, status: int = 200, **context) -> HTMLResponse:
+        page = self.templates.get_template(template).render(version=__version__, **context)
+        return HTMLResponse(page, status_code=status)
+
+    async def run(self, text: str) -> Result:
+        return await run_in_threadpool(self.runner.run, text)
+
+
+def entity_link(iri: str) -> str:
+    return "/entity?iri=" + quote(iri, safe="")
+
+
+def create_app(backend_factory: Callable[[], object], limits: Limits | None = None) -> Starlette:
+    site = Site(backend_factory, limits or Limits())
+
+    async def home(request: Request) -> Response:
+        return site.html("home.html", queries=list(site.queries.values()))
+
+    async def sparql_endpoint(request: Request) -> Response:
+        text, problem = await _protocol_query(request)
+        if problem is not None:
+            return problem
+        return await _answer(site, request, text, title="SPARQL 查询")
+
+    async def catalogue(request: Request) -> Response:
+        rows = [
+            {
+                "name": q.name,
+                "title": q.title,
+                "description": q.description,
+                "example": q.example,
+                "url": f"/queries/{q.name}",
+                "params": [
+                    {
+                        "name": p.name,
+                        "type": p.type,
+                        "default": p.default,
+                        "example": p.example,
+                        "description": p.description,
+                    }
+                    for p in q.params
+                ],
+            }
+            for q in site.queries.values()
+        ]
+        return JSONResponse(rows)
+
+    async def saved_query(request: Request) -> Response:
+        name = request.path_params["name"]
+        query = site.queries.get(name)
+        if query is None:
+            return PlainTextResponse(f"no saved query {name!r}\n", status_code=404)
+        values = dict(request.query_params)
+        wants_html = negotiate.choose(request.headers.get("accept"), "select") == ("html", negotiate.HTML)
+        if wants_html and not values and any(p.default is None for p in query.params):
+            return site.html("query.html", query=query, values={}, result=None, error=None)
+        try:
+            text = query.render(values)
+        except saved.QueryError as e:
+            if wants_html:
+                return site.html("query.html", status=422, query=query, values=values, result=None, error=str(e))
+            return PlainTextResponse(f"{e}\n", status_code=422)
+        return await _answer(site, request, text, title=query.title, query=query, values=values)
+
+    async def api(request: Request) -> Response:
+        return JSONResponse(openapi.spec(site.queries, __version__))
+
+    async def entity(request: Request) -> Response:
+        iri = request.query_params.get("iri", "")
+        try:
+            card = await site.run(site.pages["entity"].render({"entity": iri}))
+            facts = await site.run(site.pages["entity-facts"].render({"entity": iri}))
+        except saved.QueryError as e:
+            return PlainTextResponse(f"{e}\n", status_code=422)
+        except (SparqlError, QueryTimeout, ResultTooLarge) as e:
+            return PlainTextResponse(f"{e}\n", status_code=503)
+        names = [r[0].value for r in card.rows if r[0]]
+        if not card.rows:
+            return site.html("error.html", status=404, title="没有这个实体", message=f"图中没有 {iri}")
+        aliases = sorted({r[1].value for r in card.rows if r[1]})
+        types = sorted({r[2].value.rsplit("/", 1)[-1].rsplit("#", 1)[-1] for r in card.rows if r[2]})
+        sections: dict[str, list[dict]] = {}
+        neighbours = []
+        for section, label, other, other_name, headline, sentence in facts.rows:
+            row = {
+                "label": label.value if label else None,
+                "other": other.value if other else None,
+                "other_name": other_name.value if other_name else None,
+                "headline": headline.value if headline else None,
+                "sentence": sentence.value if sentence else None,
+            }
+            sections.setdefault(section.value, []).append(row)
+            if row["other"] and (row["other"], row["other_name"] or "", section.value) not in neighbours:
+                neighbours.append((row["other"], row["other_name"] or row["other"], section.value))
+        name = names[0] if names else iri
+        picture = svg.neighbourhood(name, neighbours, entity_link)
+        return site.html(
+            "entity.html", iri=iri, name=name, aliases=aliases, types=types, sections=sections, picture=picture
+        )
+
+    async def refuse_write(request: Request) -> Response:
+        return PlainTextResponse(
+            "this endpoint is read-only: no SPARQL Update, no Graph Store writes\n",
+            status_code=405,
+            headers={"Allow": "GET, POST"},
+        )
+
+    routes = [
+        Route("/", home),
+        Route("/sparql", sparql_endpoint, methods=["GET", "POST"]),
+        Route("/sparql", refuse_write, methods=["PUT", "DELETE", "PATCH"]),
+        Route("/queries", catalogue),
+        Route("/queries/{name}", saved_query),
+        Route("/openapi.json", api),
+        Route("/entity", entity),
+        Route("/data", refuse_write, methods=["PUT", "POST", "DELETE", "PATCH"]),
+    ]
+    return Starlette(routes=routes)
+
+
+async def _protocol_query(request: Request) -> tuple[str, Response | None]:
+    """The query of a SPARQL Protocol request (GET ?query=, POST form, POST sparql-query), or a 4xx."""
+    if request.method == "GET":
+        if "update" in request.query_params:
+            return "", PlainTextResponse("SPARQL Update is not allowed: the endpoint is read-only\n", status_code=403)
+        text = request.query_params.get("query")
+    else:
+        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if kind == _UPDATE:
+            return "", PlainTextResponse("SPARQL Update is not allowed: the endpoint is read-only\n", status_code=403)
+        if kind == "application/sparql-query":
+            text = (await request.body()).decode("utf-8")
+        elif kind in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            form = await request.form()
+            if "update" in form:
+                return "", PlainTextResponse(
+                    "SPARQL Update is not allowed: the endpoint is read-only\n", status_code=403
+                )
+            text = form.get("query")
+        else:
+            return "", PlainTextResponse(f"unsupported content type {kind or '(none)'}\n", status_code=415)
+    if not text or not str(text).strip():
+        return "", PlainTextResponse("no query: give ?query=... or POST one\n", status_code=400)
+    return str(text), None
+
+
+async def _answer(site: Site, request: Request, text: str, title: str, query=None, values=None) -> Response:
+    accept = request.headers.get("accept")
+    try:
+        result = await site.run(text)
+    except SparqlError as e:
+        return PlainTextResponse(f"{e}\n", status_code=400)
+    except QueryTimeout as e:
+        return PlainTextResponse(f"{e}\n", status_code=504)
+    except ResultTooLarge as e:
+        return PlainTextResponse(f"{e}\n", status_code=503)
+    chosen = negotiate.choose(accept, result.kind)
+    if chosen is None:
+        return PlainTextResponse(f"cannot answer in {accept}\n", status_code=406)
+    fmt, media = chosen
+    if fmt == "html":
+        page = "query.html" if query is not None else "results.html"
+        return site.html(page, query=query, values=values or {}, result=result, error=None, title=title, text=text)
+    body = results.render(result, fmt)
+    return Response(body, media_type=media + ("; charset=utf-8" if media.startswith("text/") else ""))
+
+
+def serve(backend_factory, host: str, port: int, limits: Limits) -> None:
+    import uvicorn
+
+    uvicorn.run(create_app(backend_factory, limits), host=host, port=port, log_level="warning")

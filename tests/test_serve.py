@@ -1,0 +1,275 @@
+"""kg serve over a real socket on 127.0.0.1: every route, status code and content type; a real browser."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHENGDU_COMMITTEE = "https://example.org/kg/org/成都市委"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """kg serve on the seed graph, a two-second timeout and a 200-row limit, started for these tests."""
+    import datetime as dt
+
+    from kg import store
+    from kg.pipeline import run
+
+    graph = tmp_path_factory.mktemp("serve") / "seed.trig"
+    store.write(run([ROOT / "seeds"], date=dt.date(2023, 12, 27)).dataset, graph, "trig")
+    port = free_port()
+    cmd = [
+        sys.executable,
+        "-m",
+        "kg",
+        "serve",
+        "--data",
+        str(graph),
+        "--port",
+        str(port),
+        "--timeout",
+        "2",
+        "--max-rows",
+        "200",
+    ]
+    log = graph.parent / "serve.log"
+    with open(log, "wb") as err:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            urllib.request.urlopen(base + "/queries", timeout=1)
+            break
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError(log.read_text("utf-8")) from None
+            time.sleep(0.1)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def fetch(base, path, *, params=None, accept=None, method="GET", data=None, content_type=None):
+    url = base + path + ("?" + urllib.parse.urlencode(params) if params else "")
+    req = urllib.request.Request(url, data=data, method=method)
+    if accept:
+        req.add_header("Accept", accept)
+    if content_type:
+        req.add_header("Content-Type", content_type)
+    try:
+        with urllib.request.urlopen(req, timeout=20) as r:
+            return r.status, r.headers.get("Content-Type", ""), r.read().decode("utf-8")
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers.get("Content-Type", ""), e.read().decode("utf-8")
+
+
+SELECT = "PREFIX schema: <https://schema.org/> SELECT ?n WHERE { ?x a schema:Event ; schema:name ?n } ORDER BY ?n"
+CONSTRUCT = "CONSTRUCT { ?r a <http://www.w3.org/ns/org#Role> } WHERE { ?r a <http://www.w3.org/ns/org#Role> }"
+
+NEGOTIATION = [
+    (SELECT, None, "application/sparql-results+json"),
+    (SELECT, "application/sparql-results+json", "application/sparql-results+json"),
+    (SELECT, "application/sparql-results+xml", "application/sparql-results+xml"),
+    (SELECT, "text/csv", "text/csv"),
+    (SELECT, "text/tab-separated-values", "text/tab-separated-values"),
+    (SELECT, "text/html", "text/html"),
+    ("ASK { ?s ?p ?o }", "application/sparql-results+json", "application/sparql-results+json"),
+    ("ASK { ?s ?p ?o }", "application/sparql-results+xml", "application/sparql-results+xml"),
+    (CONSTRUCT, None, "text/turtle"),
+    (CONSTRUCT, "text/turtle", "text/turtle"),
+    (CONSTRUCT, "application/n-triples", "application/n-triples"),
+    (CONSTRUCT, "application/ld+json", "application/ld+json"),
+    ("DESCRIBE <" + CHENGDU_COMMITTEE + ">", "text/turtle", "text/turtle"),
+]
+
+
+@pytest.mark.parametrize("query,accept,media", NEGOTIATION, ids=[f"{q[:9]}-{a}" for q, a, _ in NEGOTIATION])
+def test_serve_sparql_get_negotiates(server, query, accept, media):
+    status, ctype, body = fetch(server, "/sparql", params={"query": query}, accept=accept)
+    assert status == 200, body
+    assert ctype.startswith(media)
+    assert body
+
+
+def test_serve_sparql_post_form_and_direct(server):
+    form = urllib.parse.urlencode({"query": SELECT}).encode()
+    status, ctype, body = fetch(
+        server,
+        "/sparql",
+        method="POST",
+        data=form,
+        content_type="application/x-www-form-urlencoded",
+        accept="application/sparql-results+json",
+    )
+    assert status == 200 and "锦江区建设国际一流商圈暨成渝双城核心商圈指数发布会" in body
+    status, _, body2 = fetch(
+        server,
+        "/sparql",
+        method="POST",
+        data=SELECT.encode(),
+        content_type="application/sparql-query",
+        accept="application/sparql-results+json",
+    )
+    assert status == 200 and json.loads(body2) == json.loads(body)
+
+
+@pytest.mark.parametrize(
+    "kwargs,status",
+    [
+        ({"params": {"query": "SELECT * WHERE { ?s ?p }"}}, 400),
+        ({}, 400),
+        ({"params": {"update": "INSERT DATA { <a> <b> <c> }"}}, 403),
+        ({"method": "POST", "data": b"INSERT DATA { <a> <b> <c> }", "content_type": "application/sparql-update"}, 403),
+        ({"method": "POST", "data": b"update=DROP%20ALL", "content_type": "application/x-www-form-urlencoded"}, 403),
+        ({"method": "PUT", "data": b"<a> <b> <c> .", "content_type": "text/turtle"}, 405),
+        ({"method": "DELETE"}, 405),
+        ({"method": "POST", "data": b"x", "content_type": "text/plain"}, 415),
+        ({"params": {"query": SELECT}, "accept": "image/png"}, 406),
+    ],
+)
+def test_serve_sparql_refusals(server, kwargs, status):
+    got, ctype, body = fetch(server, "/sparql", **kwargs)
+    assert got == status, body
+    assert ctype.startswith("text/plain") and body.strip()
+
+
+def test_serve_graph_store_writes_are_refused(server):
+    assert fetch(server, "/data", method="PUT", data=b"<a> <b> <c> .", content_type="text/turtle")[0] == 405
+
+
+def test_serve_timeout_answers_504_and_the_server_lives_on(server):
+    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    status, _, body = fetch(server, "/sparql", params={"query": heavy})
+    assert status == 504 and "stopped" in body
+    assert fetch(server, "/sparql", params={"query": "ASK { ?s ?p ?o }"})[0] == 200
+
+
+def test_serve_result_size_limit_answers_503(server):
+    status, _, body = fetch(server, "/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
+    assert status == 503 and "limit of 200" in body
+
+
+def test_serve_catalogue_and_openapi(server):
+    status, ctype, body = fetch(server, "/queries")
+    rows = json.loads(body)
+    assert status == 200 and ctype.startswith("application/json")
+    assert {"posts-of-person", "aliases"} <= {r["name"] for r in rows}
+    status, _, body = fetch(server, "/openapi.json")
+    spec = json.loads(body)
+    assert spec["openapi"].startswith("3.")
+    param = spec["paths"]["/queries/events-between"]["get"]["parameters"][0]
+    assert param["schema"] == {"type": "string", "format": "date", "default": "2023-01-01"}
+
+
+@pytest.mark.parametrize(
+    "accept,media", [(None, "application/sparql-results+json"), ("text/csv", "text/csv"), ("text/html", "text/html")]
+)
+def test_serve_saved_query(server, accept, media):
+    status, ctype, body = fetch(server, "/queries/aliases", params={"name": "省医保局"}, accept=accept)
+    assert status == 200 and ctype.startswith(media) and "四川省医疗保障局" in body
+
+
+@pytest.mark.parametrize(
+    "params,status",
+    [({}, 422), ({"name": ""}, 422), ({"name": "x", "other": "y"}, 422)],
+)
+def test_serve_saved_query_bad_parameters_422(server, params, status):
+    assert fetch(server, "/queries/aliases", params=params)[0] == status
+
+
+def test_serve_saved_query_typed_parameters_422(server):
+    assert fetch(server, "/queries/events-between", params={"from": "去年"})[0] == 422
+    assert fetch(server, "/queries/co-mentioned", params={"entity": "x", "min_articles": "many"})[0] == 422
+
+
+def test_serve_unknown_query_404(server):
+    assert fetch(server, "/queries/nope")[0] == 404
+
+
+def test_serve_hostile_parameter_is_a_literal(server):
+    status, _, body = fetch(server, "/queries/aliases", params={"name": 'x" } UNION { ?s ?p ?o } #'})
+    assert status == 200 and json.loads(body)["results"]["bindings"] == []
+
+
+def test_serve_home_page(server):
+    status, ctype, body = fetch(server, "/", accept="text/html")
+    assert status == 200 and ctype.startswith("text/html")
+    assert 'name="viewport"' in body and "/queries/posts-of-person" in body and "<form" in body
+
+
+def test_serve_entity_page_with_facts_links_and_picture(server):
+    status, ctype, body = fetch(server, "/entity", params={"iri": CHENGDU_COMMITTEE}, accept="text/html")
+    assert status == 200 and ctype.startswith("text/html")
+    assert "<h1>成都市委</h1>" in body and "市委" in body  # the alias
+    assert "<svg" in body and "<script" not in body
+    assert (
+        "/entity?iri=https%3A%2F%2Fexample.org%2Fkg%2Forg%2F%E6%88%90%E9%83%BD%E5%B8%82%E5%A7%94%E7%BB%84%E7%BB%87%E9%83%A8"
+        in body
+    )
+    assert "出席会议" in body  # an evidence sentence
+
+
+def test_serve_entity_page_unknown_404(server):
+    assert fetch(server, "/entity", params={"iri": "https://example.org/kg/person/nobody"})[0] == 404
+
+
+def test_serve_concurrent_readers(server):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(_):
+        return fetch(server, "/queries/counts-by-type")[0]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert set(pool.map(one, range(16))) == {200}
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+
+
+@pytest.mark.skipif(
+    not (CHROMIUM and CHROMEDRIVER), reason="needs Debian's chromium and chromium-driver (.ci/run installs them)"
+)
+def test_serve_browser_runs_a_saved_query_and_follows_an_entity_link(server):
+    """Headless Chromium: home page, the saved query's form, then a link to an entity page."""
+    from selenium import webdriver
+    from selenium.webdriver.common.by import By
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=420,900"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path=CHROMEDRIVER), options=options)
+    try:
+        driver.get(server + "/")
+        assert "新闻知识图谱" in driver.page_source
+        driver.find_element(By.CSS_SELECTOR, "a[href='/queries/people-in-organization']").click()
+        field = driver.find_element(By.ID, "p-organization")
+        field.clear()
+        field.send_keys("成都市委")
+        driver.find_element(By.CSS_SELECTOR, "#query-form button").submit()
+        assert "邓涛" in driver.page_source
+        driver.get(server + "/queries/entity-card?entity=" + urllib.parse.quote(CHENGDU_COMMITTEE))
+        driver.find_element(By.CSS_SELECTOR, "main table a").click()
+        assert "/entity?iri=" in driver.current_url
+        assert driver.find_element(By.TAG_NAME, "h1").text
+    finally:
+        driver.quit()
