@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from kg.decimals import plain_text
 from kg.errors import InputError
 
 # The gold file's lists, in report order, and the length of each entry.
@@ -148,13 +148,5 @@ def evaluate(gold: Gold, graph) -> list[Score]:
 
 def _normal(name: str, row: tuple[str, ...]) -> tuple[str, ...]:
     if name == "statistics":
-        return row[0], _number(row[1]), row[2]
+        return row[0], plain_text(row[1]), row[2]
     return row
-
-
-def _number(text: str) -> str:
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        return text
-    return format(value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize(), "f")

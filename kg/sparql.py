@@ -9,6 +9,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from kg import store
+from kg.decimals import plain_text
 
 
 class SparqlError(ValueError):
@@ -63,23 +64,13 @@ def _cell(term) -> Cell | None:
         datatype = str(term.datatype) if term.datatype and str(term.datatype) != _XSD_STRING else None
         value = str(term)
         if datatype == _XSD_DECIMAL:  # engines write 244.0 or 244; the value is the same
-            value = _plain_decimal(value)
+            value = plain_text(value)
         return Cell("literal", value, term.language, None if term.language else datatype)
     raise SparqlError(f"unexpected term {term!r}")
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
-
-
-def _plain_decimal(text: str) -> str:
-    from decimal import Decimal, InvalidOperation
-
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        return text
-    return format(value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize(), "f")
 
 
 class RdflibBackend:

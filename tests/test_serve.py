@@ -252,24 +252,26 @@ def test_serve_browser_runs_a_saved_query_and_follows_an_entity_link(server):
     """Headless Chromium: home page, the saved query's form, then a link to an entity page."""
     from selenium import webdriver
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=420,900"):
         options.add_argument(arg)
     driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path=CHROMEDRIVER), options=options)
+    wait = WebDriverWait(driver, 30)
     try:
         driver.get(server + "/")
-        assert "新闻知识图谱" in driver.page_source
+        wait.until(lambda d: "新闻知识图谱" in d.page_source)
         driver.find_element(By.CSS_SELECTOR, "a[href='/queries/people-in-organization']").click()
-        field = driver.find_element(By.ID, "p-organization")
+        field = wait.until(lambda d: d.find_element(By.ID, "p-organization"))
         field.clear()
         field.send_keys("成都市委")
-        driver.find_element(By.CSS_SELECTOR, "#query-form button").submit()
-        assert "邓涛" in driver.page_source
+        driver.find_element(By.CSS_SELECTOR, "#query-form button").click()
+        wait.until(lambda d: "邓涛" in d.page_source and d.find_elements(By.CSS_SELECTOR, "main table td"))
         driver.get(server + "/queries/entity-card?entity=" + urllib.parse.quote(CHENGDU_COMMITTEE))
-        driver.find_element(By.CSS_SELECTOR, "main table a").click()
-        assert "/entity?iri=" in driver.current_url
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "main table a"))[0].click()
+        wait.until(lambda d: "/entity?iri=" in d.current_url and d.find_elements(By.TAG_NAME, "svg"))
         assert driver.find_element(By.TAG_NAME, "h1").text
     finally:
         driver.quit()

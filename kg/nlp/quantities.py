@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kg.decimals import plain
 from kg.nlp.gazetteer import _load_jionlp
 from kg.nlp.lexicon import load, longest_first
 
@@ -59,7 +60,7 @@ def find(text: str) -> list[Quantity]:
         if unit == "元":
             value = _money(m.group(0).removeprefix(m.group("pre") or ""), value)
         approx = bool(m.group("pre") or m.group("a1") or m.group("a2"))
-        out.append(Quantity(m.start(), m.end(), m.group(0), _plain(value), unit, approx))
+        out.append(Quantity(m.start(), m.end(), m.group(0), plain(value), unit, approx))
     return out
 
 
@@ -67,11 +68,6 @@ def _names_people(text: str, i: int, people: tuple[str, ...]) -> bool:
     """Whether the noun after a number counts people: 8600余万参保群众."""
     noun = re.match(r"[\u4e00-\u9fff]{1,8}", text[i:])
     return bool(noun) and any(p in noun.group(0) for p in people)
-
-
-def _plain(value: Decimal) -> Decimal:
-    """No exponent: 8.6E+7 -> 86000000, 1.50 -> 1.5."""
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
 def _number(digits: str) -> Decimal | None:
