@@ -249,7 +249,7 @@ CHROMEDRIVER = shutil.which("chromedriver")
     not (CHROMIUM and CHROMEDRIVER), reason="needs Debian's chromium and chromium-driver (.ci/run installs them)"
 )
 def test_serve_browser_runs_a_saved_query_and_follows_an_entity_link(server):
-    """Headless Chromium: home page, the saved query's form, then a link to an entity page."""
+    """Headless Chromium: home page, a saved query run from its form, then a link to an entity page."""
     from selenium import webdriver
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
@@ -269,9 +269,11 @@ def test_serve_browser_runs_a_saved_query_and_follows_an_entity_link(server):
         field.send_keys("成都市委")
         driver.find_element(By.CSS_SELECTOR, "#query-form button").click()
         wait.until(lambda d: "邓涛" in d.page_source and d.find_elements(By.CSS_SELECTOR, "main table td"))
-        driver.get(server + "/queries/entity-card?entity=" + urllib.parse.quote(CHENGDU_COMMITTEE))
+        # The home page's SPARQL form lists people; a person's link leads to the entity page.
+        driver.get(server + "/")
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#sparql-form button"))[0].click()
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "main table a"))[0].click()
         wait.until(lambda d: "/entity?iri=" in d.current_url and d.find_elements(By.TAG_NAME, "svg"))
-        assert driver.find_element(By.TAG_NAME, "h1").text
+        assert driver.find_element(By.TAG_NAME, "h1").text and "职务" in driver.page_source
     finally:
         driver.quit()
