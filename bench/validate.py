@@ -58,7 +58,7 @@ def main() -> None:
     for size in sizes:
         data = replicate(seed, max(1, round(size / per_copy)))
         n = sum(1 for _ in data.quads((None, None, None, None)))
-        graphs = sum(1 for g in data.graphs() if len(g))
+        graphs = len(store.by_graph(data))
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "g.trig"
             _, write_s = timed(lambda d=data, p=path: store.write(d, p, "trig"))

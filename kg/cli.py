@@ -322,8 +322,8 @@ def _report_text(report, dataset) -> list[str]:
         lines.append(f"    {r.message}")
     violations = sum(r.severity == "Violation" for r in report.results)
     warnings = len(report.results) - violations
-    graphs = sum(1 for g in dataset.graphs() if len(g))
-    triples = sum(1 for _ in dataset.quads((None, None, None, None)))
+    groups = store.by_graph(dataset)
+    graphs, triples = len(groups), sum(map(len, groups.values()))
     verdict = "conforms" if report.conforms else "does not conform"
     lines.append(f"{verdict}: {violations} violations, {warnings} warnings ({triples} triples in {graphs} graphs)")
     return lines

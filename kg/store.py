@@ -91,10 +91,7 @@ def _trig(data: Dataset) -> bytes:
     """TriG with the named graphs in IRI order (rdflib's own TriG writer orders them by hash)."""
     header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(_PREFIXES.items()))
     parts = [header]
-    # One pass over the quads: iterating each named graph of a large Dataset costs far more.
-    groups: dict = {}
-    for s, p, o, g in data.quads((None, None, None, None)):
-        groups.setdefault(getattr(g, "identifier", g), []).append((s, p, o))
+    groups = by_graph(data)
     for name in sorted(groups, key=str):
         copy = Graph()
         for prefix, ns in _PREFIXES.items():
@@ -107,6 +104,18 @@ def _trig(data: Dataset) -> bytes:
         label = name.n3() if name != DATASET_DEFAULT_GRAPH_ID else ""
         parts.append(f"\n{label} {{\n{inner}\n}}\n" if label else f"\n{{\n{inner}\n}}\n")
     return "".join(parts).encode("utf-8")
+
+
+def by_graph(data: Dataset) -> dict:
+    """Graph name -> its triples, in one pass over the quads.
+
+    Walking a big Dataset graph by graph (``len(g)``, ``for t in g``) costs a scan of the whole store
+    per graph in rdflib's memory store; one pass over the quads stays linear.
+    """
+    groups: dict = {}
+    for s, p, o, g in data.quads((None, None, None, None)):
+        groups.setdefault(getattr(g, "identifier", g), []).append((s, p, o))
+    return groups
 
 
 def union(data: Dataset) -> Graph:

@@ -10,6 +10,7 @@ from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import SKOS
 
+from kg import store
 from kg.errors import InputError
 from kg.extract.facts import Fact
 from kg.rdf.vocab import KG, NIF, SCHEMA
@@ -121,13 +122,14 @@ def validate_dataset(data: Dataset, shapes: Graph | None = None, per_graph: bool
     local, across = split(shapes) if shapes is not None else _split_cached(str(SHAPES))
     out = Report()
     if per_graph:
-        parts = [
-            (g, None if g.identifier == DATASET_DEFAULT_GRAPH_ID else str(g.identifier))
-            for g in sorted(data.graphs(), key=lambda g: str(g.identifier))
-            if len(g)
-        ]
+        parts = []
+        for name, triples in sorted(store.by_graph(data).items(), key=lambda kv: str(kv[0])):
+            g = Graph()
+            for t in triples:
+                g.add(t)
+            parts.append((g, None if name == DATASET_DEFAULT_GRAPH_ID else str(name)))
     else:
-        parts = [(_union(data), None)]
+        parts = [(store.union(data), None)]
     for g, name in parts:
         r = validate(g, local, name)
         out.results += r.results
@@ -136,13 +138,6 @@ def validate_dataset(data: Dataset, shapes: Graph | None = None, per_graph: bool
     out.results += cross.results
     out.graph += cross.graph
     return out
-
-
-def _union(data: Dataset) -> Graph:
-    g = Graph()
-    for s, p, o, _ in data.quads((None, None, None, None)):
-        g.add((s, p, o))
-    return g
 
 
 def cross_check(data: Dataset, shapes: Graph) -> Report:
