@@ -192,7 +192,13 @@ def eval_(gold: Path, inputs: tuple[Path, ...], date: dt.date | None, as_json: b
 )
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI for everything kg mints.")
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation (and so the quarantine).")
-def build(inputs, date, output, fmt, base, no_validate):
+@click.option(
+    "--store",
+    "store_path",
+    type=click.Path(path_type=Path),
+    help="Write each article's graph into this Oxigraph store folder (replacing it if present).",
+)
+def build(inputs, date, output, fmt, base, no_validate, store_path):
     """Build the graph of INPUT: one named graph per article, validated against shapes/.
 
     Facts that violate a shape are quarantined: kept out of the graph and listed, with the sentence
@@ -209,16 +215,31 @@ def build(inputs, date, output, fmt, base, no_validate):
     def warn(e: InputError) -> None:
         click.echo(f"kg: skipped {e}", err=True)
 
+    if store_path and output:
+        raise BadInput("give -o OUT or --store DIR, not both")
+    target = None
     try:
-        result = pipeline.run(inputs, date=date, base=base, validate=not no_validate, report=warn)
+        if store_path:
+            from kg.stores import LocalStore
+
+            target = LocalStore(store_path)
+        sink = (lambda mapped: target.put(mapped.article, mapped.triples())) if target else None
+        result = pipeline.run(inputs, date=date, base=base, validate=not no_validate, report=warn, sink=sink)
     except InputError as e:
         raise BadInput(str(e)) from None
+    finally:
+        if target is not None:
+            target.flush()
     if output == "-":
         click.echo(store.serialize(result.dataset, fmt).decode("utf-8"), nl=False)
     elif output:
         store.write(result.dataset, output, fmt)
     _quarantine(result, output)
-    if not output:
+    if target is not None:
+        click.echo(f"articles\t{len(result.articles)}")
+        click.echo(f"store\t{store_path}: {len(target.graphs())} article graphs")
+        click.echo(f"quarantined\t{len(result.quarantined)}")
+    elif not output:
         for line in _summary(result):
             click.echo(line)
 
@@ -448,3 +469,49 @@ def serve_cmd(data_paths, store_path, host, port, timeout, max_rows):
         raise BadInput(str(e)) from None
     click.echo(f"kg: serving on http://{host}:{port}/ (timeout {timeout:g} s, at most {max_rows} rows)", err=True)
     serve(factory, host, port, Limits(timeout=timeout, max_rows=max_rows))
+
+
+@cli.command(name="remove")
+@click.argument("ids", nargs=-1, required=True)
+@click.option("--store", "store_path", required=True, type=click.Path(path_type=Path), help="The store folder.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="The base IRI the store was built with.")
+def remove_cmd(ids, store_path, base):
+    """Retract articles from a store by id: their graphs, and every entity no other article mentions.
+
+    kg remove PAGE-01 PAGE-02 --store graph.oxigraph
+    """
+    from kg.rdf.iris import Minter
+    from kg.stores import LocalStore
+
+    try:
+        target = LocalStore(store_path)
+    except InputError as e:
+        raise BadInput(str(e)) from None
+    mint = Minter(base)
+    missing = [i for i in ids if not target.remove(mint.article(i))]
+    target.flush()
+    for i in missing:
+        click.echo(f"kg: no article {i} in {store_path}", err=True)
+    click.echo(f"removed {len(ids) - len(missing)} of {len(ids)} articles")
+
+
+@cli.command(name="export")
+@click.option("--store", "store_path", required=True, type=click.Path(path_type=Path), help="The store folder.")
+@click.option("-o", "--output", required=True, help="The file to write (- for standard output).")
+@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "ntriples", "jsonld"]))
+def export_cmd(store_path, output, fmt):
+    """Write a store out as RDF (format from the extension, or --format), sorted and deterministic.
+
+    kg export --store graph.oxigraph -o graph.trig
+    """
+    from kg.stores import LocalStore
+
+    fmt = {"jsonld": "json-ld"}.get(fmt, fmt) or ("trig" if output == "-" else _format_of(Path(output)))
+    try:
+        data = LocalStore(store_path, read_only=True).dataset()
+    except InputError as e:
+        raise BadInput(str(e)) from None
+    if output == "-":
+        click.echo(store.serialize(data, fmt).decode("utf-8"), nl=False)
+    else:
+        store.write(data, output, fmt)

@@ -35,8 +35,13 @@ def run(
     base: str = DEFAULT_BASE,
     validate: bool = True,
     report: Callable[[InputError], None] | None = None,
+    sink: Callable[[Mapped], None] | None = None,
 ) -> Build:
-    """Read, extract, map and (by default) validate; facts that violate a shape are quarantined."""
+    """Read, extract, map and (by default) validate; facts that violate a shape are quarantined.
+
+    ``sink``, when given, receives each article's mapped triples as soon as they are checked (a store
+    writes them there and then), and the returned dataset stays empty.
+    """
     mint = Minter(base)
     articles = read_articles(list(paths), date=date, report=report)
     out = Build(Dataset(), articles)
@@ -47,8 +52,12 @@ def run(
             bad = validator.check(mapped)
             out.quarantined += bad
             mapped.facts = [(f, t) for f, t in mapped.facts if not any(q.fact is f for q in bad)]
-        _add(out, mapped)
-    if validator is not None:
+        if sink is not None:
+            sink(mapped)
+            out.facts.update(f.type for f, _ in mapped.facts)
+        else:
+            _add(out, mapped)
+    if validator is not None and sink is None:
         out.quarantined += validator.cross_check(out.dataset)
     return out
 
@@ -63,9 +72,5 @@ def build(paths: Iterable[str | Path], date: dt.date | None = None, base: str = 
 
 def _add(out: Build, mapped: Mapped) -> None:
     graph = out.dataset.graph(mapped.article)
-    for t in mapped.own:
-        graph.add(t)
-    for fact, triples in mapped.facts:
-        out.facts[fact.type] += 1
-        for t in triples:
-            graph.add(t)
+    graph.addN((s, p, o, graph) for s, p, o in mapped.triples())
+    out.facts.update(f.type for f, _ in mapped.facts)

@@ -74,11 +74,23 @@ def test_build_administrative_areas_by_their_chain(seed):
     assert data.value(area, SCHEMA.containedInPlace) == URIRef(f"{BASE}place/四川省/成都市")
 
 
+def by_value(graph: Graph) -> Graph:
+    """rdflib's Turtle writer prints the decimal 16 as 16.0: compare literals by value."""
+    from rdflib import Literal
+
+    out = Graph()
+    for s, p, o in graph:
+        if isinstance(o, Literal) and o.datatype == URIRef("http://www.w3.org/2001/XMLSchema#decimal"):
+            o = Literal(str(o.toPython().normalize()), datatype=o.datatype)
+        out.add((s, p, o))
+    return out
+
+
 def test_build_turtle_round_trip(seed, tmp_path):
     out = tmp_path / "seed.ttl"
     store.write(seed.dataset, out, "turtle")
     back = Graph().parse(out, format="turtle")
-    assert isomorphic(back, store.union(seed.dataset))
+    assert isomorphic(by_value(back), by_value(store.union(seed.dataset)))
 
 
 @pytest.mark.parametrize("suffix", [".trig", ".nq", ".nt", ".jsonld", ".ttl"])

@@ -22,8 +22,8 @@ GOOD = """
 :a schema:datePublished "2023-12-27"^^xsd:date .
 :s a nif:Sentence .
 :s nif:anchorOf "某局局长张三介绍。"@zh .
-:s nif:beginIndex "0"^^xsd:nonNegativeInteger .
-:s nif:endIndex "9"^^xsd:nonNegativeInteger .
+:s nif:beginIndex "0"^^xsd:integer .
+:s nif:endIndex "9"^^xsd:integer .
 :s nif:referenceContext :a .
 :p a schema:Person .
 :p schema:name "张三"@zh .
@@ -79,14 +79,14 @@ BROKEN = [
     ("article-date-not-date", ':a schema:datePublished "2023-12" .', "", "an xsd:date"),
     (
         "sentence-begin-after-end",
-        ':s nif:beginIndex "20"^^xsd:nonNegativeInteger .',
-        ':s nif:beginIndex "0"^^xsd:nonNegativeInteger .',
+        ':s nif:beginIndex "20"^^xsd:integer .',
+        ':s nif:beginIndex "0"^^xsd:integer .',
         "less than nif:endIndex",
     ),
     (
         "sentence-negative",
         ':s nif:beginIndex "-1"^^xsd:integer .',
-        ':s nif:beginIndex "0"^^xsd:nonNegativeInteger .',
+        ':s nif:beginIndex "0"^^xsd:integer .',
         "non-negative integer",
     ),
     ("sentence-no-article", "", ":s nif:referenceContext :a .", "must point to its article"),
@@ -115,7 +115,7 @@ BROKEN = [
     ("event-organizer-place", ":e schema:organizer :x .", "", "must be an organization or a person"),
     ("event-location-person", ":e schema:location :p .", "", "schema:location must point to a schema:Place"),
     ("sentence-no-anchor", "", ':s nif:anchorOf "某局局长张三介绍。"@zh .', "exactly one nif:anchorOf"),
-    ("sentence-no-end", "", ':s nif:endIndex "9"^^xsd:nonNegativeInteger .', "nif:endIndex must be a non-negative"),
+    ("sentence-no-end", "", ':s nif:endIndex "9"^^xsd:integer .', "nif:endIndex must be a non-negative"),
     ("observation-no-variable", "", ':obs schema:variableMeasured "零售总额"@zh .', "exactly one variableMeasured"),
     ("observation-unit-number", ":obs schema:unitText 5 .", "", "at most one unitText"),
     ("observation-approximate-text", ':obs kg:approximate "是" .', "", "kg:approximate must be an xsd:boolean"),

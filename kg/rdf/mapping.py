@@ -8,6 +8,7 @@ from pathlib import PurePath
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.namespace import ORG, PROV, SKOS
 
+from kg.decimals import plain_text
 from kg.extract.facts import Authored, Contained, Entity, EventFact, Fact, Mentioned, PostHeld, Statistic
 from kg.models import Article
 from kg.rdf.iris import Minter
@@ -26,6 +27,10 @@ class Mapped:
     article: URIRef
     own: list[Triple] = field(default_factory=list)
     facts: list[tuple[Fact, list[Triple]]] = field(default_factory=list)
+
+    def triples(self) -> list[Triple]:
+        """Every triple of the article's graph, each once, in a stable order."""
+        return list(dict.fromkeys([*self.own, *(t for _, ts in self.facts for t in ts)]))
 
 
 def zh(text: str) -> Literal:
@@ -126,8 +131,8 @@ def _sentence(f: Fact, sentence: URIRef, a: URIRef):
     ev = f.evidence
     yield sentence, RDF.type, NIF.Sentence
     yield sentence, NIF.anchorOf, zh(ev.text)
-    yield sentence, NIF.beginIndex, Literal(ev.begin, datatype=XSD.nonNegativeInteger)
-    yield sentence, NIF.endIndex, Literal(ev.end, datatype=XSD.nonNegativeInteger)
+    yield sentence, NIF.beginIndex, Literal(ev.begin, datatype=XSD.integer)
+    yield sentence, NIF.endIndex, Literal(ev.end, datatype=XSD.integer)
     yield sentence, NIF.referenceContext, a
 
 
@@ -147,9 +152,8 @@ def _iri(e: Entity, mint: Minter) -> URIRef:
 
 
 def _decimal(value) -> str:
-    """The canonical xsd:decimal form, which Turtle writes and reads back unchanged: 139 -> 139.0."""
-    text = format(value, "f")
-    return text if "." in text or not text.lstrip("-").isdigit() else text + ".0"
+    """The canonical xsd:decimal form of XSD 1.1, as Oxigraph stores it: 139, 1298.6 (never 139.0)."""
+    return plain_text(format(value, "f"))
 
 
 def _date(value: str) -> Literal:
