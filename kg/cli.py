@@ -297,21 +297,29 @@ def _quarantine(result, output: str | None) -> None:
 
 
 @cli.command(name="validate")
-@click.argument("data", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("data", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--store", "store_path", type=click.Path(path_type=Path), help="Validate an Oxigraph store instead.")
 @click.option(
     "--shapes", "shapes_path", type=click.Path(path_type=Path), help="A shapes file or folder (default: shapes/)."
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text", show_default=True)
 @click.option("--per-graph", is_flag=True, help="Check each named graph alone and name it in the report.")
-def validate_cmd(data, shapes_path, fmt, per_graph):
+def validate_cmd(data, store_path, shapes_path, fmt, per_graph):
     """Validate RDF files (any format by extension, or folders of them) against SHACL shapes.
 
     Exit 0 when the data conforms, 1 when it does not, 2 when it cannot be read.
 
         kg validate seed.trig
     """
+    if bool(data) == bool(store_path):
+        raise BadInput("give DATA files or --store DIR (one of them)")
     try:
-        dataset = store.read(list(data))
+        if store_path:
+            from kg.stores import LocalStore
+
+            dataset = LocalStore(store_path, read_only=True).dataset()
+        else:
+            dataset = store.read(list(data))
         shapes = shacl.shapes_graph(shapes_path)
     except InputError as e:
         raise BadInput(str(e)) from None

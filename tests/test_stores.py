@@ -1,0 +1,122 @@
+"""The Oxigraph store: build into it, again (nothing changes), remove articles, export, validate, and kill a build."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from kg.cli import cli
+from kg.stores import LocalStore
+from tests.conftest import ROOT
+
+SEEDS = ROOT / "seeds"
+SEED_PAGE = SEEDS / "000_a519de1940e34702.txt"
+
+
+def build(runner, store_dir, *inputs):
+    result = runner.invoke(cli, ["build", *map(str, inputs), "--date", "2023-12-27", "--store", str(store_dir)])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def export(runner, store_dir, tmp_path, name="out.nq"):
+    out = tmp_path / name
+    result = runner.invoke(cli, ["export", "--store", str(store_dir), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out.read_bytes()
+
+
+def test_stores_build_then_export_equals_the_file_build(runner, tmp_path):
+    build(runner, tmp_path / "st", SEEDS)
+    direct = tmp_path / "direct.nq"
+    assert runner.invoke(cli, ["build", str(SEEDS), "--date", "2023-12-27", "-o", str(direct)]).exit_code == 0
+    assert export(runner, tmp_path / "st", tmp_path) == direct.read_bytes()
+
+
+def test_stores_adding_the_same_folder_twice_changes_nothing(runner, tmp_path):
+    build(runner, tmp_path / "st", SEEDS)
+    first = export(runner, tmp_path / "st", tmp_path, "a.nq")
+    build(runner, tmp_path / "st", SEEDS)
+    assert export(runner, tmp_path / "st", tmp_path, "b.nq") == first
+
+
+def test_stores_remove_retracts_the_article_and_entities_only_it_mentions(runner, tmp_path):
+    """Page article 06 alone names 余辉 and 成都高新区管委会: removing it removes them; 成都市 stays."""
+    build(runner, tmp_path / "st", SEEDS)
+    result = runner.invoke(cli, ["remove", "000_a519de1940e34702-06", "--store", str(tmp_path / "st")])
+    assert result.exit_code == 0 and "removed 1 of 1" in result.output
+    text = export(runner, tmp_path / "st", tmp_path).decode("utf-8")
+    assert "000_a519de1940e34702-06" not in text
+    assert '"余辉"@zh' not in text and "成都高新区管委会" not in text
+    assert '"成都市"@zh' in text
+
+
+def test_stores_remove_unknown_article_says_so(runner, tmp_path):
+    build(runner, tmp_path / "st", SEEDS)
+    result = runner.invoke(cli, ["remove", "no-such-article", "--store", str(tmp_path / "st")])
+    assert "removed 0 of 1" in result.output and "no article no-such-article" in result.output
+
+
+def test_stores_query_validate_and_serve_accept_the_store(runner, tmp_path):
+    build(runner, tmp_path / "st", SEEDS)
+    result = runner.invoke(cli, ["query", "holders-of-role", "-p", "role=记者", "--store", str(tmp_path / "st")])
+    assert result.exit_code == 0 and "杨升涛" in result.output
+    result = runner.invoke(cli, ["validate", "--store", str(tmp_path / "st")])
+    assert result.exit_code == 0 and result.output.splitlines()[-1].startswith("conforms")
+
+
+def test_stores_export_of_a_missing_store_exits_2(runner, tmp_path):
+    result = runner.invoke(cli, ["export", "--store", str(tmp_path / "none"), "-o", str(tmp_path / "x.nq")])
+    assert result.exit_code == 2 and "no store there" in result.output
+
+
+def test_stores_a_killed_build_leaves_whole_articles_only(tmp_path):
+    """Kill a build of many pages half-way: every graph in the store is an article's whole graph."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    text = SEED_PAGE.read_text("utf-8")
+    for k in range(80):
+        (pages / f"p{k:02d}.txt").write_text(text, "utf-8")
+        (pages / f"p{k:02d}.meta.toml").write_text('locale = "四川省成都市"\n', "utf-8")
+    store_dir = tmp_path / "st"
+    cmd = [sys.executable, "-m", "kg", "build", "--date", "2023-12-27", "--store"]
+    proc = subprocess.Popen([*cmd, str(store_dir), str(pages)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(8)  # past the start-up (about 2 s) and well into the pages
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    # The reference: one page built whole, in a store of its own.
+    one = tmp_path / "one"
+    one.mkdir()
+    (one / "p00.txt").write_text(text, "utf-8")
+    (one / "p00.meta.toml").write_text('locale = "四川省成都市"\n', "utf-8")
+    subprocess.run([*cmd, str(tmp_path / "ref"), str(one)], check=True, stdout=subprocess.DEVNULL)
+    reference = _graphs(LocalStore(tmp_path / "ref", read_only=True))
+    found = _graphs(LocalStore(store_dir, read_only=True))
+    assert 0 < len(found) < 480, "the kill should fall in the middle of the build"
+    for name, triples in found.items():
+        page, number = name.rsplit("/article/", 1)[-1].split("-")
+        want = {tuple(_rename(x, "p00", page) for x in t) for t in reference[name.replace(page + "-", "p00-")]}
+        assert triples == want, f"{name} is not a whole article"
+
+
+def _graphs(st: LocalStore) -> dict:
+    out: dict = {}
+    for s, p, o, g in st.dataset().quads((None, None, None, None)):
+        out.setdefault(str(getattr(g, "identifier", g)), set()).add((s, p, o))
+    return out
+
+
+def _rename(term, old, new):
+    """The same triple for another copy of the page: IRIs and the article's identifier name the copy."""
+    from rdflib import Literal, URIRef
+
+    if isinstance(term, URIRef):
+        return URIRef(str(term).replace(old, new))
+    if isinstance(term, Literal) and str(term).startswith(old + "-"):
+        return Literal(str(term).replace(old, new, 1), lang=term.language, datatype=term.datatype)
+    return term
