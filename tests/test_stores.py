@@ -8,8 +8,6 @@ import subprocess
 import sys
 import time
 
-import pytest
-
 from kg.cli import cli
 from kg.stores import LocalStore
 from tests.conftest import ROOT
@@ -120,3 +118,35 @@ def _rename(term, old, new):
     if isinstance(term, Literal) and str(term).startswith(old + "-"):
         return Literal(str(term).replace(old, new, 1), lang=term.language, datatype=term.datatype)
     return term
+
+
+def test_stores_jobs_give_the_same_bytes(runner, tmp_path):
+    """--jobs 2 extracts in two processes; the graph is byte-identical to --jobs 1."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for k in range(3):
+        (pages / f"p{k}.txt").write_text(SEED_PAGE.read_text("utf-8"), "utf-8")
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"j{jobs}.nq"
+        result = runner.invoke(cli, ["build", str(pages), "--date", "2023-12-27", "-o", str(out), "--jobs", jobs])
+        assert result.exit_code == 0, result.output
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] and outs[0]
+
+
+def test_stores_progress_is_silent_off_a_terminal(runner, tmp_path):
+    result = runner.invoke(cli, ["build", str(SEEDS), "--date", "2023-12-27", "-o", str(tmp_path / "x.nq")])
+    assert result.exit_code == 0 and "articles," not in result.output
+
+
+def test_stores_progress_line_counts_articles(monkeypatch, capsys):
+    from kg.progress import Progress
+
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True, raising=False)
+    with Progress(every=0) as bar:
+        bar.enabled = True
+        bar.update(3, 6)
+        bar.update(6, 6)
+    err = capsys.readouterr().err
+    assert "6/6 articles" in err and "/s" in err

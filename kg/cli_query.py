@@ -1,0 +1,134 @@
+"""Commands that ask the graph: query, sparql, serve."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import click
+
+from kg import results, sparql
+from kg import saved_queries as saved
+from kg.cliutil import BadInput
+from kg.errors import InputError
+
+
+def data_options(f):
+    """--data FILE... or --store DIR: where a query reads the graph."""
+
+    @click.option(
+        "--data",
+        "data_paths",
+        multiple=True,
+        type=click.Path(path_type=Path),
+        help="RDF files or folders (any format), loaded in memory. Repeatable.",
+    )
+    @click.option(
+        "--store", "store_path", type=click.Path(path_type=Path), help="An Oxigraph store folder (read-only)."
+    )
+    @functools.wraps(f)
+    def wrapper(*args, data_paths=(), store_path=None, **kwargs):
+        if bool(data_paths) == bool(store_path):
+            raise BadInput("give --data FILE... or --store DIR (one of them)")
+        try:
+            backend = sparql.open_store(store_path) if store_path else sparql.from_files(list(data_paths))
+        except (InputError, sparql.SparqlError) as e:
+            raise BadInput(str(e)) from None
+        return f(*args, backend=backend, **kwargs)
+
+    return wrapper
+
+
+_FORMATS = click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld"])
+
+
+def _run(backend, text: str, fmt: str) -> None:
+    try:
+        result = backend.query(text)
+    except sparql.SparqlError as e:
+        raise BadInput(str(e)) from None
+    if result.kind == "graph" and fmt in ("table", "csv", "tsv", "json", "xml"):
+        fmt = "turtle"
+    click.echo(results.render(result, fmt), nl=False)
+
+
+@click.command(name="query", context_settings={"ignore_unknown_options": False})
+@click.argument("name")
+@click.argument("shown", required=False)
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="A parameter value. Repeatable.")
+@click.option("--data", "data_paths", multiple=True, type=click.Path(path_type=Path), help="RDF files or folders.")
+@click.option("--store", "store_path", type=click.Path(path_type=Path), help="An Oxigraph store folder.")
+@click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
+def query_cmd(name, shown, params, data_paths, store_path, fmt):
+    """Run a saved query (queries/*.rq); `kg query list` lists them, `kg query show NAME` prints one.
+
+    kg query posts-of-person -p person=张三 --data seed.trig
+    """
+    try:
+        if name == "list":
+            for q in saved.catalogue().values():
+                click.echo(f"{q.name}\t{q.title}")
+            return
+        if name == "show":
+            if not shown:
+                raise BadInput("kg query show NAME")
+            click.echo(saved.get(shown).text, nl=False)
+            return
+        query = saved.get(name)
+        values = {}
+        for p in params:
+            key, sep, value = p.partition("=")
+            if not sep:
+                raise BadInput(f"-p {p}: write NAME=VALUE")
+            values[key.strip()] = value
+        text = query.render(values)
+    except saved.QueryError as e:
+        raise BadInput(str(e)) from None
+    data_options(lambda backend: _run(backend, text, fmt))(data_paths=data_paths, store_path=store_path)
+
+
+@click.command(name="sparql")
+@click.argument("query")
+@data_options
+@click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
+def sparql_cmd(query, backend, fmt):
+    """Run a SPARQL query given as text or as a file name.
+
+    kg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --data seed.trig
+    """
+    path = Path(query)
+    text = path.read_text(encoding="utf-8") if len(query) < 4096 and "\n" not in query and path.is_file() else query
+    _run(backend, text, fmt)
+
+
+@click.command(name="serve")
+@click.option("--data", "data_paths", multiple=True, type=click.Path(path_type=Path), help="RDF files or folders.")
+@click.option("--store", "store_path", type=click.Path(path_type=Path), help="An Oxigraph store folder.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--timeout", default=10.0, show_default=True, type=float, help="Seconds a query may run.")
+@click.option("--max-rows", default=10_000, show_default=True, type=int, help="Rows a result may hold.")
+def serve_cmd(data_paths, store_path, host, port, timeout, max_rows):
+    """Serve the graph over HTTP: /sparql (SPARQL 1.1 Protocol), /queries, /openapi.json and HTML pages.
+
+    kg serve --data seed.trig --port 8000
+    """
+    from kg.serve import Limits, serve
+
+    if bool(data_paths) == bool(store_path):
+        raise BadInput("give --data FILE... or --store DIR (one of them)")
+    try:
+        if store_path:
+            sparql.open_store(store_path)  # fail now, not on the first request
+
+            def factory():
+                return sparql.open_store(store_path)
+        else:
+            backend = sparql.from_files(list(data_paths))
+
+            def factory():
+                return backend
+    except (InputError, sparql.SparqlError) as e:
+        raise BadInput(str(e)) from None
+    click.echo(f"kg: serving on http://{host}:{port}/ (timeout {timeout:g} s, at most {max_rows} rows)", err=True)
+    serve(factory, host, port, Limits(timeout=timeout, max_rows=max_rows))

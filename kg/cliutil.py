@@ -1,0 +1,59 @@
+"""What the commands share: the exit-2 error, input options, reading articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from pathlib import Path
+
+import click
+
+from kg import store
+from kg.errors import InputError
+from kg.ingest import read_articles
+from kg.models import Article
+
+
+class BadInput(click.ClickException):
+    """Unusable input: one line naming the file, exit code 2."""
+
+    exit_code = 2
+
+
+def input_options(f):
+    """INPUT... and --date, shared by every command that reads articles."""
+
+    @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+    @click.option(
+        "--date",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        metavar="YYYY-MM-DD",
+        help="Publication date for articles whose input gives none.",
+    )
+    @functools.wraps(f)
+    def wrapper(*args, date: dt.datetime | None = None, **kwargs):
+        return f(*args, date=date.date() if date else None, **kwargs)
+
+    return wrapper
+
+
+def load_articles(inputs: tuple[Path, ...], date: dt.date | None) -> list[Article]:
+    """Read the inputs, warning about skipped files on stderr; unusable input exits 2."""
+
+    def warn(e: InputError) -> None:
+        click.echo(f"kg: skipped {e}", err=True)
+
+    try:
+        return read_articles(list(inputs), date=date, report=warn)
+    except InputError as e:
+        raise BadInput(str(e)) from None
+
+
+def format_of(path: Path) -> str:
+    try:
+        fmt = store.format_of(path)
+    except InputError as e:
+        raise BadInput(str(e)) from None
+    if fmt not in store.WRITABLE:
+        raise BadInput(f"{path}: kg writes {', '.join(store.WRITABLE)}; use --format")
+    return fmt
