@@ -30,8 +30,8 @@ from kg.rdf.iris import DEFAULT_BASE
 @click.option(
     "--store",
     "store_path",
-    type=click.Path(path_type=Path),
-    help="Write each article's graph into this Oxigraph store folder (replacing it if present).",
+    type=str,
+    help="Write each article's graph into this store (an Oxigraph folder or a SPARQL server URL), replacing it.",
 )
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1), help="Processes that extract articles.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
@@ -57,9 +57,9 @@ def build(inputs, date, output, fmt, base, no_validate, store_path, jobs, quiet)
     target = None
     try:
         if store_path:
-            from kg.stores import LocalStore
+            from kg.stores import open_target
 
-            target = LocalStore(store_path)
+            target = open_target(store_path)
         sink = (lambda mapped: target.put(mapped.article, mapped.triples())) if target else None
         with Progress(enabled=not quiet) as bar:
             result = pipeline.run(
@@ -135,7 +135,7 @@ def _quarantine(result, output: str | None) -> None:
 
 @click.command(name="validate")
 @click.argument("data", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--store", "store_path", type=click.Path(path_type=Path), help="Validate an Oxigraph store instead.")
+@click.option("--store", "store_path", type=str, help="Validate a store (folder or URL) instead.")
 @click.option(
     "--shapes", "shapes_path", type=click.Path(path_type=Path), help="A shapes file or folder (default: shapes/)."
 )
@@ -152,9 +152,9 @@ def validate_cmd(data, store_path, shapes_path, fmt, per_graph):
         raise BadInput("give DATA files or --store DIR (one of them)")
     try:
         if store_path:
-            from kg.stores import LocalStore
+            from kg.stores import open_target
 
-            dataset = LocalStore(store_path, read_only=True).dataset()
+            dataset = open_target(store_path, read_only=True).dataset()
         else:
             dataset = store.read(list(data))
         shapes = shacl.shapes_graph(shapes_path)
@@ -197,7 +197,7 @@ def _report_text(report, dataset) -> list[str]:
 
 @click.command(name="remove")
 @click.argument("ids", nargs=-1, required=True)
-@click.option("--store", "store_path", required=True, type=click.Path(path_type=Path), help="The store folder.")
+@click.option("--store", "store_path", required=True, type=str, help="The store: a folder, or a SPARQL server URL.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="The base IRI the store was built with.")
 def remove_cmd(ids, store_path, base):
     """Retract articles from a store by id: their graphs, and every entity no other article mentions.
@@ -205,10 +205,10 @@ def remove_cmd(ids, store_path, base):
     kg remove PAGE-01 PAGE-02 --store graph.oxigraph
     """
     from kg.rdf.iris import Minter
-    from kg.stores import LocalStore
+    from kg.stores import open_target
 
     try:
-        target = LocalStore(store_path)
+        target = open_target(store_path)
     except InputError as e:
         raise BadInput(str(e)) from None
     mint = Minter(base)
@@ -220,7 +220,7 @@ def remove_cmd(ids, store_path, base):
 
 
 @click.command(name="export")
-@click.option("--store", "store_path", required=True, type=click.Path(path_type=Path), help="The store folder.")
+@click.option("--store", "store_path", required=True, type=str, help="The store: a folder, or a SPARQL server URL.")
 @click.option("-o", "--output", required=True, help="The file to write (- for standard output).")
 @click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "ntriples", "jsonld"]))
 def export_cmd(store_path, output, fmt):
@@ -228,11 +228,11 @@ def export_cmd(store_path, output, fmt):
 
     kg export --store graph.oxigraph -o graph.trig
     """
-    from kg.stores import LocalStore
+    from kg.stores import open_target
 
     fmt = {"jsonld": "json-ld"}.get(fmt, fmt) or ("trig" if output == "-" else format_of(Path(output)))
     try:
-        data = LocalStore(store_path, read_only=True).dataset()
+        data = open_target(store_path, read_only=True).dataset()
     except InputError as e:
         raise BadInput(str(e)) from None
     if output == "-":

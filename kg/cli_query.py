@@ -24,7 +24,7 @@ def data_options(f):
         help="RDF files or folders (any format), loaded in memory. Repeatable.",
     )
     @click.option(
-        "--store", "store_path", type=click.Path(path_type=Path), help="An Oxigraph store folder (read-only)."
+        "--store", "store_path", type=str, help="A store: an Oxigraph folder (read-only) or a SPARQL server URL."
     )
     @functools.wraps(f)
     def wrapper(*args, data_paths=(), store_path=None, **kwargs):
@@ -57,7 +57,7 @@ def _run(backend, text: str, fmt: str) -> None:
 @click.argument("shown", required=False)
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="A parameter value. Repeatable.")
 @click.option("--data", "data_paths", multiple=True, type=click.Path(path_type=Path), help="RDF files or folders.")
-@click.option("--store", "store_path", type=click.Path(path_type=Path), help="An Oxigraph store folder.")
+@click.option("--store", "store_path", type=str, help="A store: an Oxigraph folder or a SPARQL server URL.")
 @click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
 def query_cmd(name, shown, params, data_paths, store_path, fmt):
     """Run a saved query (queries/*.rq); `kg query list` lists them, `kg query show NAME` prints one.
@@ -103,7 +103,7 @@ def sparql_cmd(query, backend, fmt):
 
 @click.command(name="serve")
 @click.option("--data", "data_paths", multiple=True, type=click.Path(path_type=Path), help="RDF files or folders.")
-@click.option("--store", "store_path", type=click.Path(path_type=Path), help="An Oxigraph store folder.")
+@click.option("--store", "store_path", type=str, help="A store: an Oxigraph folder or a SPARQL server URL.")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--timeout", default=10.0, show_default=True, type=float, help="Seconds a query may run.")

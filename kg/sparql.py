@@ -170,10 +170,14 @@ def oxigraph_from_files(paths: list[Path]) -> OxigraphBackend:
     return OxigraphBackend(st)
 
 
-def open_store(path: Path) -> OxigraphBackend:
-    """An Oxigraph store on disk (made by kg build --store), opened read-only."""
+def open_store(path) -> OxigraphBackend:
+    """An Oxigraph store on disk (made by kg build --store), opened read-only; or a SPARQL server's URL."""
     import pyoxigraph as ox
 
+    if str(path).startswith(("http://", "https://")):
+        from kg.remote import Remote
+
+        return Remote(str(path))
     if not Path(path).is_dir():
         raise SparqlError(f"{path}: no store there")
     try:

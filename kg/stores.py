@@ -59,3 +59,12 @@ class LocalStore:
 
     def flush(self) -> None:
         self.ox.flush()
+
+
+def open_target(location, read_only: bool = False):
+    """A store by where it is: a folder (Oxigraph on disk) or an http(s) URL (a SPARQL server)."""
+    from kg.remote import Remote, is_remote
+
+    if is_remote(str(location)):
+        return Remote(str(location))
+    return LocalStore(Path(location), read_only=read_only)
