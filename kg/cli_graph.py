@@ -35,7 +35,8 @@ from kg.rdf.iris import DEFAULT_BASE
 )
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1), help="Processes that extract articles.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def build(inputs, date, output, fmt, base, no_validate, store_path, jobs, quiet):
+@click.option("--scheduler", metavar="tcp://HOST:PORT", help="Extract on this Dask cluster's workers.")
+def build(inputs, date, output, fmt, base, no_validate, store_path, jobs, quiet, scheduler):
     """Build the graph of INPUT: one named graph per article, validated against shapes/.
 
     Facts that violate a shape are quarantined: kept out of the graph and listed, with the sentence
@@ -71,6 +72,7 @@ def build(inputs, date, output, fmt, base, no_validate, store_path, jobs, quiet)
                 sink=sink,
                 jobs=jobs,
                 progress=bar.update,
+                scheduler=scheduler,
             )
     except InputError as e:
         raise BadInput(str(e)) from None

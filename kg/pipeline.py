@@ -41,6 +41,7 @@ def run(
     sink: Callable[[Mapped], None] | None = None,
     jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    scheduler: str | None = None,
 ) -> Build:
     """Read, extract, map and (by default) validate; facts that violate a shape are quarantined.
 
@@ -48,11 +49,15 @@ def run(
     writes them there and then), and the returned dataset stays empty. ``jobs`` > 1 extracts, maps
     and checks articles in that many processes; the results come back in article order, so the
     graph is the same byte for byte. ``progress(done, total)`` is called after each article.
+    ``scheduler`` (``tcp://host:8786``) sends the same work to a Dask cluster's workers instead; this
+    process collects the results in article order and writes them.
     """
     articles = read_articles(list(paths), date=date, report=report)
     out = Build(Dataset(), articles)
     step = functools.partial(_article, base=base, validate=validate)
-    if jobs > 1 and len(articles) > 1:
+    if scheduler:
+        _collect(out, zip(articles, _on_cluster(scheduler, step, articles), strict=True), sink, progress)
+    elif jobs > 1 and len(articles) > 1:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             done = pool.map(step, articles, chunksize=max(1, min(16, len(articles) // (jobs * 4))))
             _collect(out, zip(articles, done, strict=True), sink, progress)
@@ -71,6 +76,22 @@ def _article(article: Article, base: str, validate: bool) -> tuple[Mapped, list[
     bad = _validator().check(mapped)
     mapped.facts = [(f, t) for f, t in mapped.facts if not any(q.fact is f for q in bad)]
     return mapped, bad
+
+
+def _on_cluster(address: str, step, articles: list[Article]):
+    """Each article's work on a Dask cluster, yielded in article order as results arrive."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise InputError(address, "Dask is not installed: pip install 'kg[dask]'") from None
+    try:
+        client = Client(address, timeout="10s")
+    except OSError as e:
+        raise InputError(address, f"cannot reach the Dask scheduler: {e}") from None
+    with client:
+        futures = client.map(step, articles, pure=False)
+        for future in futures:
+            yield future.result()
 
 
 @functools.cache
