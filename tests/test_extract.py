@@ -102,6 +102,18 @@ def test_extract_gazetteer_chain_once_per_article():
     assert sorted(found) == [("成都市", "四川省"), ("锦江区", "成都市")]
 
 
+def test_extract_a_distance_from_a_place_is_not_containment():
+    """震中位于某市东北69公里的某镇: near the city, not in it."""
+    assert ("青山镇", "景洪市") not in containment("当地官员说，震中地点位于景洪市东北69公里的青山镇。")
+    assert ("当地官员说", "景洪市") not in containment("当地官员说，震中地点位于景洪市东北69公里的青山镇。")
+
+
+def test_extract_two_districts_lie_in_each_other_only_as_the_gazetteer_says():
+    """A sentence that seems to put a prefecture inside one of its cities is not believed."""
+    found = containment("西双版纳傣族自治州，位于景洪市以北。", locale="云南省")
+    assert ("西双版纳傣族自治州", "景洪市") not in found
+
+
 def test_extract_road_does_not_lie_in_the_district_written_before_it():
     """地处锦江区三环路外侧: roads run through districts; 三环路 is not inside 锦江区."""
     assert ("三环路", "锦江区") not in containment("某园地处锦江区三环路外侧。")

@@ -16,6 +16,7 @@ from kg.nlp.mentions import Mention
 
 # Connectors that state where the sentence's topic lies when no place stands right before them.
 _TOPIC_CONNECTORS = ("位于", "地处", "坐落于", "坐落在")
+_NEAR = re.compile(r"[东南西北]{1,2}(?:方向)?(?:约|大约)?\d|以[东南西北]|[东南西北]{1,2}部?约?\d|附近|周边|一带")
 _LIST_OPENER = re.compile(r"(?:不仅|还)?(?:有|拥有|包括|包含)$")
 
 
@@ -52,7 +53,7 @@ def extract(article: Article) -> Iterator[Contained]:
 
 def _stated(doc: Doc, s: Sent, places: list[Mention]) -> Iterator[Contained]:
     text = doc.article.text
-    topic = _topic(s, places)
+    topic = _topic(s, places, doc.in_sent(s, "org"))
     for j, b in enumerate(places):
         for a in places[:j]:
             gap = text[a.end : b.begin]
@@ -61,20 +62,34 @@ def _stated(doc: Doc, s: Sent, places: list[Mention]) -> Iterator[Contained]:
             for child_first, connector, tail in _patterns():
                 if connector.fullmatch(gap) and tail.match(text, b.end):
                     child, parent = (a, b) if child_first else (b, a)
-                    yield _fact(doc, s, entity(child), entity(parent), "text")
+                    if _plausible(text, child, parent):
+                        yield _fact(doc, s, entity(child), entity(parent), "text")
                     break
         connector = next((c for c in _TOPIC_CONNECTORS if text.endswith(c, s.begin, b.begin)), None)
-        if connector and topic is not None and topic is not b:
+        if connector and topic is not None and topic is not b and _plausible(text, topic, b):
             if not any(p.end == b.begin - len(connector) for p in places):
                 yield _fact(doc, s, entity(topic), entity(b), "text")
 
 
-def _topic(s: Sent, places: list[Mention]) -> Mention | None:
+def _plausible(text: str, child: Mention, parent: Mention) -> bool:
+    """Drop what the text cannot mean: 位于某市东北69公里 places something near the city, not in it; and
+    two administrative areas lie in each other only as the gazetteer says."""
+    if _NEAR.match(text, parent.end):
+        return False
+    if child.area is not None and parent.area is not None:
+        return parent.area in gazetteer.chain(child.area)[1:]
+    return True
+
+
+def _topic(s: Sent, places: list[Mention], orgs: list[Mention]) -> Mention | None:
     """The place a sentence is about: the last one before its first comma."""
     comma = s.text.find("，")
     if comma < 0:
         return None
-    before = [m for m in places if m.end <= s.begin + comma]
+    # A place inside an organization's name (某州委宣传部) is not what the sentence is about.
+    before = [
+        m for m in places if m.end <= s.begin + comma and not any(o.begin <= m.begin and m.end <= o.end for o in orgs)
+    ]
     return before[-1] if before else None
 
 
