@@ -83,6 +83,11 @@ def build(inputs, date, output, fmt, base, no_validate, store_path, jobs, quiet,
         click.echo(store.serialize(result.dataset, fmt).decode("utf-8"), nl=False)
     elif output:
         store.write(result.dataset, output, fmt)
+    if target is not None and not no_validate:
+        from kg.stores import links
+        from kg.validate import Validator
+
+        result.quarantined += Validator().cross_check(links(target))
     _quarantine(result, output)
     if target is not None:
         click.echo(f"articles\t{len(result.articles)}")

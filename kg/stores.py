@@ -60,6 +60,11 @@ class LocalStore:
     def flush(self) -> None:
         self.ox.flush()
 
+    def query(self, text: str):
+        from kg.sparql import OxigraphBackend
+
+        return OxigraphBackend(self.ox).query(text)
+
 
 def open_target(location, read_only: bool = False):
     """A store by where it is: a folder (Oxigraph on disk) or an http(s) URL (a SPARQL server)."""
@@ -68,3 +73,25 @@ def open_target(location, read_only: bool = False):
     if is_remote(str(location)):
         return Remote(str(location))
     return LocalStore(Path(location), read_only=read_only)
+
+
+# The containment links of a whole store, with the types and names of their ends: all the cross-article
+# check (containment cycles) needs, read without exporting the store.
+LINKS_QUERY = """
+SELECT DISTINCT ?s ?p ?o WHERE {
+  ?a <https://schema.org/containedInPlace>|<http://www.w3.org/ns/org#subOrganizationOf> ?b .
+  { BIND(?a AS ?s) } UNION { BIND(?b AS ?s) }
+  ?s ?p ?o .
+  FILTER(?p IN (<https://schema.org/containedInPlace>, <http://www.w3.org/ns/org#subOrganizationOf>,
+                <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>, <https://schema.org/name>))
+}"""
+
+
+def links(target) -> Dataset:
+    """A store's containment links as a Dataset (for validate.cross_check)."""
+    from kg.remote import _term
+
+    data = Dataset()
+    for s, p, o in target.query(LINKS_QUERY).rows:
+        data.default_graph.add((_term(s.json()), _term(p.json()), _term(o.json())))
+    return data

@@ -150,3 +150,28 @@ def test_stores_progress_line_counts_articles(monkeypatch, capsys):
         bar.update(6, 6)
     err = capsys.readouterr().err
     assert "6/6 articles" in err and "/s" in err
+
+
+def test_stores_build_reports_a_cycle_across_articles_already_in_the_store(runner, tmp_path, monkeypatch):
+    """One run says 甲 lies in 乙, a later one says 乙 lies in 甲: the store build finds the cycle."""
+    import kg.pipeline as pipeline
+    from kg.extract.facts import Contained, Entity, Evidence
+
+    real = pipeline.extract
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("甲地的消息。\n", "utf-8")
+    second.write_text("乙地的消息。\n", "utf-8")
+
+    def with_link(article):
+        child, parent = ("甲", "乙") if article.id == "a" else ("乙", "甲")
+        ev = Evidence(article.id, 0, 5, article.text[:5])
+        return [
+            *real(article),
+            Contained(evidence=ev, child=Entity("place", child), parent=Entity("place", parent), source="text"),
+        ]
+
+    monkeypatch.setattr(pipeline, "extract", with_link)
+    assert runner.invoke(cli, ["build", str(first), "--store", str(tmp_path / "st")]).exit_code == 0
+    result = runner.invoke(cli, ["build", str(second), "--store", str(tmp_path / "st")])
+    assert result.exit_code == 0
+    assert "containment cycle" in result.output and "quarantined\t2" in result.output
