@@ -12,10 +12,10 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 
 from kg.errors import InputError
-from kg.sparql import Result, SparqlError, _cell
+from kg.sparql import Cell, Result, SparqlError, cell
 
 _DEFAULTS = {"query": "query", "update": "update", "data": "store"}
 _ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
@@ -84,7 +84,7 @@ class Remote:
         if "boolean" in data:
             return Result("ask", boolean=bool(data["boolean"]))
         names = data["head"]["vars"]
-        rows = [tuple(_cell(_term(b.get(n))) for n in names) for b in data["results"]["bindings"]]
+        rows = [tuple(_normal(Cell.from_json(b.get(n))) for n in names) for b in data["results"]["bindings"]]
         return Result("select", names, rows)
 
     def graphs(self) -> list[str]:
@@ -97,22 +97,16 @@ class Remote:
         rows = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
         for s, p, o, g in rows:
             graph = data.graph(URIRef(g.value))
-            graph.add((_term(s.json()), _term(p.json()), _term(o.json())))
+            graph.add((s.term(), p.term(), o.term()))
         return data
 
     def flush(self) -> None:
         pass
 
 
-def _term(b: dict | None):
-    if b is None:
-        return None
-    kind = b["type"]
-    if kind == "uri":
-        return URIRef(b["value"])
-    if kind == "bnode":
-        return BNode(b["value"])
-    return Literal(b["value"], lang=b.get("xml:lang"), datatype=URIRef(b["datatype"]) if b.get("datatype") else None)
+def _normal(c: Cell | None) -> Cell | None:
+    """The same cell an in-process engine gives (plain strings, canonical decimals)."""
+    return None if c is None else cell(c.term())
 
 
 def is_remote(store: str | None) -> bool:

@@ -25,6 +25,26 @@ class Cell:
     lang: str | None = None
     datatype: str | None = None
 
+    def term(self):
+        """The rdflib term again."""
+        if self.type == "uri":
+            return URIRef(self.value)
+        if self.type == "bnode":
+            return BNode(self.value)
+        return Literal(self.value, lang=self.lang, datatype=URIRef(self.datatype) if self.datatype else None)
+
+    @classmethod
+    def from_json(cls, binding: dict | None) -> Cell | None:
+        """A cell from a SPARQL JSON results binding."""
+        if binding is None:
+            return None
+        return cls(
+            binding["type"] if binding["type"] != "typed-literal" else "literal",
+            binding["value"],
+            binding.get("xml:lang"),
+            binding.get("datatype"),
+        )
+
     def json(self) -> dict:
         out = {"type": self.type, "value": self.value}
         if self.lang:
@@ -52,7 +72,8 @@ class Result:
         return {"head": {"vars": self.vars}, "results": {"bindings": bindings}}
 
 
-def _cell(term) -> Cell | None:
+def cell(term) -> Cell | None:
+    """The Cell of an rdflib term (None stays None)."""
     if term is None:
         return None
     if isinstance(term, URIRef):
@@ -96,7 +117,7 @@ class RdflibBackend:
                 g.add(t)
             return Result("graph", graph=g)
         names = [str(v) for v in res.vars]
-        return Result("select", names, [tuple(_cell(row[i]) for i in range(len(names))) for row in res])
+        return Result("select", names, [tuple(cell(row[i]) for i in range(len(names))) for row in res])
 
 
 class OxigraphBackend:
@@ -123,7 +144,7 @@ class OxigraphBackend:
                 g.add((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)))
             return Result("graph", graph=g)
         names = [v.value for v in res.variables]
-        rows = [tuple(_cell(_from_ox(sol[n]) if sol[n] is not None else None) for n in names) for sol in res]
+        rows = [tuple(cell(_from_ox(sol[n]) if sol[n] is not None else None) for n in names) for sol in res]
         return Result("select", names, rows)
 
 

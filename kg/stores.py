@@ -89,9 +89,7 @@ SELECT DISTINCT ?s ?p ?o WHERE {
 
 def links(target) -> Dataset:
     """A store's containment links as a Dataset (for validate.cross_check)."""
-    from kg.remote import _term
-
     data = Dataset()
     for s, p, o in target.query(LINKS_QUERY).rows:
-        data.default_graph.add((_term(s.json()), _term(p.json()), _term(o.json())))
+        data.default_graph.add((s.term(), p.term(), o.term()))
     return data

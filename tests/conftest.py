@@ -41,3 +41,28 @@ def make_article(text: str, *, date=None, locale=None, source=None, bylines=(), 
         meta=SourceMeta(source=source, locale=locale, date=date),
         bylines=tuple(bylines),
     )
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on, on 127.0.0.1."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_up(url: str, proc, log=None, tries: int = 200) -> None:
+    """Poll url until a server answers; fail with its log if the process died first."""
+    import time
+    import urllib.request
+
+    for _ in range(tries):
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError(log.read_text("utf-8") if log else "the server exited") from None
+            time.sleep(0.1)
+    raise RuntimeError(f"no answer from {url}")

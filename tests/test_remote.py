@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from kg.cli import cli
-from tests.conftest import ROOT
+from tests.conftest import ROOT, free_port, wait_until_up
 
 SEEDS = ROOT / "seeds"
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
@@ -23,21 +20,14 @@ OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigra
 def server(tmp_path):
     if not Path(OXIGRAPH).exists():
         pytest.fail("the oxigraph server (PyPI package oxigraph, in the test extra) is not installed")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     proc = subprocess.Popen(
         [OXIGRAPH, "serve", "--location", str(tmp_path / "ox"), "--bind", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
+    wait_until_up(url + "/query?query=ASK%7B%7D", proc)
     yield url
     proc.terminate()
     proc.wait(timeout=10)
