@@ -78,27 +78,35 @@ def jieba_floor(records: list[dict], factor: int) -> float:
     return time.perf_counter() - t0
 
 
-def query_latency(store: Path) -> list[tuple[str, float, float]]:
+def query_latency(store: Path, timeout: float = 30.0) -> list[tuple[str, float, float]]:
+    """Median of five runs of each saved query, each run stopped after ``timeout`` (then reported as inf)."""
     from kg import saved_queries as saved
     from kg import sparql
+    from kg import store as files
+    from kg.serve.runner import Limits, QueryRunner, QueryTimeout
     from kg.stores import LocalStore
 
-    ox = sparql.open_store(store)
-    data = LocalStore(store, read_only=True).dataset()
-    from kg import store as files
-
-    rdf = sparql.RdflibBackend(files.union(data))
+    rdf = sparql.RdflibBackend(files.union(LocalStore(store, read_only=True).dataset()))
+    engines = {
+        "oxigraph": QueryRunner(lambda: sparql.open_store(store), Limits(timeout, 10**9)),
+        "rdflib": QueryRunner(lambda: rdf, Limits(timeout, 10**9)),
+    }
     out = []
     for name, q in saved.catalogue().items():
         text = q.render({p.name: p.example for p in q.params})
         times = {}
-        for label, engine in (("oxigraph", ox), ("rdflib", rdf)):
+        for label, runner in engines.items():
             runs = []
             for _ in range(5):
                 t0 = time.perf_counter()
-                engine.query(text)
+                try:
+                    runner.run(text)
+                except QueryTimeout:
+                    runs.append(float("inf"))
+                    break
                 runs.append(time.perf_counter() - t0)
             times[label] = statistics.median(runs) * 1000
+        print(name, times, flush=True)
         out.append((name, times["oxigraph"], times["rdflib"]))
     return out
 
@@ -131,6 +139,7 @@ def main() -> None:
             row["validate"], row["validate_mb"] = timed([*KG, "validate", "--store", str(store)])
             rows.append(row)
             print(json.dumps(row), flush=True)
+            write_report(rows, [])
             if factor == max(factors):
                 latency = query_latency(store)
     write_report(rows, latency)
