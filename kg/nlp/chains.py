@@ -55,6 +55,11 @@ def _vocab():
     return ordered, frozenset(roles), role_then_name, status, people["status_markers"]
 
 
+def ends_with_role(name: str) -> bool:
+    """Whether a name ends in a title (某市委常委): a chain item, not an organization."""
+    return any(name.endswith(r) for r in _vocab()[1])
+
+
 def find(text: str, toks=None) -> list[Chain]:
     """Every chain of titles ending in a personal name.
 

@@ -66,7 +66,6 @@ def analyse(article: Article) -> Doc:
     text = article.text
     locale = locale_of(article.meta.locale, article.headline + "\n" + text)
     sents = tuple(_sent(i, s, _kind_at(article, s.begin), article) for i, s in enumerate(sentences(text)))
-    is_role = _role_test()
     found: list[Mention] = []
     posts: list[Post] = []
     carried: tuple[int, OrgName] | None = None  # the last chain's organization, and where that chain ended
@@ -83,7 +82,7 @@ def analyse(article: Article) -> Doc:
         found += admin
         found += places.named(list(s.tokens), s.begin, admin, _org_heads())
         found += places.listed(s.text, s.begin)
-        found += orgs.find(list(s.tokens), s.begin, locale.qualify, is_role, gazetteer.is_area)
+        found += orgs.find(list(s.tokens), s.begin, locale.qualify, chains.ends_with_role, gazetteer.is_area)
         for c in s.chains:
             person = Mention(s.begin + c.name_begin, s.begin + c.name_end, c.name, "person", c.name, cue="chain")
             found.append(person)
@@ -138,7 +137,7 @@ def resolve(items, locale: Locale, recent=lambda suffix: None, before: OrgName |
         elif gazetteer.is_area(surface):
             body = place_roles.get(item.role)
             org = orgs.canonical(surface + body, locale.qualify) if body else None
-        elif orgs.is_department(orgs.expand(surface)) and base is not None and not surface.startswith(orgs._STARTS):
+        elif orgs.is_department(orgs.expand(surface)) and base is not None and not orgs.has_place_prefix(surface):
             unit = orgs.expand(surface)
             org = OrgName(base.name + unit, (surface,) if surface != unit else ())
         else:
@@ -203,12 +202,6 @@ def _kind_at(article: Article, pos: int) -> str:
 @functools.cache
 def _org_heads() -> frozenset[str]:
     return frozenset(load("orgs")["suffixes"])
-
-
-@functools.cache
-def _role_test():
-    roles = chains._vocab()[1]
-    return lambda name: any(name.endswith(r) for r in roles)
 
 
 def _bylines(article: Article) -> list[Mention]:

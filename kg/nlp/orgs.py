@@ -94,6 +94,11 @@ def split_parent(name: str) -> tuple[str, str] | None:
 _STARTS = ("省", "市", "区", "县", "国家", "中国", "中央", "全国")
 
 
+def has_place_prefix(name: str) -> bool:
+    """Whether a name opens with 省/市/区/县 or a national prefix (国家, 中国…) standing for a place."""
+    return name.startswith(_STARTS)
+
+
 def find(tokens, offset: int, qualify, is_role, is_place) -> list:
     """Organizations named in a sentence: proper phrases ending in a type suffix.
 
