@@ -110,7 +110,10 @@ def substitute(text: str, bindings: dict[str, Identifier]) -> str:
 def _n3(name: str, bindings: dict[str, Identifier]) -> str:
     if name not in bindings:
         raise QueryError(f"no value for ${name}")
-    return bindings[name].n3()
+    term = bindings[name]
+    if isinstance(term, Literal) and term.datatype == XSD.integer:
+        return str(int(term))  # SPARQL's INTEGER token: valid in expressions and in LIMIT / OFFSET
+    return term.n3()
 
 
 def parse(path: Path) -> SavedQuery:

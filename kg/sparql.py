@@ -121,17 +121,25 @@ class RdflibBackend:
 
 
 class OxigraphBackend:
-    """An Oxigraph store; the default graph is the union of the named graphs; parameters as substitutions."""
+    """An Oxigraph store; parameters as substitutions.
+
+    Queries read the store's default graph, which kg keeps as the union of the named graphs (each
+    triple once; see kg.stores). A store whose default graph is empty is read through Oxigraph's
+    union view instead, which repeats a triple once per graph that holds it.
+    """
 
     def __init__(self, ox_store):
+        import pyoxigraph as ox
+
         self.store = ox_store
+        self.union = next(ox_store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None
 
     def query(self, text: str, bindings: dict[str, Identifier] | None = None) -> Result:
         import pyoxigraph as ox
 
         subs = {ox.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()}
         try:
-            res = self.store.query(text, use_default_graph_as_union=True, substitutions=subs)
+            res = self.store.query(text, use_default_graph_as_union=self.union, substitutions=subs)
         except SyntaxError as e:
             raise SparqlError(f"SPARQL syntax error: {e}") from None
         except OSError as e:
@@ -188,6 +196,7 @@ def oxigraph_from_files(paths: list[Path]) -> OxigraphBackend:
     st = ox.Store()
     payload = store.serialize(store.read(paths), "nquads")
     st.load(payload, format=ox.RdfFormat.N_QUADS)
+    st.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")  # the union, each triple once
     return OxigraphBackend(st)
 
 

@@ -4,6 +4,13 @@ Each article is written in one SPARQL Update (drop its graph, insert its triples
 runs as one transaction: a build killed half-way leaves whole articles or none of an article.
 Entities live in the graphs of the articles that mention them, so removing an article's graph
 removes every entity no other article mentions.
+
+The store's default graph is the union of its named graphs, kept up to date in the same update:
+a triple goes in with the first article that states it and goes out with the last. Queries read
+that default graph, where each triple is once. Oxigraph's own union view
+(``use_default_graph_as_union``) returns a triple once per graph that holds it, and every article
+restates the types and names of the entities it mentions, so joins there multiply rows by the
+number of articles (Oxigraph issue 1919) and a query that takes milliseconds here took minutes.
 """
 
 from __future__ import annotations
@@ -29,10 +36,13 @@ class LocalStore:
         except OSError as e:
             raise InputError(str(path), f"cannot open the store: {e}") from None
 
+        if not read_only:
+            self._materialize()
+
     def put(self, graph: URIRef, triples) -> None:
-        """Replace one article's graph with these triples, in one transaction."""
+        """Replace one article's graph with these triples, and the union with it, in one transaction."""
         body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
-        self.ox.update(f"DROP SILENT GRAPH {graph.n3()} ; INSERT DATA {{ GRAPH {graph.n3()} {{\n{body}\n}} }}")
+        self.ox.update(f"{_retract(graph)} ; INSERT DATA {{ GRAPH {graph.n3()} {{\n{body}\n}}\n{body}\n}}")
 
     def remove(self, graph: URIRef) -> bool:
         """Drop an article's graph; False when the store has no such graph."""
@@ -41,8 +51,15 @@ class LocalStore:
         node = ox.NamedNode(str(graph))
         if not self.ox.contains_named_graph(node):
             return False
-        self.ox.update(f"DROP GRAPH {graph.n3()}")
+        self.ox.update(_retract(graph))
         return True
+
+    def _materialize(self) -> None:
+        """Fill an empty default graph with the union of the named graphs (a store from kg 0.1)."""
+        import pyoxigraph as ox
+
+        if next(self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None:
+            self.ox.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self.ox.named_graphs())
@@ -52,7 +69,8 @@ class LocalStore:
         import pyoxigraph as ox
 
         data = Dataset()
-        payload = self.ox.dump(format=ox.RdfFormat.N_QUADS)
+        named = (q for q in self.ox if not isinstance(q.graph_name, ox.DefaultGraph))
+        payload = ox.serialize(named, format=ox.RdfFormat.N_QUADS)
         if payload:
             data.parse(data=payload.decode("utf-8"), format="nquads")
         return data
@@ -64,6 +82,15 @@ class LocalStore:
         from kg.sparql import OxigraphBackend
 
         return OxigraphBackend(self.ox).query(text)
+
+
+def _retract(graph: URIRef) -> str:
+    """SPARQL Update: drop an article's graph, and from the union the triples no other graph states."""
+    g = graph.n3()
+    return (
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {g}) }} }} ; DROP SILENT GRAPH {g}"
+    )
 
 
 def open_target(location, read_only: bool = False):

@@ -100,6 +100,50 @@ def test_stores_a_killed_build_leaves_whole_articles_only(tmp_path):
         page, number = name.rsplit("/article/", 1)[-1].split("-")
         want = {tuple(_rename(x, "p00", page) for x in t) for t in reference[name.replace(page + "-", "p00-")]}
         assert triples == want, f"{name} is not a whole article"
+    assert _default_graph(store_dir) == _union(store_dir), "the union went out of step with the graphs"
+
+
+def _default_graph(store_dir) -> set:
+    import pyoxigraph as ox
+
+    st = ox.Store.read_only(str(store_dir))
+    return {(q.subject, q.predicate, q.object) for q in st.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+
+
+def _union(store_dir) -> set:
+    import pyoxigraph as ox
+
+    st = ox.Store.read_only(str(store_dir))
+    return {(q.subject, q.predicate, q.object) for q in st if not isinstance(q.graph_name, ox.DefaultGraph)}
+
+
+def test_stores_default_graph_is_the_union_after_build_remove_and_rebuild(runner, tmp_path):
+    """Queries read the default graph: it must hold exactly the triples some article graph states."""
+    st = tmp_path / "st"
+    build(runner, st, SEEDS)
+    full = _union(st)
+    assert _default_graph(st) == full
+    assert runner.invoke(cli, ["remove", "000_a519de1940e34702-06", "--store", str(st)]).exit_code == 0
+    assert _default_graph(st) == _union(st) < full
+    build(runner, st, SEEDS)
+    assert _default_graph(st) == _union(st) == full
+
+
+def test_stores_a_store_without_the_union_gets_it_when_opened_for_writing(tmp_path):
+    """A store written by kg 0.1 (named graphs only) is read through Oxigraph's union view until a build
+    opens it, which fills the default graph once."""
+    import pyoxigraph as ox
+
+    from kg.sparql import OxigraphBackend
+
+    raw = ox.Store(str(tmp_path / "st"))
+    g = ox.NamedNode("https://example.org/kg/article/a")
+    raw.add(ox.Quad(ox.NamedNode("https://example.org/x"), ox.NamedNode("https://schema.org/name"), ox.Literal("x"), g))
+    del raw
+    assert OxigraphBackend(ox.Store.read_only(str(tmp_path / "st"))).union
+    LocalStore(tmp_path / "st")
+    assert _default_graph(tmp_path / "st") == _union(tmp_path / "st") != set()
+    assert not OxigraphBackend(ox.Store.read_only(str(tmp_path / "st"))).union
 
 
 def _graphs(st: LocalStore) -> dict:
