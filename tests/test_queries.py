@@ -142,10 +142,7 @@ def test_queries_substitution_leaves_comments_strings_and_iris_alone():
     from rdflib import Literal
 
     text = 'SELECT * WHERE { ?s <http://x/$v> "$v" ; ?p $v } # $v'
-    assert (
-        saved.substitute(text, {"v": Literal(1)})
-        == 'SELECT * WHERE { ?s <http://x/$v> "$v" ; ?p 1 } # $v'
-    )
+    assert saved.substitute(text, {"v": Literal(1)}) == 'SELECT * WHERE { ?s <http://x/$v> "$v" ; ?p 1 } # $v'
 
 
 def test_queries_integer_parameters_are_valid_in_limit(engines):
