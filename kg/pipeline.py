@@ -15,6 +15,7 @@ from rdflib import Dataset
 
 from kg.errors import InputError
 from kg.extract import extract
+from kg.extract.warm import warm
 from kg.ingest import read_articles
 from kg.models import Article
 from kg.rdf.iris import DEFAULT_BASE, Minter
@@ -60,6 +61,8 @@ def run(
     workers = max(1, jobs) if not scheduler else 8
     size = max(1, min(BATCH, -(-len(articles) // (workers * 4))))
     batches = [articles[i : i + size] for i in range(0, len(articles), size)]
+    if articles and not scheduler:
+        warm()  # before forking, so that --jobs workers share what it loaded
     if scheduler:
         _collect(out, _on_cluster(scheduler, step, batches), sink, progress)
     elif jobs > 1 and len(batches) > 1:
@@ -76,6 +79,7 @@ def _batch(articles: list[Article], base: str, validate: bool) -> list[tuple[Map
     """A few articles, start to end: extract and map each, check them in one pyshacl run (each still
     as if alone, see Validator.check_many). Runs in a worker process with --jobs or on a Dask worker;
     how articles are batched changes nothing in the result."""
+    warm()
     mint = Minter(base)
     done = [map_article(a, extract(a), mint) for a in articles]
     if not validate:

@@ -91,6 +91,7 @@ class _Engine:
             copy.add(t)
         for prefix, ns in shapes.namespaces():
             copy.bind(prefix, ns)
+        _flatten(copy)
         self.shapes = ShapesGraph(copy)
         _ = self.shapes.shapes  # harvest the shapes now, once
 
@@ -102,6 +103,28 @@ class _Engine:
         validator.shacl_graph = self.shapes
         _conforms, report_graph, _text = validator.run()
         return report_graph
+
+
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+
+
+def _flatten(shapes: Graph) -> None:
+    """Give each property shape of a node shape that node shape's targets, and unlink it.
+
+    pyshacl checks a node shape's sh:property once per focus node, each check paying for building
+    the property shape's constraints again; a property shape with targets of its own is checked
+    once for all its focus nodes. SHACL means the same by both (the focus nodes, the property
+    shape's own severity and messages, sh:sourceShape). Closed and deactivated node shapes are left
+    as they are: sh:closed reads the sh:property list.
+    """
+    for node in set(shapes.subjects(SH.property, None)):
+        targets = [(p, o) for p in _TARGETS for o in shapes.objects(node, p)]
+        if not targets or shapes.value(node, SH.closed) or shapes.value(node, SH.deactivated):
+            continue
+        for prop in list(shapes.objects(node, SH.property)):
+            for p, o in targets:
+                shapes.add((prop, p, o))
+            shapes.remove((node, SH.property, prop))
 
 
 _ENGINES: dict[int, tuple[Graph, _Engine]] = {}

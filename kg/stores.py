@@ -41,8 +41,14 @@ class LocalStore:
 
     def put(self, graph: URIRef, triples) -> None:
         """Replace one article's graph with these triples, and the union with it, in one transaction."""
+        import pyoxigraph as ox
+
         body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
-        self.ox.update(f"{_retract(graph)} ; INSERT DATA {{ GRAPH {graph.n3()} {{\n{body}\n}}\n{body}\n}}")
+        # A new article has nothing to retract (the check is one index lookup; the retraction is a query)
+        fresh = not self.ox.contains_named_graph(ox.NamedNode(str(graph)))
+        self.ox.update(
+            f"{'' if fresh else _retract(graph) + ' ;'} INSERT DATA {{ GRAPH {graph.n3()} {{\n{body}\n}}\n{body}\n}}"
+        )
 
     def remove(self, graph: URIRef) -> bool:
         """Drop an article's graph; False when the store has no such graph."""

@@ -57,7 +57,13 @@ def _vocab():
 
 def ends_with_role(name: str) -> bool:
     """Whether a name ends in a title (某市委常委): a chain item, not an organization."""
-    return any(name.endswith(r) for r in _vocab()[1])
+    roles = _vocab()[1]
+    return any(name[-k:] in roles for k in _role_lengths() if k <= len(name))
+
+
+@functools.cache
+def _role_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(r) for r in _vocab()[1]}))
 
 
 def find(text: str, toks=None) -> list[Chain]:

@@ -5,15 +5,14 @@ from __future__ import annotations
 import enum
 import functools
 import logging
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class Segmenter(enum.Enum):
     JIEBA = "jieba"
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     word: str
     flag: str  # jieba's part of speech: nr person, ns place, nt organization, v verb, ...
     begin: int
