@@ -84,10 +84,10 @@ def build(inputs, date, output, fmt, base, no_validate, store_path, jobs, quiet,
     elif output:
         store.write(result.dataset, output, fmt)
     if target is not None and not no_validate:
-        from kg.stores import links
+        from kg.stores import describe, links
         from kg.validate import Validator
 
-        result.quarantined += Validator().cross_check(links(target))
+        result.quarantined += Validator().cross_check(links(target), lambda nodes: describe(target, nodes))
     _quarantine(result, output)
     if target is not None:
         click.echo(f"articles\t{len(result.articles)}")

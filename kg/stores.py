@@ -108,21 +108,36 @@ def open_target(location, read_only: bool = False):
     return LocalStore(Path(location), read_only=read_only)
 
 
-# The containment links of a whole store, with the types and names of their ends: all the cross-article
-# check (containment cycles) needs, read without exporting the store.
+# The containment links of a whole store: all the cross-article check (containment cycles) needs to
+# find cycles, read without exporting the store. The types and names of the few nodes on a cycle are
+# read afterwards (describe), for the report.
 LINKS_QUERY = """
-SELECT DISTINCT ?s ?p ?o WHERE {
-  ?a <https://schema.org/containedInPlace>|<http://www.w3.org/ns/org#subOrganizationOf> ?b .
-  { BIND(?a AS ?s) } UNION { BIND(?b AS ?s) }
+SELECT ?s ?p ?o WHERE {
+  VALUES ?p { <https://schema.org/containedInPlace> <http://www.w3.org/ns/org#subOrganizationOf> }
   ?s ?p ?o .
-  FILTER(?p IN (<https://schema.org/containedInPlace>, <http://www.w3.org/ns/org#subOrganizationOf>,
-                <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>, <https://schema.org/name>))
+}"""
+DESCRIBE_QUERY = """
+SELECT ?s ?p ?o WHERE {
+  VALUES ?s { %s }
+  VALUES ?p { <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/name> }
+  ?s ?p ?o .
 }"""
 
 
 def links(target) -> Dataset:
     """A store's containment links as a Dataset (for validate.cross_check)."""
+    return _dataset(target.query(LINKS_QUERY).rows)
+
+
+def describe(target, nodes) -> Dataset:
+    """The types and names of these nodes in a store."""
+    if not nodes:
+        return Dataset()
+    return _dataset(target.query(DESCRIBE_QUERY % " ".join(n.n3() for n in sorted(nodes))).rows)
+
+
+def _dataset(rows) -> Dataset:
     data = Dataset()
-    for s, p, o in target.query(LINKS_QUERY).rows:
+    for s, p, o in rows:
         data.default_graph.add((s.term(), p.term(), o.term()))
     return data

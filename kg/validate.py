@@ -84,8 +84,11 @@ def validate_dataset(data: Dataset, shapes: Graph | None = None, per_graph: bool
     return out
 
 
-def cross_check(data: Dataset, shapes: Graph) -> Report:
-    """Check the kg:acrossGraphs shapes on the containment links of every graph that lie on a cycle."""
+def cross_check(data: Dataset, shapes: Graph, describe=None) -> Report:
+    """Check the kg:acrossGraphs shapes on the containment links of every graph that lie on a cycle.
+
+    The types and names of the nodes on a cycle come from data, or from ``describe(nodes)`` (a
+    Dataset) when data holds the links only (a store's links, see kg.stores.links)."""
     if len(shapes) == 0:
         return Report()
     edges: dict = {}
@@ -100,8 +103,9 @@ def cross_check(data: Dataset, shapes: Graph) -> Report:
         for o in targets:
             if s in cyclic and o in cyclic:
                 links.add((s, link, o))
+    source = describe(cyclic) if describe is not None else data
     for node in cyclic:
-        for _, p, o, _ in data.quads((node, None, None, None)):
+        for _, p, o, _ in source.quads((node, None, None, None)):
             if p in (RDF.type, SCHEMA.name):
                 links.add((node, p, o))
     return validate(links, shapes)
@@ -214,8 +218,9 @@ class Validator:
             per[k].append(replace(r, focus=_undo(r.focus), value=_undo(r.value), graph=str(batch[k].article)))
         return [_quarantine(mapped, sorted(results, key=order)) for mapped, results in zip(batch, per, strict=True)]
 
-    def cross_check(self, data: Dataset) -> list[Quarantined]:
-        return [Quarantined(None, (r,)) for r in cross_check(data, self.across).results if r.severity == "Violation"]
+    def cross_check(self, data: Dataset, describe=None) -> list[Quarantined]:
+        found = cross_check(data, self.across, describe).results
+        return [Quarantined(None, (r,)) for r in found if r.severity == "Violation"]
 
 
 def _quarantine(mapped, results: list[Result]) -> list[Quarantined]:

@@ -219,3 +219,4 @@ def test_stores_build_reports_a_cycle_across_articles_already_in_the_store(runne
     result = runner.invoke(cli, ["build", str(second), "--store", str(tmp_path / "st")])
     assert result.exit_code == 0
     assert "containment cycle" in result.output and "quarantined\t2" in result.output
+    assert "甲" in result.output and "乙" in result.output, "nodes on the cycle are named (read with describe)"
