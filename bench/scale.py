@@ -122,7 +122,7 @@ def query_latency(store: Path, timeout: float = 30.0) -> list[tuple[str, float, 
     from kg.serve.runner import Limits, QueryRunner, QueryTimeout
     from kg.stores import LocalStore
 
-    rdf = sparql.RdflibBackend(files.union(LocalStore(store, read_only=True).dataset()))
+    rdf = sparql.RdflibBackend(files.union(LocalStore(store, read_only=True).union()))
     engines = {
         "oxigraph": QueryRunner(lambda: sparql.open_store(store), Limits(timeout, 10**9)),
         "rdflib": QueryRunner(lambda: rdf, Limits(timeout, 10**9)),

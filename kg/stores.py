@@ -81,6 +81,20 @@ class LocalStore:
             data.parse(data=payload.decode("utf-8"), format="nquads")
         return data
 
+    def union(self) -> Dataset:
+        """The union of the articles' graphs (the store's default graph, each triple once), for kg validate.
+
+        Far smaller than dataset() when articles share entities; a store without the union (from
+        kg 0.1, opened read-only) gives dataset() instead."""
+        import pyoxigraph as ox
+
+        if next(self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None:
+            return self.dataset()
+        data = Dataset()
+        payload = self.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        data.default_graph.parse(data=payload.decode("utf-8"), format="nt")
+        return data
+
     def flush(self) -> None:
         self.ox.flush()
 

@@ -68,6 +68,25 @@ def test_stores_query_validate_and_serve_accept_the_store(runner, tmp_path):
     assert result.exit_code == 0 and result.output.splitlines()[-1].startswith("conforms")
 
 
+def test_stores_validate_finds_a_bad_triple_in_the_union_and_per_graph(runner, tmp_path):
+    """kg validate --store checks the store's union (each triple once); --per-graph names the graph."""
+    import pyoxigraph as ox
+
+    build(runner, tmp_path / "st", SEEDS)
+    raw = ox.Store(str(tmp_path / "st"))
+    g = ox.NamedNode("https://example.org/kg/article/000_a519de1940e34702-06")
+    bad = (ox.NamedNode("https://example.org/kg/person/某人"), ox.NamedNode("https://schema.org/name"), ox.Literal("x"))
+    person = ox.NamedNode("https://schema.org/Person")
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    for graph in (g, ox.DefaultGraph()):
+        raw.extend([ox.Quad(*bad, graph), ox.Quad(bad[0], rdf_type, person, graph)])
+    del raw
+    result = runner.invoke(cli, ["validate", "--store", str(tmp_path / "st")])
+    assert result.exit_code == 1 and "exactly one name tagged @zh" in result.output
+    result = runner.invoke(cli, ["validate", "--store", str(tmp_path / "st"), "--per-graph", "--format", "json"])
+    assert result.exit_code == 1 and g.value in result.output
+
+
 def test_stores_export_of_a_missing_store_exits_2(runner, tmp_path):
     result = runner.invoke(cli, ["export", "--store", str(tmp_path / "none"), "-o", str(tmp_path / "x.nq")])
     assert result.exit_code == 2 and "no store there" in result.output
