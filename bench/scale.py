@@ -5,6 +5,8 @@ For each size: jieba's part-of-speech segmentation alone (the floor), kg build i
 latency on the store (Oxigraph) and in rdflib's in-memory engine. Writes bench/results/scale.md and scale.png.
 
 python bench/scale.py [FACTOR...]       # default 1 10 100
+python bench/scale.py --latency STORE   # only the query latencies, on a store built before; the build rows
+                                        # are read back from bench/results/scale.jsonl
 """
 
 from __future__ import annotations
@@ -156,6 +158,10 @@ def query_latency(store: Path, timeout: float = 30.0) -> list[tuple[str, float, 
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--latency"]:
+        rows = [json.loads(x) for x in (RESULTS / "scale.jsonl").read_text("utf-8").splitlines()]
+        write_report(rows, query_latency(Path(sys.argv[2])))
+        return
     factors = [int(x) for x in sys.argv[1:]] or [1, 10, 100]
     records = base_corpus()
     rows = []
@@ -183,6 +189,7 @@ def main() -> None:
             row["validate"], row["validate_mb"] = timed([*KG, "validate", "--store", str(store)])
             rows.append(row)
             print(json.dumps(row), flush=True)
+            (RESULTS / "scale.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
             write_report(rows, [])
             if factor == max(factors):
                 latency = query_latency(store)
