@@ -83,24 +83,24 @@ def jieba_floor(records: list[dict], factor: int) -> float:
     return time.perf_counter() - t0
 
 
-# The busiest value of each parameter in the store, so that each query is timed on the most rows it
-# can meet there (the examples in queries/*.rq name things on the seed page, which the corpus lacks).
+# Parameter values for timing, read from the store: the busiest (the entity most articles mention, the
+# role most posts have...), so that each query meets the most rows it can there, and a typical one (the
+# median of those counts). The examples in queries/*.rq name things on the seed page, which the corpus lacks.
 PICK = {
-    "person": "SELECT ?v WHERE { ?p org:holds ?x ; schema:name ?v } GROUP BY ?v ORDER BY DESC(COUNT(?x)) ?v LIMIT 1",
-    "organization": "SELECT ?v WHERE { ?x org:postIn ?o . ?o schema:name ?v } GROUP BY ?v "
-    "ORDER BY DESC(COUNT(?x)) ?v LIMIT 1",
+    "person": "SELECT ?v WHERE { ?p org:holds ?x ; schema:name ?v } GROUP BY ?v ORDER BY DESC(COUNT(?x)) ?v",
+    "organization": "SELECT ?v WHERE { ?x org:postIn ?o . ?o schema:name ?v } GROUP BY ?v ORDER BY DESC(COUNT(?x)) ?v",
     "place": "SELECT ?v WHERE { ?x schema:containedInPlace ?o . ?o schema:name ?v } GROUP BY ?v "
-    "ORDER BY DESC(COUNT(?x)) ?v LIMIT 1",
-    "role": "SELECT ?v WHERE { ?x org:role/skos:prefLabel ?v } GROUP BY ?v ORDER BY DESC(COUNT(?x)) ?v LIMIT 1",
+    "ORDER BY DESC(COUNT(?x)) ?v",
+    "role": "SELECT ?v WHERE { ?x org:role/skos:prefLabel ?v } GROUP BY ?v ORDER BY DESC(COUNT(?x)) ?v",
     "event": "SELECT ?v WHERE { ?e a schema:Event ; schema:name ?v ; "
-    "schema:organizer|schema:attendee|schema:location ?x } GROUP BY ?v ORDER BY DESC(COUNT(?x)) ?v LIMIT 1",
+    "schema:organizer|schema:attendee|schema:location ?x } GROUP BY ?v ORDER BY DESC(COUNT(?x)) ?v",
     "organization-hierarchy organization": "SELECT ?v WHERE { ?x org:subOrganizationOf|^org:subOrganizationOf ?o . "
-    "?o schema:name ?v } GROUP BY ?v ORDER BY DESC(COUNT(?x)) ?v LIMIT 1",
-    "name": "SELECT ?v WHERE { ?x schema:alternateName ?v } GROUP BY ?v ORDER BY DESC(COUNT(?x)) ?v LIMIT 1",
-    "date": "SELECT ?v WHERE { ?a schema:datePublished ?v } GROUP BY ?v ORDER BY DESC(COUNT(?a)) ?v LIMIT 1",
+    "?o schema:name ?v } GROUP BY ?v ORDER BY DESC(COUNT(?x)) ?v",
+    "name": "SELECT ?v WHERE { ?x schema:alternateName ?v } GROUP BY ?v ORDER BY DESC(COUNT(?x)) ?v",
+    "date": "SELECT ?v WHERE { ?a schema:datePublished ?v } GROUP BY ?v ORDER BY DESC(COUNT(?a)) ?v",
     "entity literal": "SELECT ?v WHERE { ?a schema:mentions ?x . ?x schema:name ?v } GROUP BY ?v "
-    "ORDER BY DESC(COUNT(?a)) ?v LIMIT 1",
-    "entity iri": "SELECT ?v WHERE { ?a schema:mentions ?v } GROUP BY ?v ORDER BY DESC(COUNT(?a)) ?v LIMIT 1",
+    "ORDER BY DESC(COUNT(?a)) ?v",
+    "entity iri": "SELECT ?v WHERE { ?a schema:mentions ?v } GROUP BY ?v ORDER BY DESC(COUNT(?a)) ?v",
     "from": "SELECT ?v WHERE { BIND('1900-01-01' AS ?v) }",
     "to": "SELECT ?v WHERE { BIND('2100-12-31' AS ?v) }",
 }
@@ -110,19 +110,20 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 
 
-def busiest(backend, query: str, param) -> str:
+def candidates(backend, query: str, param) -> tuple[str, str]:
+    """(busiest, typical) values of a parameter in the store; the example when the store has none."""
     keys = (f"{query} {param.name}", param.name, f"{param.name} {param.type}")
     key = next((k for k in keys if k in PICK), "")
-    if key not in PICK:
-        return param.example
-    rows = backend.query(PREFIXES + PICK[key]).rows
-    return rows[0][0].value if rows else param.example
+    rows = backend.query(PREFIXES + PICK[key]).rows if key else []
+    if not rows:
+        return param.example, param.example
+    return rows[0][0].value, rows[len(rows) // 2][0].value
 
 
-def query_latency(store: Path, timeout: float = 30.0) -> list[tuple[str, float, float, str]]:
+def query_latency(store: Path, timeout: float = 30.0) -> list[dict]:
     """Median of five runs of each saved query in each engine, in this process (the engine's own time:
-    no fork, no HTTP). A first run in a forked child stopped after ``timeout`` guards against a query
-    that would not end; it is then reported as inf."""
+    no fork, no HTTP), with the busiest parameter values; and on the store with typical ones. A first run
+    in a forked child stopped after ``timeout`` guards against a query that would not end (then inf)."""
     from kg import saved_queries as saved
     from kg import sparql
     from kg import store as files
@@ -133,27 +134,34 @@ def query_latency(store: Path, timeout: float = 30.0) -> list[tuple[str, float, 
         "oxigraph": sparql.open_store(store),
         "rdflib": sparql.RdflibBackend(files.union(LocalStore(store, read_only=True).union())),
     }
+
+    def median_ms(engine, text: str) -> float:
+        try:
+            QueryRunner(lambda: engine, Limits(timeout, 10**9)).run(text)
+        except QueryTimeout:
+            return float("inf")
+        runs = []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            engine.query(text)
+            runs.append(time.perf_counter() - t0)
+        return statistics.median(runs) * 1000
+
     out = []
     for name, q in saved.catalogue().items():
-        values = {p.name: busiest(engines["oxigraph"], name, p) for p in q.params}
-        text = q.render(values)
-        times = {}
-        for label, engine in engines.items():
-            try:
-                QueryRunner(lambda engine=engine: engine, Limits(timeout, 10**9)).run(text)
-            except QueryTimeout:
-                times[label] = float("inf")
-                continue
-            runs = []
-            for _ in range(5):
-                t0 = time.perf_counter()
-                engine.query(text)
-                runs.append(time.perf_counter() - t0)
-            times[label] = statistics.median(runs) * 1000
-        rows = len(engines["oxigraph"].query(text).rows or [])
-        shown = ", ".join(f"{k}={v}" for k, v in values.items())
-        print(name, shown, rows, times, flush=True)
-        out.append((name, times["oxigraph"], times["rdflib"], f"{shown} ({rows} rows)"))
+        picked = {p.name: candidates(engines["oxigraph"], name, p) for p in q.params}
+        row = {"query": name}
+        for which, k in (("busiest", 0), ("typical", 1)):
+            values = {n: v[k] for n, v in picked.items()}
+            text = q.render(values)
+            shown = ", ".join(f"{n}={v}" for n, v in values.items())
+            rows = len(engines["oxigraph"].query(text).rows or [])
+            row[which] = f"{shown} ({rows} rows)" if shown else f"({rows} rows)"
+            row[f"{which}_oxigraph"] = median_ms(engines["oxigraph"], text)
+            if which == "busiest":
+                row["busiest_rdflib"] = median_ms(engines["rdflib"], text)
+        print(json.dumps(row, ensure_ascii=False), flush=True)
+        out.append(row)
     return out
 
 
@@ -196,7 +204,7 @@ def main() -> None:
     write_report(rows, latency)
 
 
-def write_report(rows: list[dict], latency: list[tuple[str, float, float, str]]) -> None:
+def write_report(rows: list[dict], latency: list[dict]) -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     lines = [
         "| size | articles | text | jieba alone | build --jobs 1 | build --jobs 2 | build, no validation "
@@ -216,11 +224,15 @@ def write_report(rows: list[dict], latency: list[tuple[str, float, float, str]])
     if latency:
         lines += [
             "",
-            "| saved query | parameters (busiest in the store) | Oxigraph store, median ms "
-            "| rdflib in memory, median ms |",
-            "| --- | --- | --- | --- |",
+            "| saved query | busiest values in the store | Oxigraph, median ms | rdflib in memory, median ms "
+            "| typical values | Oxigraph, median ms |",
+            "| --- | --- | --- | --- | --- | --- |",
         ]
-        lines += [f"| {n} | {p} | {a:.1f} | {b:.1f} |" for n, a, b, p in latency]
+        lines += [
+            f"| {r['query']} | {r['busiest']} | {r['busiest_oxigraph']:.1f} | {r['busiest_rdflib']:.1f} "
+            f"| {r['typical']} | {r['typical_oxigraph']:.1f} |"
+            for r in latency
+        ]
     (RESULTS / "scale.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     try:
         import matplotlib

@@ -226,3 +226,14 @@ def test_queries_oxigraph_store_on_disk(tmp_path, seed_graph):
     del st
     engine = sparql.open_store(Path(folder))
     assert engine.query(saved.get("counts-by-type").render({})).rows
+
+
+def test_queries_counts_by_article_pages_through_a_day(engines):
+    """The seed's six articles of 2023-12-27, two at a time: pages follow each other without overlap."""
+    pages = []
+    for offset in ("0", "2", "4"):
+        text = saved.get("counts-by-article").render({"date": "2023-12-27", "limit": "2", "offset": offset})
+        rows = engines["oxigraph"].query(text).rows
+        assert rows == engines["rdflib"].query(text).rows and len(rows) == 2
+        pages += [r[0].value for r in rows]
+    assert pages == sorted(pages) and len(set(pages)) == 6
