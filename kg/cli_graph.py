@@ -163,7 +163,7 @@ def validate_cmd(data, store_path, shapes_path, fmt, per_graph):
 
             target = open_target(store_path, read_only=True)
             # The union is all a store-wide check needs (each triple once); --per-graph needs the graphs
-            dataset = target.dataset() if per_graph or not hasattr(target, "union") else target.union()
+            dataset = target.dataset() if per_graph else target.union()
         else:
             dataset = store.read(list(data))
         shapes = shacl.shapes_graph(shapes_path)

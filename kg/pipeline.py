@@ -58,7 +58,10 @@ def run(
     articles = read_articles(list(paths), date=date, report=report)
     out = Build(Dataset(), articles)
     step = functools.partial(_batch, base=base, validate=validate)
-    workers = max(1, jobs) if not scheduler else 8
+    # Batches of up to BATCH articles, at least four per worker so that the workers finish together (a
+    # cluster's size is not known here: batches small enough for eight workers). The output is the same
+    # whatever the batches.
+    workers = 8 if scheduler else max(1, jobs)
     size = max(1, min(BATCH, -(-len(articles) // (workers * 4))))
     batches = [articles[i : i + size] for i in range(0, len(articles), size)]
     if articles and not scheduler:

@@ -57,8 +57,9 @@ def test_remote_build_export_query_remove(runner, server, tmp_path):
     runner.invoke(cli, ["export", "--store", server, "-o", str(exported)])
     assert "余辉" not in exported.read_text("utf-8")
 
-    result = runner.invoke(cli, ["validate", "--store", server])
-    assert result.exit_code == 0 and result.output.splitlines()[-1].startswith("conforms")
+    for how in ([], ["--per-graph"]):  # the server's union, then each article graph
+        result = runner.invoke(cli, ["validate", "--store", server, *how])
+        assert result.exit_code == 0 and result.output.splitlines()[-1].startswith("conforms")
 
 
 def test_remote_unreachable_store_exits_2(runner):
