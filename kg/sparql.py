@@ -129,10 +129,8 @@ class OxigraphBackend:
     """
 
     def __init__(self, ox_store):
-        import pyoxigraph as ox
-
         self.store = ox_store
-        self.union = next(ox_store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None
+        self.union = not has_union(ox_store)
 
     def query(self, text: str, bindings: dict[str, Identifier] | None = None) -> Result:
         import pyoxigraph as ox
@@ -154,6 +152,13 @@ class OxigraphBackend:
         names = [v.value for v in res.variables]
         rows = [tuple(_ox_cell(sol[i]) for i in range(len(names))) for sol in res]
         return Result("select", names, rows)
+
+
+def has_union(ox_store) -> bool:
+    """Whether an Oxigraph store holds the union of its graphs in its default graph (kg's stores do)."""
+    import pyoxigraph as ox
+
+    return next(ox_store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is not None
 
 
 def _ox_cell(term) -> Cell | None:

@@ -62,9 +62,9 @@ class LocalStore:
 
     def _materialize(self) -> None:
         """Fill an empty default graph with the union of the named graphs (a store from kg 0.1)."""
-        import pyoxigraph as ox
+        from kg.sparql import has_union
 
-        if next(self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None:
+        if not has_union(self.ox):
             self.ox.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
     def graphs(self) -> list[str]:
@@ -88,7 +88,9 @@ class LocalStore:
         kg 0.1, opened read-only) gives dataset() instead."""
         import pyoxigraph as ox
 
-        if next(self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None:
+        from kg.sparql import has_union
+
+        if not has_union(self.ox):
             return self.dataset()
         data = Dataset()
         payload = self.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
