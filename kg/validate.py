@@ -240,13 +240,9 @@ _BATCH_NODE = re.compile(r"^urn:kg-batch:(\d+):")
 
 def _disjoint(k: int, triples: list) -> list:
     """The triples with every node they describe renamed into batch slot k (urn:kg-batch:k:IRI)."""
-    described = {s for s, _, _ in triples}
     prefix = f"{_BATCH}{k}:"
-
-    def rename(node):
-        return URIRef(prefix + node) if isinstance(node, URIRef) and node in described else node
-
-    return [(rename(s), p, rename(o)) for s, p, o in triples]
+    renamed = {s: URIRef(prefix + s) for s, _, _ in triples if isinstance(s, URIRef)}
+    return [(renamed.get(s, s), p, renamed.get(o, o) if isinstance(o, URIRef) else o) for s, p, o in triples]
 
 
 def _undo(text: str | None) -> str | None:

@@ -70,3 +70,27 @@ def test_clean_keeps_source_offsets():
     out = clean(Text.of("锦 江 区", 100))
     assert str(out) == "锦江区"
     assert out.offs == [100, 102, 104]
+
+
+FAST_PATH_LINES = [
+    "全年实现地区生产总值2.5万亿元，增长5.2%。",  # a decimal point is no ... : nothing to change
+    "OFF-WHITE等一批全球顶级的时尚品牌",  # one hyphen is no --
+    "锦江区社会消费品零售总额实现",
+    *[r[0] for r in BODY_RULES],
+]
+
+
+@pytest.mark.parametrize("line", FAST_PATH_LINES)
+def test_clean_lines_with_nothing_to_change_come_out_as_the_full_rules_give(line, monkeypatch):
+    """clean() returns a line untouched when it has none of the characters its rules change; the
+    result must be what running every rule gives."""
+    import re
+
+    import kg.ingest.clean as mod
+
+    for keep in (False, True):
+        fast = clean(Text.of(line, 5), keep)
+        monkeypatch.setattr(mod, "_TOUCHED", re.compile(r"(?s)."))
+        full = clean(Text.of(line, 5), keep)
+        monkeypatch.undo()
+        assert (fast.chars, fast.offs) == (full.chars, full.offs)
