@@ -55,13 +55,14 @@ def build(inputs, date, output, fmt, base, no_validate, store_path, jobs, quiet,
 
     if store_path and output:
         raise BadInput("give -o OUT or --store DIR, not both")
-    target = None
+    target = writer = None
     try:
         if store_path:
-            from kg.stores import open_target
+            from kg.stores import Writer, open_target
 
             target = open_target(store_path)
-        sink = (lambda mapped: target.put(mapped.article, mapped.triples())) if target else None
+            writer = Writer(target)
+        sink = (lambda mapped: writer.put(mapped.article, mapped.triples())) if writer else None
         with Progress(enabled=not quiet) as bar:
             result = pipeline.run(
                 inputs,
@@ -74,9 +75,13 @@ def build(inputs, date, output, fmt, base, no_validate, store_path, jobs, quiet,
                 progress=bar.update,
                 scheduler=scheduler,
             )
+        if writer is not None:
+            writer.close()
     except InputError as e:
         raise BadInput(str(e)) from None
     finally:
+        if writer is not None:
+            writer.stop()
         if target is not None:
             target.flush()
     if output == "-":

@@ -157,3 +157,47 @@ def _dataset(rows) -> Dataset:
     for s, p, o in rows:
         data.default_graph.add((s.term(), p.term(), o.term()))
     return data
+
+
+class Writer:
+    """Writes articles to a store from a thread of its own, in the order given, while the caller goes on
+    extracting (Oxigraph lets go of Python's lock while it writes). A write that fails is raised by the
+    next put() or by close()."""
+
+    def __init__(self, target, depth: int = 64):
+        import queue
+        import threading
+
+        self.target = target
+        self.todo: queue.Queue = queue.Queue(maxsize=depth)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="kg-store-writer", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while True:
+            item = self.todo.get()
+            if item is None:
+                return
+            if self.error is None:
+                try:
+                    self.target.put(*item)
+                except BaseException as e:  # handed to the caller's thread, raised there
+                    self.error = e
+
+    def put(self, graph, triples) -> None:
+        if self.error is not None:
+            raise self.error
+        self.todo.put((graph, triples))
+
+    def stop(self) -> None:
+        """Write what is queued and end the thread (again: nothing)."""
+        if self.thread.is_alive():
+            self.todo.put(None)
+            self.thread.join()
+
+    def close(self) -> None:
+        """stop(), then raise the first write that failed, if one did."""
+        self.stop()
+        if self.error is not None:
+            raise self.error

@@ -239,3 +239,35 @@ def test_stores_build_reports_a_cycle_across_articles_already_in_the_store(runne
     assert result.exit_code == 0
     assert "containment cycle" in result.output and "quarantined\t2" in result.output
     assert "甲" in result.output and "乙" in result.output, "nodes on the cycle are named (read with describe)"
+
+
+def test_stores_writer_keeps_order_and_hands_back_a_failed_write():
+    """Store writes run in a thread of their own: in the order given, and a failure is not lost."""
+    import pytest
+
+    from kg.errors import InputError
+    from kg.stores import Writer
+
+    class Target:
+        def __init__(self):
+            self.done = []
+
+        def put(self, graph, triples):
+            if graph == "bad":
+                raise InputError("store", "PUT of bad answered 500")
+            self.done.append(graph)
+
+    good = Target()
+    writer = Writer(good)
+    for k in range(200):
+        writer.put(f"g{k}", [])
+    writer.close()
+    assert good.done == [f"g{k}" for k in range(200)]
+
+    failing = Target()
+    writer = Writer(failing)
+    writer.put("a", [])
+    writer.put("bad", [])
+    with pytest.raises(InputError, match="answered 500"):
+        writer.close()
+    writer.stop()  # again: nothing

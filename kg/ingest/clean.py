@@ -19,9 +19,7 @@ _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（",
 
 # What clean() may change: white space, private-use debris, the characters above, quotes, ... and --.
 # A paragraph with none of them comes out as it went in (most lines of a clean article do).
-_TOUCHED = re.compile(
-    r"\.\.\.|--|[\s\ue000-\uf8ff\"'" + re.escape("".join(_HALF)) + re.escape("".join(_FULL)) + "]"
-)
+_TOUCHED = re.compile(r"\.\.\.|--|[\s\ue000-\uf8ff\"'" + re.escape("".join(_HALF)) + re.escape("".join(_FULL)) + "]")
 
 
 def is_han(c: str) -> bool:
