@@ -18,7 +18,7 @@ from pathlib import Path
 from rdflib import Dataset, URIRef
 
 from kg import store
-from kg import validate as shacl
+from kg import validate as validation
 from kg.pipeline import run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +49,7 @@ def main() -> None:
     sizes = [int(x) for x in sys.argv[1:]] or [10_000, 100_000, 1_000_000]
     seed = run([ROOT / "seeds"], date=dt.date(2023, 12, 27), validate=False).dataset
     per_copy = sum(1 for _ in seed.quads((None, None, None, None)))
-    shapes = shacl.shapes_graph()
+    shapes = validation.shapes_graph()
     print(
         "| quads | graphs | distinct triples | write TriG | parse TriG | kg validate (union) | --per-graph "
         "| naive: all shapes on the union | peak RSS |"
@@ -64,11 +64,11 @@ def main() -> None:
             _, write_s = timed(lambda d=data, p=path: store.write(d, p, "trig"))
             loaded, parse_s = timed(lambda p=path: store.read([p]))
         distinct = len(store.union(loaded))
-        report, union_s = timed(lambda d=loaded: shacl.validate_dataset(d, shapes))
+        report, union_s = timed(lambda d=loaded: validation.validate_dataset(d, shapes))
         assert report.conforms, report.results[:3]
-        _, per_graph_s = timed(lambda d=loaded: shacl.validate_dataset(d, shapes, per_graph=True))
+        _, per_graph_s = timed(lambda d=loaded: validation.validate_dataset(d, shapes, per_graph=True))
         if n <= 150_000:  # the cycle constraints' SPARQL paths run once per place: far slower, skipped at 1M
-            _, naive_s = timed(lambda d=loaded: shacl.validate(store.union(d), shapes))
+            _, naive_s = timed(lambda d=loaded: validation.validate(store.union(d), shapes))
             naive = f"{naive_s:.1f} s"
         else:
             naive = "not run"

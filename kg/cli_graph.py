@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from kg import pipeline, store
-from kg import validate as shacl
+from kg import validate as validation
 from kg.cliutil import BadInput, format_of, input_options
 from kg.errors import InputError
 from kg.extract.facts import as_dict
@@ -108,7 +108,7 @@ def _summary(result) -> list[str]:
 
     from kg.rdf.vocab import SCHEMA
 
-    kinds = {"people": SCHEMA.Person, "organizations": shacl.ORG_CLASS, "places": SCHEMA.Place}
+    kinds = {"people": SCHEMA.Person, "organizations": validation.ORG_CLASS, "places": SCHEMA.Place}
     union = store.union(result.dataset)
     lines = [f"articles\t{len(result.articles)}", f"triples\t{len(union)}"]
     lines += [f"entities: {name}\t{len(set(union.subjects(RDF.type, cls)))}" for name, cls in kinds.items()]
@@ -171,10 +171,10 @@ def validate_cmd(data, store_path, shapes_path, fmt, per_graph):
             dataset = target.dataset() if per_graph else target.union()
         else:
             dataset = store.read(list(data))
-        shapes = shacl.shapes_graph(shapes_path)
+        shapes = validation.shapes_graph(shapes_path)
     except InputError as e:
         raise BadInput(str(e)) from None
-    report = shacl.validate_dataset(dataset, shapes, per_graph=per_graph)
+    report = validation.validate_dataset(dataset, shapes, per_graph=per_graph)
     if fmt == "turtle":
         click.echo(report.graph.serialize(format="turtle"), nl=False)
     elif fmt == "json":
