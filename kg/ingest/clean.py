@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ def is_han(c: str) -> bool:
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x2FFFF or 0xF900 <= o <= 0xFAFF
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_wide(c: str) -> bool:
     """Han characters and full-width punctuation: the characters that justified spacing pads."""
     return is_han(c) or unicodedata.east_asian_width(c) in "WF" or c in "“”‘’…—·"

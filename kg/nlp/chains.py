@@ -141,14 +141,16 @@ def _chain(text: str, name_begin: int, name_end: int) -> Chain | None:
 
 def _item(piece: str) -> Item | None:
     """Split 'organization + role' at the longest role that leaves a sensible organization."""
-    ordered, _, _, status_words, status_map = _vocab()
+    _, roles, _, status_words, status_map = _vocab()
     status = None
     for s in status_words:
         if piece.startswith(s):
             status, piece = status_map[s], piece[len(s) :]
             break
-    for role in ordered:
-        if not piece.endswith(role):
+    # The roles piece ends with, longest first: one lookup per role length, not a scan of every role.
+    for k in _role_lengths()[::-1]:
+        role = piece[-k:]
+        if k > len(piece) or role not in roles:
             continue
         org = piece[: -len(role)]
         for s in status_words:

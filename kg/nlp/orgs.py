@@ -76,17 +76,33 @@ def split_parent(name: str) -> tuple[str, str] | None:
     >>> split_parent("某某大学财政金融学院")
     ('某某大学', '财政金融学院')
     """
-    suffixes = _vocab()[0]
+    inside = _inside_type_words(name)
     for cut in range(len(name) - 2, 1, -1):
         parent, unit = name[:cut], name[cut:]
         # A cut inside a type word (委|员会) is no cut: 某某工作委员会办公室 is one name.
-        if any(name.find(s, cut - len(s) + 1, cut + len(s) - 1) >= 0 for s in suffixes if len(s) > 1):
+        if cut in inside:
             continue
         # The unit may be a bare unit word: 某局党委, 国务院办公厅.
         bare_unit = len(unit) >= 2 and unit in _vocab()[6]
         if is_org_name(parent) and (is_org_name(unit) or bare_unit):
             return parent, unit
     return None
+
+
+def _inside_type_words(name: str) -> set[int]:
+    """The cut positions that fall strictly inside a type word of two or more characters in name."""
+    inside: set[int] = set()
+    for s in _long_suffixes():
+        i = name.find(s)
+        while i >= 0:
+            inside.update(range(i + 1, i + len(s)))
+            i = name.find(s, i + 1)
+    return inside
+
+
+@functools.cache
+def _long_suffixes() -> tuple[str, ...]:
+    return tuple(s for s in _vocab()[0] if len(s) > 1)
 
 
 # Words a name may start with although jieba does not tag them as names: the locale's 省/市/区/县

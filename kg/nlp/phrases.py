@@ -63,8 +63,11 @@ def _ending(suffixes: tuple[str, ...]):
     """A function giving the longest of the suffixes a word ends with, by lookups, not by scanning."""
     table = frozenset(suffixes)
     lengths = sorted({len(s) for s in suffixes}, reverse=True)
+    last = frozenset(s[-1] for s in suffixes if s)  # most words end in none of these: one set lookup
 
     def ending(word: str) -> str | None:
+        if not word or word[-1] not in last:
+            return None
         for k in lengths:
             if len(word) >= k and word[-k:] in table:
                 return word[-k:]

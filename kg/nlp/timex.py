@@ -11,12 +11,16 @@ from dataclasses import dataclass
 from kg.nlp.gazetteer import _load_jionlp
 
 # Years, months, month ranges and days, in the forms news text uses; 今年10月, 12月26日, 1-11月, 昨日.
+# Every part is optional, so the pattern also matches the empty string; the lookahead lets the regex
+# engine skip the positions where no expression starts instead of handing back an empty match at each.
 PATTERN = re.compile(
+    r"(?=[今明去前昨\d])"
     r"(?:(?:今年|明年|去年|前年|\d{4}年)(?:初|底|末)?)?"
     r"(?:(?<!\d)\d{1,2}(?:[-—~－至到]\d{1,2})?月份?(?:初|底|末|上旬|中旬|下旬)?)?"
     r"(?:(?<!\d)\d{1,2}日)?"
     r"|昨日|昨天|今日|今天|前天"
 )
+_YEAR = re.compile(r"\d{4}年")
 _RANGE = re.compile(r"(?:(\d{4})年)?(\d{1,2})[-—~－至到](\d{1,2})月")
 _RELATIVE = re.compile(r"今年|明年|去年|前年|昨|今日|今天|前天|^\d{1,2}月|^\d{1,2}日")
 
@@ -43,7 +47,7 @@ def find(text: str, base: dt.date | None) -> list[Time]:
         surface = m.group(0)
         if not surface:
             continue
-        if re.fullmatch(r"\d{4}年", surface) and text[m.end() : m.end() + 1].isdigit():
+        if _YEAR.fullmatch(surface) and text[m.end() : m.end() + 1].isdigit():
             continue
         value = resolve(surface, base)
         if value:

@@ -8,6 +8,7 @@ from rdflib import URIRef
 
 DEFAULT_BASE = "https://example.org/kg/"
 _SAFE = frozenset("-._~")
+_KEEP = 1 << 16  # IRIs a Minter remembers (an archive has more entities; then it starts again)
 
 
 def segment(text: str) -> str:
@@ -30,9 +31,16 @@ class Minter:
 
     def __init__(self, base: str = DEFAULT_BASE):
         self.base = base if base.endswith(("/", "#")) else base + "/"
+        # The same entities, roles and posts come back in article after article: each IRI is built once.
+        self._made: dict[tuple[str, ...], URIRef] = {}
 
     def _iri(self, *parts: str) -> URIRef:
-        return URIRef(self.base + "/".join(segment(p) for p in parts))
+        iri = self._made.get(parts)
+        if iri is None:
+            if len(self._made) >= _KEEP:
+                self._made.clear()
+            iri = self._made[parts] = URIRef(self.base + "/".join(segment(p) for p in parts))
+        return iri
 
     def article(self, article_id: str) -> URIRef:
         return self._iri("article", article_id)
@@ -58,4 +66,5 @@ class Minter:
 
     def observation(self, article_id: str, begin: int, *key: str) -> URIRef:
         digest = hashlib.sha1("\x1f".join(key).encode("utf-8")).hexdigest()[:10]
-        return self._iri("observation", article_id, f"{begin}-{digest}")
+        # each article's own: built, not remembered
+        return URIRef(self.base + "/".join(segment(p) for p in ("observation", article_id, f"{begin}-{digest}")))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -35,6 +36,13 @@ class Mapped:
 
 def zh(text: str) -> Literal:
     return Literal(text, lang="zh")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _label(text: str) -> Literal:
+    """A name, role or label: they recur in article after article, so each literal is built once.
+    (Headlines and sentences are each an article's own, and go through zh.)"""
+    return zh(text)
 
 
 def map_article(article: Article, facts: list[Fact], mint: Minter) -> Mapped:
@@ -86,16 +94,16 @@ def _post(f: PostHeld, mint: Minter, sentence: URIRef):
     yield post, RDF.type, ORG.Post
     yield post, ORG.postIn, _iri(f.org, mint)
     yield post, ORG.role, role
-    yield post, RDFS.label, zh(f.org.name + f.role)
+    yield post, RDFS.label, _label(f.org.name + f.role)
     yield post, PROV.wasDerivedFrom, sentence
     yield role, RDF.type, ORG.Role
-    yield role, SKOS.prefLabel, zh(f.role)
+    yield role, SKOS.prefLabel, _label(f.role)
 
 
 def _event(f: EventFact, mint: Minter, sentence: URIRef):
     e = mint.event(f.name, f.date)
     yield e, RDF.type, SCHEMA.Event
-    yield e, SCHEMA.name, zh(f.name)
+    yield e, SCHEMA.name, _label(f.name)
     yield e, PROV.wasDerivedFrom, sentence
     if f.date:
         yield e, SCHEMA.startDate, _date(f.date)
@@ -108,7 +116,7 @@ def _event(f: EventFact, mint: Minter, sentence: URIRef):
             yield from _entity(x, mint)
             yield e, link, _iri(x, mint)
     for subject in f.subjects:
-        yield e, KG.released, zh(subject)
+        yield e, KG.released, _label(subject)
 
 
 def _observation(f: Statistic, mint: Minter, sentence: URIRef):
@@ -116,7 +124,7 @@ def _observation(f: Statistic, mint: Minter, sentence: URIRef):
     yield from _entity(f.about, mint)
     yield o, RDF.type, SCHEMA.Observation
     yield o, SCHEMA.observationAbout, _iri(f.about, mint)
-    yield o, SCHEMA.variableMeasured, zh(f.variable)
+    yield o, SCHEMA.variableMeasured, _label(f.variable)
     yield o, SCHEMA.value, Literal(_decimal(f.value), datatype=XSD.decimal)
     if f.unit:
         yield o, SCHEMA.unitText, Literal(f.unit)
@@ -141,10 +149,10 @@ def _entity(e: Entity, mint: Minter):
     yield iri, RDF.type, _CLASSES[e.kind]
     if e.level is not None:
         yield iri, RDF.type, SCHEMA.AdministrativeArea
-    yield iri, SCHEMA.name, zh(e.name)
+    yield iri, SCHEMA.name, _label(e.name)
     for alias in e.aliases:
         if alias != e.name:
-            yield iri, SCHEMA.alternateName, zh(alias)
+            yield iri, SCHEMA.alternateName, _label(alias)
 
 
 def _iri(e: Entity, mint: Minter) -> URIRef:
