@@ -83,7 +83,7 @@ def _batch(articles: list[Article], base: str, validate: bool) -> list[tuple[Map
     as if alone, see Validator.check_many). Runs in a worker process with --jobs or on a Dask worker;
     how articles are batched changes nothing in the result."""
     warm()
-    mint = Minter(base)
+    mint = _minter(base)
     done = [map_article(a, extract(a), mint) for a in articles]
     if not validate:
         return [(mapped, []) for mapped in done]
@@ -113,6 +113,12 @@ def _on_cluster(address: str, step, batches: list[list[Article]]):
 @functools.cache
 def _validator() -> Validator:
     return Validator()
+
+
+@functools.cache
+def _minter(base: str) -> Minter:
+    """One Minter per process and base, so that the IRIs it remembers serve every batch."""
+    return Minter(base)
 
 
 def _collect(out: Build, batches, sink, progress) -> None:
