@@ -18,6 +18,14 @@ _HALF.update({"「": "“", "」": "”", "『": "‘", "』": "’", "―": "�
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 
+_HALF_TABLE = str.maketrans(_HALF)
+_WHITE = re.compile(r"\s")  # the characters str.isspace() calls white space
+_PRIVATE = re.compile("[\ue000-\uf8ff]+")
+_SPACES = re.compile(" +")
+_SPACE = re.compile(" ")
+_ANY_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002ffff\uf900-\ufaff]")  # is_han
+_PUNCT = re.compile("[" + re.escape("".join(_FULL)) + "\"'.\\-]")
+
 # What clean() may change: white space, private-use debris, the characters above, quotes, ... and --.
 # A paragraph with none of them comes out as it went in (most lines of a clean article do).
 _TOUCHED = re.compile(r"\.\.\.|--|[\s\ue000-\uf8ff\"'" + re.escape("".join(_HALF)) + re.escape("".join(_FULL)) + "]")
@@ -36,7 +44,12 @@ def is_wide(c: str) -> bool:
 
 def visual_width(text: str) -> float:
     """Width of a line in Han-character cells, ignoring spaces (a Latin letter is half a cell)."""
-    return sum(1.0 if is_wide(c) else 0.5 for c in text if not c.isspace())
+    return sum(map(_width, text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _width(c: str) -> float:
+    return 0.0 if c.isspace() else 1.0 if is_wide(c) else 0.5
 
 
 @dataclass
@@ -91,40 +104,71 @@ def clean(text: Text, keep_phrase_spaces: bool = False) -> Text:
     >>> str(clean(Text.of("社 会 消 费 品 零 售 总 额 实 现", 0)))
     '社会消费品零售总额实现'
     """
-    if not _TOUCHED.search("".join(text.chars)):
+    raw = "".join(text.chars)
+    if not _TOUCHED.search(raw):
         return Text(list(text.chars), list(text.offs))
-    chars = [_HALF.get(c, " " if c.isspace() else c) for c in text.chars]
+    # Full-width letters and digits become ASCII, every kind of white space a space (one for one).
+    s = _WHITE.sub(" ", raw.translate(_HALF_TABLE))
     offs = list(text.offs)
-    # Spaces: collapse runs, then drop them wherever a Chinese character or full-width mark is a neighbour.
-    c2: list[str] = []
-    o2: list[int] = []
-    for c, o in zip(chars, offs, strict=True):
-        if c == " " and (not c2 or c2[-1] == " ") or "\ue000" <= c <= "\uf8ff":
-            continue  # private-use characters are debris of broken encodings, never text
-        c2.append(c)
-        o2.append(o)
-    while c2 and c2[-1] == " ":
-        c2.pop()
-        o2.pop()
-    keep = [True] * len(c2)
-    for i, c in enumerate(c2):
-        if c != " ":
-            continue
-        a, b = c2[i - 1], c2[i + 1]
-        if keep_phrase_spaces and is_han(a) and is_han(b) and not _justified(c2, i):
+    # Private-use characters are debris of broken encodings, never text.
+    s, offs = _without(s, offs, [m.span() for m in _PRIVATE.finditer(s)])
+    # Spaces: one of a run stays, none at either end ...
+    s, offs = _without(s, offs, [_run(m, len(s)) for m in _SPACES.finditer(s)])
+    # ... and none where a Chinese character or full-width mark is a neighbour.
+    drop = []
+    for m in _SPACE.finditer(s):
+        i = m.start()
+        a, b = s[i - 1], s[i + 1]
+        if keep_phrase_spaces and is_han(a) and is_han(b) and not _justified(s, i):
             continue
         if is_wide(a) or is_wide(b):
-            keep[i] = False
-    chars = [c for c, k in zip(c2, keep, strict=True) if k]
-    offs = [o for o, k in zip(o2, keep, strict=True) if k]
-    has_han = any(is_han(c) for c in chars)
+            drop.append((i, i + 1))
+    s, offs = _without(s, offs, drop)
+    return _punctuate(s, offs, bool(_ANY_HAN.search(s)))
+
+
+def _without(s: str, offs: list[int], spans: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """s and its offsets with the characters of these (sorted, disjoint) spans taken out."""
+    spans = [(a, b) for a, b in spans if b > a]
+    if not spans:
+        return s, offs
+    chars: list[str] = []
+    kept: list[int] = []
+    at = 0
+    for a, b in spans:
+        chars.append(s[at:a])
+        kept += offs[at:a]
+        at = b
+    chars.append(s[at:])
+    kept += offs[at:]
+    return "".join(chars), kept
+
+
+def _run(m: re.Match, n: int) -> tuple[int, int]:
+    """What goes of a run of spaces: all of it at either end of the text, else all but its first."""
+    a, b = m.span()
+    return (a, b) if a == 0 or b == n else (a + 1, b)
+
+
+def _punctuate(s: str, offs: list[int], has_han: bool) -> Text:
+    """ASCII punctuation next to Chinese becomes Chinese: ，：（）, paired quotes, ……, ——."""
+    chars = list(s)
     out = Text([], [])
     dq = sq = 0
     i = 0
-    while i < len(chars):
+    n = len(chars)
+    while True:
+        # Only these characters can change; the text between them is copied as it is.
+        m = _PUNCT.search(s, i)
+        j = m.start() if m else n
+        out.chars += chars[i:j]
+        out.offs += offs[i:j]
+        if m is None:
+            return out
+        i = j
         c, o = chars[i], offs[i]
         prev = chars[i - 1] if i else ""
-        nxt = chars[i + 1] if i + 1 < len(chars) else ""
+        nxt = chars[i + 1] if i + 1 < n else ""
         near_han = (prev and is_wide(prev)) or (nxt and is_wide(nxt))
         if c in _FULL and near_han and not (c in ",:" and prev.isdigit() and nxt.isdigit()):
             c = _FULL[c]
@@ -139,7 +183,7 @@ def clean(text: Text, keep_phrase_spaces: bool = False) -> Text:
             out.offs += [o, offs[i + 2]]
             i += 3
             continue
-        elif c == "-" and nxt == "-" and (is_han(prev or "a") or (i + 2 < len(chars) and is_han(chars[i + 2]))):
+        elif c == "-" and nxt == "-" and (is_han(prev or "a") or (i + 2 < n and is_han(chars[i + 2]))):
             out.chars += ["—", "—"]
             out.offs += [o, offs[i + 1]]
             i += 2
@@ -147,4 +191,3 @@ def clean(text: Text, keep_phrase_spaces: bool = False) -> Text:
         out.chars.append(c)
         out.offs.append(o)
         i += 1
-    return out
