@@ -271,3 +271,38 @@ def test_stores_writer_keeps_order_and_hands_back_a_failed_write():
     with pytest.raises(InputError, match="answered 500"):
         writer.close()
     writer.stop()  # again: nothing
+
+
+def test_stores_writer_groups_what_queued_up_into_one_transaction_in_order():
+    """A writer hands the articles that queued up while it wrote to put_many, in the order given."""
+    from kg.stores import Writer
+
+    class Target:
+        def __init__(self):
+            self.calls = []
+
+        def put_many(self, items):
+            time.sleep(0.01)  # slow enough that puts queue up behind it
+            self.calls.append([g for g, _ in items])
+
+    target = Target()
+    writer = Writer(target, group=8)
+    for k in range(50):
+        writer.put(f"g{k}", [])
+    writer.close()
+    assert [g for call in target.calls for g in call] == [f"g{k}" for k in range(50)]
+    assert max(len(call) for call in target.calls) <= 8 and len(target.calls) < 50
+
+
+def test_stores_one_transaction_may_replace_an_article_it_wrote_itself(tmp_path):
+    """The same article twice in one put_many: the second replaces the first, in its graph and the union."""
+    from rdflib import Literal, URIRef
+
+    st = LocalStore(tmp_path / "st")
+    g, s, p = URIRef("https://example.org/kg/article/a"), URIRef("https://example.org/kg/x"), URIRef("urn:p")
+    st.put_many([(g, [(s, p, Literal("old"))]), (g, [(s, p, Literal("new"))])])
+    import pyoxigraph as ox
+
+    union = {(q.subject.value, q.object.value) for q in st.ox.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    named = {(q.subject.value, q.object.value) for q in st.ox.quads_for_pattern(None, None, None, ox.NamedNode(g))}
+    assert union == named == {(str(s), "new")}
