@@ -48,20 +48,26 @@ class LocalStore:
 
         One update for a few articles costs Python's lock fewer hand-overs with a writer thread
         than one each (the thread waits for the lock each time Oxigraph hands back)."""
-        import pyoxigraph as ox
-
+        # A new article has nothing to retract (the retraction is a query): one lookup for them all
+        written = self._present([g for g, _ in articles])
         steps = []
-        written: set[str] = set()
         for graph, triples in articles:
             body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
-            # A new article has nothing to retract (the check is one index lookup; the retraction is a query)
-            fresh = str(graph) not in written and not self.ox.contains_named_graph(ox.NamedNode(str(graph)))
-            if not fresh:
+            if str(graph) in written:
                 steps.append(_retract(graph))
             steps.append(f"INSERT DATA {{ GRAPH {graph.n3()} {{\n{body}\n}}\n{body}\n}}")
             written.add(str(graph))
         if steps:
             self.ox.update(" ;\n".join(steps))
+
+    def _present(self, graphs: list[URIRef]) -> set[str]:
+        """Which of these article graphs the store holds (one query: each call into Oxigraph from a
+        writer thread waits for Python's lock on the way back)."""
+        if not graphs:
+            return set()
+        values = " ".join(g.n3() for g in graphs)
+        rows = self.ox.query(f"SELECT ?g WHERE {{ VALUES ?g {{ {values} }} FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }}")
+        return {row[0].value for row in rows}
 
     def remove(self, graph: URIRef) -> bool:
         """Drop an article's graph; False when the store has no such graph."""
