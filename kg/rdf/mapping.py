@@ -6,14 +6,26 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from rdflib import RDF, RDFS, XSD, Literal, URIRef
-from rdflib.namespace import ORG, PROV, SKOS
+from rdflib import RDF as _RDF
+from rdflib import RDFS as _RDFS
+from rdflib import XSD as _XSD
+from rdflib import Literal, URIRef
+from rdflib.namespace import ORG as _ORG
+from rdflib.namespace import PROV as _PROV
+from rdflib.namespace import SKOS as _SKOS
 
 from kg.decimals import plain_text
 from kg.extract.facts import Authored, Contained, Entity, EventFact, Fact, Mentioned, PostHeld, Statistic
 from kg.models import Article
 from kg.rdf.iris import Minter
-from kg.rdf.vocab import KG, NIF, SCHEMA
+from kg.rdf.vocab import KG as _KG
+from kg.rdf.vocab import NIF as _NIF
+from kg.rdf.vocab import SCHEMA as _SCHEMA
+from kg.rdf.vocab import Fixed
+
+# Each term built once (see Fixed): the mapping names a term for every triple it writes.
+RDF, RDFS, XSD, ORG, PROV, SKOS = map(Fixed, (_RDF, _RDFS, _XSD, _ORG, _PROV, _SKOS))
+KG, NIF, SCHEMA = map(Fixed, (_KG, _NIF, _SCHEMA))
 
 Triple = tuple
 
