@@ -66,7 +66,9 @@ class LocalStore:
         if not graphs:
             return set()
         values = " ".join(g.n3() for g in graphs)
-        rows = self.ox.query(f"SELECT ?g WHERE {{ VALUES ?g {{ {values} }} FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }}")
+        rows = self.ox.query(
+            f"SELECT ?g WHERE {{ VALUES ?g {{ {values} }} FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }}"
+        )
         return {row[0].value for row in rows}
 
     def remove(self, graph: URIRef) -> bool:

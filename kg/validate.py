@@ -241,7 +241,8 @@ _BATCH_NODE = re.compile(r"^urn:kg-batch:(\d+):")
 def _disjoint(k: int, triples: list) -> list:
     """The triples with every node they describe renamed into batch slot k (urn:kg-batch:k:IRI)."""
     prefix = f"{_BATCH}{k}:"
-    renamed = {s: URIRef(prefix + str(s)) for s, _, _ in triples if isinstance(s, URIRef)}  # (prefix + s is a URIRef too: built twice)
+    # prefix + str(s): prefix + s would be a URIRef already, built (and checked) twice
+    renamed = {s: URIRef(prefix + str(s)) for s, _, _ in triples if isinstance(s, URIRef)}
     return [(renamed.get(s, s), p, renamed.get(o, o) if isinstance(o, URIRef) else o) for s, p, o in triples]
 
 
