@@ -1,7 +1,8 @@
 """Where a graph lives between runs: an Oxigraph store on disk, one named graph per article.
 
-Each article is written in one SPARQL Update (drop its graph, insert its triples), which Oxigraph
-runs as one transaction: a build killed half-way leaves whole articles or none of an article.
+Articles are written in SPARQL Updates of whole articles (drop each one's graph, insert its triples),
+each of which Oxigraph runs as one transaction: a build killed half-way leaves whole articles or none
+of an article.
 Entities live in the graphs of the articles that mention them, so removing an article's graph
 removes every entity no other article mentions.
 
