@@ -39,8 +39,11 @@ class Minter:
         if iri is None:
             if len(self._made) >= _KEEP:
                 self._made.clear()
-            iri = self._made[parts] = URIRef(self.base + "/".join(segment(p) for p in parts))
+            iri = self._made[parts] = self._build(parts)
         return iri
+
+    def _build(self, parts: tuple[str, ...]) -> URIRef:
+        return URIRef(self.base + "/".join(segment(p) for p in parts))
 
     def article(self, article_id: str) -> URIRef:
         return self._iri("article", article_id)
@@ -66,5 +69,4 @@ class Minter:
 
     def observation(self, article_id: str, begin: int, *key: str) -> URIRef:
         digest = hashlib.sha1("\x1f".join(key).encode("utf-8")).hexdigest()[:10]
-        # each article's own: built, not remembered
-        return URIRef(self.base + "/".join(segment(p) for p in ("observation", article_id, f"{begin}-{digest}")))
+        return self._build(("observation", article_id, f"{begin}-{digest}"))  # each article's own: not remembered
