@@ -237,3 +237,52 @@ def test_queries_counts_by_article_pages_through_a_day(engines):
         assert rows == engines["rdflib"].query(text).rows and len(rows) == 2
         pages += [r[0].value for r in rows]
     assert pages == sorted(pages) and len(set(pages)) == 6
+
+
+# Articles naming a place: three on one day, two the day before, two with no date. Identifiers are out
+# of order, so that ties on a date are broken by them; one article also names a second place of the
+# same name, and must still come once.
+MENTIONS = [
+    ("k", "2024-01-02"),
+    ("b", "2024-01-02"),
+    ("q", "2024-01-02"),
+    ("a", "2024-01-01"),
+    ("z", "2024-01-01"),
+    ("m", None),
+    ("c", None),
+]
+
+
+@pytest.fixture(scope="module")
+def mentions_engines(tmp_path_factory):
+    lines = [
+        "@prefix schema: <https://schema.org/> .",
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .",
+        "<http://x/place> a schema:Place ; schema:name '某市'@zh ; schema:alternateName '某地'@zh .",
+        "<http://x/other> a schema:Place ; schema:name '某地'@zh .",
+        "<http://x/k> schema:mentions <http://x/other> .",
+    ]
+    for ident, date in MENTIONS:
+        lines.append(
+            f"<http://x/{ident}> a schema:NewsArticle ; schema:identifier '{ident}' ; "
+            f"schema:headline '{ident}'@zh ; schema:mentions <http://x/place> ."
+        )
+        if date:
+            lines.append(f"<http://x/{ident}> schema:datePublished '{date}'^^xsd:date .")
+    path = tmp_path_factory.mktemp("m") / "mentions.ttl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return {"rdflib": sparql.from_files([path]), "oxigraph": sparql.oxigraph_from_files([path])}
+
+
+@pytest.mark.parametrize("limit", ["1", "2", "3", "7", "10"])
+@pytest.mark.parametrize("offset", ["0", "1", "2", "3", "4", "5", "6", "7"])
+def test_queries_articles_mentioning_pages_are_slices_of_one_order(mentions_engines, limit, offset):
+    """Articles come "the newest first, a page at a time". The page is chosen on dates first, then on
+    identifiers from the page's oldest date on; every page must still be exactly its slice of one order
+    (newest date first, undated last, then identifier) on every engine, across ties and undated articles."""
+    order = sorted(MENTIONS, key=lambda m: m[0])
+    order = sorted(order, key=lambda m: m[1] or "", reverse=True)  # stable: identifier order within a date
+    want = [m[0] for m in order][int(offset) : int(offset) + int(limit)]
+    text = saved.get("articles-mentioning").render({"entity": "某地", "limit": limit, "offset": offset})
+    for engine in mentions_engines.values():
+        assert [row[0].value for row in engine.query(text).rows] == want
