@@ -16,7 +16,7 @@ from kg import store
 from kg.cli import cli
 from kg.extract.facts import Entity, Evidence, PostHeld
 from kg.pipeline import run
-from kg.rdf.vocab import NIF, SCHEMA
+from kg.rdf.vocab import KG, NIF, SCHEMA
 from tests.conftest import ROOT
 
 SEEDS = ROOT / "seeds"
@@ -48,6 +48,23 @@ def test_build_every_fact_has_its_sentence_in_the_article_text(seed):
         article = data.value(sentence, NIF.referenceContext)
         begin, end = int(data.value(sentence, NIF.beginIndex)), int(data.value(sentence, NIF.endIndex))
         assert texts[article][begin:end] == str(data.value(sentence, NIF.anchorOf))
+
+
+def test_build_observations_carry_their_article_date(seed):
+    """锦江区's retail sales, read in an article of 2023-12-27, are reported on that day: the date sits on
+    the observation (kg:reportedOn), the same as its article's schema:datePublished."""
+    data = store.union(seed.dataset)
+    observations = set(data.subjects(RDF.type, SCHEMA.Observation))
+    assert observations
+    for o in observations:
+        article = data.value(data.value(o, PROV.wasDerivedFrom), NIF.referenceContext)
+        assert data.value(o, KG.reportedOn) == data.value(article, SCHEMA.datePublished) is not None
+
+
+def test_build_observations_of_an_undated_article_have_no_date():
+    data = store.union(run([SEEDS]).dataset)
+    assert not list(data.triples((None, SCHEMA.datePublished, None)))
+    assert not list(data.triples((None, KG.reportedOn, None)))
 
 
 def test_build_one_iri_per_entity_with_all_aliases(seed):

@@ -119,6 +119,7 @@ BROKEN = [
     ("observation-no-variable", "", ':obs schema:variableMeasured "零售总额"@zh .', "exactly one variableMeasured"),
     ("observation-unit-number", ":obs schema:unitText 5 .", "", "at most one unitText"),
     ("observation-approximate-text", ':obs kg:approximate "是" .', "", "kg:approximate must be an xsd:boolean"),
+    ("observation-reported-not-date", ':obs kg:reportedOn "2023年12月" .', "", "kg:reportedOn is at most one xsd:date"),
 ]
 
 

@@ -64,17 +64,18 @@ def map_article(article: Article, facts: list[Fact], mint: Minter) -> Mapped:
     headline = article.headline or (article.text.split("\n", 1)[0][:40] if article.text else article.id)
     out.own += [(a, RDF.type, SCHEMA.NewsArticle), (a, SCHEMA.headline, zh(headline))]
     out.own.append((a, SCHEMA.identifier, Literal(article.id)))
-    if article.date:
-        out.own.append((a, SCHEMA.datePublished, Literal(article.date.isoformat(), datatype=XSD.date)))
+    published = Literal(article.date.isoformat(), datatype=XSD.date) if article.date else None
+    if published is not None:
+        out.own.append((a, SCHEMA.datePublished, published))
     source = mint.source(PurePath(article.path).name)
     out.own += [(a, SCHEMA.isPartOf, source), (source, RDF.type, KG.Source)]
     out.own += [(a, RDF.type, NIF.Context), (a, NIF.isString, Literal(article.text))]
     for fact in facts:
-        out.facts.append((fact, list(_fact(fact, a, mint))))
+        out.facts.append((fact, list(_fact(fact, a, mint, published))))
     return out
 
 
-def _fact(f: Fact, a: URIRef, mint: Minter):
+def _fact(f: Fact, a: URIRef, mint: Minter, published: Literal | None = None):
     if isinstance(f, Mentioned):
         yield from _entity(f.entity, mint)
         yield a, SCHEMA.mentions, mint.entity(f.entity.kind, f.entity.name, f.entity.path)
@@ -93,7 +94,7 @@ def _fact(f: Fact, a: URIRef, mint: Minter):
     elif isinstance(f, EventFact):
         yield from _event(f, mint, sentence)
     elif isinstance(f, Statistic):
-        yield from _observation(f, mint, sentence)
+        yield from _observation(f, mint, sentence, published)
     if not isinstance(f, Contained | Authored):
         yield from _sentence(f, sentence, a)
 
@@ -131,7 +132,7 @@ def _event(f: EventFact, mint: Minter, sentence: URIRef):
         yield e, KG.released, _label(subject)
 
 
-def _observation(f: Statistic, mint: Minter, sentence: URIRef):
+def _observation(f: Statistic, mint: Minter, sentence: URIRef, published: Literal | None):
     o = mint.observation(f.evidence.article, f.evidence.begin, f.about.name, f.variable, str(f.value), f.unit or "")
     yield from _entity(f.about, mint)
     yield o, RDF.type, SCHEMA.Observation
@@ -144,6 +145,10 @@ def _observation(f: Statistic, mint: Minter, sentence: URIRef):
         yield o, SCHEMA.observationPeriod, Literal(f.period)
     if f.approximate:
         yield o, KG.approximate, Literal(True)
+    if published is not None:
+        # The article's date on the observation too: statistics over time are read without going
+        # through the sentence and the article, three lookups each in a store.
+        yield o, KG.reportedOn, published
     yield o, PROV.wasDerivedFrom, sentence
 
 

@@ -79,6 +79,7 @@ class KG(DefinedNamespace):
     _NS = Namespace("https://w3id.org/kg-news/ns#")
 
     approximate: URIRef  # an Observation's value is approximate (余, 多, 近, 约): xsd:boolean
+    reportedOn: URIRef  # an Observation -> the date of the article that reports it: xsd:date
     formerlyHeld: URIRef  # person -> org:Post held before (原, 前, 曾任)
     nominatedTo: URIRef  # person -> org:Post the person is nominated to (拟任, 拟提名)
     actingIn: URIRef  # person -> org:Post held in an acting capacity (代)
