@@ -131,9 +131,11 @@ def query_latency(store: Path, timeout: float = 30.0) -> list[dict]:
     store with typical ones, and for paged queries the busiest values' last page. A first run in a
     forked child stopped after ``timeout`` guards against a query that would not end (then inf).
 
-    The store is timed first, before rdflib's engine loads the union: with its 1.2 GB of Python objects
-    in the process, every Oxigraph query of the 100x store took 15 to 30 % longer (Python's collector
-    walking them, and the caches they take)."""
+    The runs go round the queries, one run of each per round, so that a slow spell of a shared machine
+    (its speed drifts by 20 % and more within an hour) falls on all of them alike, not on every run of
+    one query. The store is timed first, before rdflib's engine loads the union: with its 1.2 GB of
+    Python objects in the process, every Oxigraph query of the 100x store took 15 to 30 % longer
+    (Python's collector walking them, and the caches they take)."""
     import gc
 
     from kg import saved_queries as saved
@@ -142,17 +144,20 @@ def query_latency(store: Path, timeout: float = 30.0) -> list[dict]:
     from kg.serve.runner import Limits, QueryRunner, QueryTimeout
     from kg.stores import LocalStore
 
-    def median_ms(engine, text: str, runs: int = 11) -> float:
-        try:
-            QueryRunner(lambda: engine, Limits(timeout, 10**9)).run(text)
-        except QueryTimeout:
-            return float("inf")
-        took = []
+    def medians_ms(engine, texts: dict, runs: int) -> dict:
+        took = {}
+        for key, text in texts.items():
+            try:
+                QueryRunner(lambda: engine, Limits(timeout, 10**9)).run(text)
+                took[key] = []
+            except QueryTimeout:
+                pass
         for _ in range(runs):
-            t0 = time.perf_counter()
-            engine.query(text)
-            took.append(time.perf_counter() - t0)
-        return statistics.median(took) * 1000
+            for key in took:
+                t0 = time.perf_counter()
+                engine.query(texts[key])
+                took[key].append(time.perf_counter() - t0)
+        return {key: statistics.median(took[key]) * 1000 if key in took else float("inf") for key in texts}
 
     oxigraph = sparql.open_store(store)
     out, texts = [], {}
@@ -161,24 +166,25 @@ def query_latency(store: Path, timeout: float = 30.0) -> list[dict]:
         row = {"query": name}
         for which, k in (("busiest", 0), ("typical", 1)):
             values = {n: v[k] for n, v in picked.items()}
-            text = q.render(values)
+            texts[name, which] = q.render(values)
             shown = ", ".join(f"{n}={v}" for n, v in values.items())
-            rows = len(oxigraph.query(text).rows or [])
+            rows = len(oxigraph.query(texts[name, which]).rows or [])
             row[which] = f"{shown} ({rows} rows)" if shown else f"({rows} rows)"
-            row[f"{which}_oxigraph"] = median_ms(oxigraph, text)
-            texts[name, which] = text
         if {"limit", "offset"} <= set(picked):
             # The last page of the busiest values: a page chosen by sorting costs most at the end.
             values = {n: v[0] for n, v in picked.items()}
             everything = len(oxigraph.query(q.render({**values, "limit": str(10**9), "offset": "0"})).rows or [])
             last = max(0, everything - int(values["limit"]))
             row["last_page"] = f"offset={last} of {everything}"
-            row["last_page_oxigraph"] = median_ms(oxigraph, q.render({**values, "offset": str(last)}))
+            texts[name, "last_page"] = q.render({**values, "offset": str(last)})
         out.append(row)
+    for (name, which), ms in medians_ms(oxigraph, texts, runs=11).items():
+        next(r for r in out if r["query"] == name)[f"{which}_oxigraph"] = ms
     rdflib = sparql.RdflibBackend(files.union(LocalStore(store, read_only=True).union()))
     gc.freeze()  # the loaded union is there to stay
+    slow = medians_ms(rdflib, {r["query"]: texts[r["query"], "busiest"] for r in out}, runs=5)
     for row in out:
-        row["busiest_rdflib"] = median_ms(rdflib, texts[row["query"], "busiest"], runs=5)
+        row["busiest_rdflib"] = slow[row["query"]]
         print(json.dumps(row, ensure_ascii=False), flush=True)
     return out
 

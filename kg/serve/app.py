@@ -14,6 +14,7 @@ from starlette.routing import Route
 
 from kg import __version__, results
 from kg import saved_queries as saved
+from kg.decimals import plain_text
 from kg.resources import data_dir
 from kg.serve import negotiate, openapi, svg
 from kg.serve.runner import Limits, QueryRunner, QueryTimeout, ResultTooLarge
@@ -39,6 +40,12 @@ class Site:
 
     async def run(self, text: str) -> Result:
         return await run_in_threadpool(self.runner.run, text)
+
+
+def _statistic(variable, value, unit, period) -> str:
+    """社会消费品零售总额 129860000000元（2023-01/2023-11）: a statistic's line on an entity page."""
+    text = f"{variable.value if variable else ''} {plain_text(value.value)}{unit.value if unit else ''}"
+    return f"{text}（{period.value}）" if period else text
 
 
 def entity_link(iri: str) -> str:
@@ -116,9 +123,9 @@ def create_app(backend_factory: Callable[[], object], limits: Limits | None = No
         types = sorted({r[2].value.rsplit("/", 1)[-1].rsplit("#", 1)[-1] for r in card.rows if r[2]})
         sections: dict[str, list[dict]] = {}
         neighbours = []
-        for section, label, other, other_name, headline, sentence in facts.rows:
+        for section, label, other, other_name, headline, sentence, value, unit, period in facts.rows:
             row = {
-                "label": label.value if label else None,
+                "label": _statistic(label, value, unit, period) if value else (label.value if label else None),
                 "other": other.value if other else None,
                 "other_name": other_name.value if other_name else None,
                 "headline": headline.value if headline else None,
