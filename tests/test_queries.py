@@ -286,3 +286,22 @@ def test_queries_articles_mentioning_pages_are_slices_of_one_order(mentions_engi
     text = saved.get("articles-mentioning").render({"entity": "某地", "limit": limit, "offset": offset})
     for engine in mentions_engines.values():
         assert [row[0].value for row in engine.query(text).rows] == want
+
+
+@pytest.mark.parametrize(
+    "iri",
+    [
+        "https://example.org/kg/place/四川省/成都市/锦江区",
+        "https://example.org/kg/org/成都市委",
+        "https://example.org/kg/person/邓涛",
+        "https://example.org/kg/org/四川省医疗保障局",
+    ],
+)
+def test_queries_entity_page_same_rows_on_rdflib_and_oxigraph(engines, iri):
+    """kg serve's entity page reads the store's engine or rdflib's: the same facts, each with its own
+    evidence, on both (a statistic's value is a column, as the engines write a decimal's text apart)."""
+    pages = saved.catalogue(saved.QUERIES / "pages")
+    for name in ("entity", "entity-facts"):
+        text = pages[name].render({"entity": iri})
+        rows = engines["oxigraph"].query(text).rows
+        assert rows and rows == engines["rdflib"].query(text).rows
