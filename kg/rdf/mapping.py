@@ -75,7 +75,7 @@ def map_article(article: Article, facts: list[Fact], mint: Minter) -> Mapped:
     return out
 
 
-def _fact(f: Fact, a: URIRef, mint: Minter, published: Literal | None = None):
+def _fact(f: Fact, a: URIRef, mint: Minter, published: Literal | None):
     if isinstance(f, Mentioned):
         yield from _entity(f.entity, mint)
         yield a, SCHEMA.mentions, mint.entity(f.entity.kind, f.entity.name, f.entity.path)

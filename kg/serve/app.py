@@ -43,7 +43,7 @@ class Site:
 
 
 def _statistic(variable, value, unit, period) -> str:
-    """社会消费品零售总额 129860000000元（2023-01/2023-11）: a statistic's line on an entity page."""
+    """零售总额 86000000元（2023-01/2023-11）: a statistic's line on an entity page."""
     text = f"{variable.value if variable else ''} {plain_text(value.value)}{unit.value if unit else ''}"
     return f"{text}（{period.value}）" if period else text
 
