@@ -52,18 +52,19 @@ def _vocab():
     ordered = longest_first(roles)
     role_then_name = re.compile("(?:" + "|".join(map(re.escape, ordered)) + ")")
     status = longest_first(people["status_markers"])
-    return ordered, frozenset(roles), role_then_name, status, people["status_markers"]
+    return frozenset(roles), role_then_name, status, people["status_markers"]
 
 
 def ends_with_role(name: str) -> bool:
     """Whether a name ends in a title (某市委常委): a chain item, not an organization."""
-    roles = _vocab()[1]
+    roles = _vocab()[0]
     return any(name[-k:] in roles for k in _role_lengths() if k <= len(name))
 
 
 @functools.cache
 def _role_lengths() -> tuple[int, ...]:
-    return tuple(sorted({len(r) for r in _vocab()[1]}))
+    """The lengths of the roles, longest first."""
+    return tuple(sorted({len(r) for r in _vocab()[0]}, reverse=True))
 
 
 def find(text: str, toks=None) -> list[Chain]:
@@ -72,7 +73,7 @@ def find(text: str, toks=None) -> list[Chain]:
     >>> [(c.name, [(i.org, i.role) for i in c.items]) for c in find("某市委常委、组织部部长张三出席。")]
     [('张三', [('某市委', '常委'), ('组织部', '部长')])]
     """
-    _, _, pattern, _, _ = _vocab()
+    _, pattern, _, _ = _vocab()
     toks = tokens(text) if toks is None else toks
     starts = {t.begin: t for t in toks}
     out: list[Chain] = []
@@ -98,7 +99,7 @@ def _title_after(text: str, toks) -> list[Chain]:
 
     Only names jieba itself tags as personal names count here, as nothing before them vouches for them.
     """
-    _, _, pattern, _, _ = _vocab()
+    _, pattern, _, _ = _vocab()
     out = []
     for t in toks:
         if t.flag != "nr" or not names.plausible(t.word):
@@ -141,14 +142,14 @@ def _chain(text: str, name_begin: int, name_end: int) -> Chain | None:
 
 def _item(piece: str) -> Item | None:
     """Split 'organization + role' at the longest role that leaves a sensible organization."""
-    _, roles, _, status_words, status_map = _vocab()
+    roles, _, status_words, status_map = _vocab()
     status = None
     for s in status_words:
         if piece.startswith(s):
             status, piece = status_map[s], piece[len(s) :]
             break
     # The roles piece ends with, longest first: one lookup per role length, not a scan of every role.
-    for k in _role_lengths()[::-1]:
+    for k in _role_lengths():
         role = piece[-k:]
         if k > len(piece) or role not in roles:
             continue
