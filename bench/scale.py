@@ -138,11 +138,10 @@ def query_latency(store: Path, timeout: float = 30.0) -> list[dict]:
     (Python's collector walking them, and the caches they take)."""
     import gc
 
-    from kg import saved_queries as saved
-    from kg import sparql
-    from kg import store as files
+    from kg.query import saved
     from kg.serve.runner import Limits, QueryRunner, QueryTimeout
-    from kg.stores import LocalStore
+    from kg.store import files, memory, open_store
+    from kg.store.oxigraph import LocalStore
 
     def medians_ms(engine, texts: dict, runs: int) -> dict:
         took = {}
@@ -159,7 +158,7 @@ def query_latency(store: Path, timeout: float = 30.0) -> list[dict]:
                 took[key].append(time.perf_counter() - t0)
         return {key: statistics.median(took[key]) * 1000 if key in took else float("inf") for key in texts}
 
-    oxigraph = sparql.open_store(store)
+    oxigraph = open_store(store)
     out, texts = [], {}
     pages = saved.catalogue(saved.QUERIES / "pages")  # the queries behind kg serve's entity page
     for name, q in [*saved.catalogue().items(), *((f"pages/{n}", q) for n, q in pages.items())]:
@@ -182,7 +181,7 @@ def query_latency(store: Path, timeout: float = 30.0) -> list[dict]:
     by_name = {r["query"]: r for r in out}
     for (name, which), ms in medians_ms(oxigraph, texts, runs=11).items():
         by_name[name][f"{which}_oxigraph"] = ms
-    rdflib = sparql.RdflibBackend(files.union(LocalStore(store, read_only=True).union()))
+    rdflib = memory.RdflibBackend(files.union(LocalStore(store, read_only=True).union()))
     gc.freeze()  # the loaded union is there to stay
     slow = medians_ms(rdflib, {r["query"]: texts[r["query"], "busiest"] for r in out}, runs=5)
     for row in out:

@@ -30,7 +30,7 @@ from kg.nlp import segment  # noqa: E402
 from kg.pipeline import BATCH  # noqa: E402
 from kg.rdf.iris import DEFAULT_BASE, Minter  # noqa: E402
 from kg.rdf.mapping import map_article  # noqa: E402
-from kg.stores import LocalStore  # noqa: E402
+from kg.store.oxigraph import LocalStore  # noqa: E402
 from kg.validate import Validator  # noqa: E402
 
 

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from rdflib import Dataset, URIRef
 
-from kg import store
 from kg import validate as validation
 from kg.pipeline import run
+from kg.store import files
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,17 +58,17 @@ def main() -> None:
     for size in sizes:
         data = replicate(seed, max(1, round(size / per_copy)))
         n = sum(1 for _ in data.quads((None, None, None, None)))
-        graphs = len(store.by_graph(data))
+        graphs = len(files.by_graph(data))
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "g.trig"
-            _, write_s = timed(lambda d=data, p=path: store.write(d, p, "trig"))
-            loaded, parse_s = timed(lambda p=path: store.read([p]))
-        distinct = len(store.union(loaded))
+            _, write_s = timed(lambda d=data, p=path: files.write(d, p, "trig"))
+            loaded, parse_s = timed(lambda p=path: files.read([p]))
+        distinct = len(files.union(loaded))
         report, union_s = timed(lambda d=loaded: validation.validate_dataset(d, shapes))
         assert report.conforms, report.results[:3]
         _, per_graph_s = timed(lambda d=loaded: validation.validate_dataset(d, shapes, per_graph=True))
         if n <= 150_000:  # the cycle constraints' SPARQL paths run once per place: far slower, skipped at 1M
-            _, naive_s = timed(lambda d=loaded: validation.validate(store.union(d), shapes))
+            _, naive_s = timed(lambda d=loaded: validation.validate(files.union(d), shapes))
             naive = f"{naive_s:.1f} s"
         else:
             naive = "not run"

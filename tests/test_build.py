@@ -12,11 +12,11 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import ORG, PROV
 
 import kg
-from kg import store
 from kg.cli import cli
 from kg.extract.facts import Entity, Evidence, PostHeld
 from kg.pipeline import run
 from kg.rdf.vocab import KG, NIF, SCHEMA
+from kg.store import files
 from tests.conftest import ROOT
 
 SEEDS = ROOT / "seeds"
@@ -41,7 +41,7 @@ def test_build_seed_conforms_and_quarantines_nothing(seed):
 
 
 def test_build_every_fact_has_its_sentence_in_the_article_text(seed):
-    data = store.union(seed.dataset)
+    data = files.union(seed.dataset)
     texts = {a: str(t) for a, _, t in data.triples((None, NIF.isString, None))}
     for node in set(data.subjects(PROV.wasDerivedFrom, None)):
         sentence = data.value(node, PROV.wasDerivedFrom)
@@ -53,7 +53,7 @@ def test_build_every_fact_has_its_sentence_in_the_article_text(seed):
 def test_build_observations_carry_their_article_date(seed):
     """锦江区's retail sales, read in an article of 2023-12-27, are reported on that day: the date sits on
     the observation (kg:reportedOn), the same as its article's schema:datePublished."""
-    data = store.union(seed.dataset)
+    data = files.union(seed.dataset)
     observations = set(data.subjects(RDF.type, SCHEMA.Observation))
     assert observations
     for o in observations:
@@ -62,14 +62,14 @@ def test_build_observations_carry_their_article_date(seed):
 
 
 def test_build_observations_of_an_undated_article_have_no_date():
-    data = store.union(run([SEEDS]).dataset)
+    data = files.union(run([SEEDS]).dataset)
     assert not list(data.triples((None, SCHEMA.datePublished, None)))
     assert not list(data.triples((None, KG.reportedOn, None)))
 
 
 def test_build_one_iri_per_entity_with_all_aliases(seed):
     """省医保局 = 省医疗保障局 = 四川省医疗保障局: one organization, its other names as alternateName."""
-    data = store.union(seed.dataset)
+    data = files.union(seed.dataset)
     (org,) = [s for s, _, o in data.triples((None, SCHEMA.name, None)) if str(o) == "四川省医疗保障局"]
     aliases = {str(o) for o in data.objects(org, SCHEMA.alternateName)}
     assert {"省医保局", "省医疗保障局"} <= aliases
@@ -78,14 +78,14 @@ def test_build_one_iri_per_entity_with_all_aliases(seed):
 
 def test_build_post_per_organization_and_role(seed):
     """市委常委 held by two people is one post node in 成都市委 with role 常委."""
-    data = store.union(seed.dataset)
+    data = files.union(seed.dataset)
     post = URIRef(f"{BASE}post/成都市委/常委")
     assert len(set(data.subjects(ORG.holds, post))) == 2
     assert data.value(post, ORG.postIn) == URIRef(f"{BASE}org/成都市委")
 
 
 def test_build_administrative_areas_by_their_chain(seed):
-    data = store.union(seed.dataset)
+    data = files.union(seed.dataset)
     area = URIRef(f"{BASE}place/四川省/成都市/锦江区")
     assert (area, RDF.type, SCHEMA.AdministrativeArea) in data
     assert data.value(area, SCHEMA.containedInPlace) == URIRef(f"{BASE}place/四川省/成都市")
@@ -105,9 +105,9 @@ def by_value(graph: Graph) -> Graph:
 
 def test_build_turtle_round_trip(seed, tmp_path):
     out = tmp_path / "seed.ttl"
-    store.write(seed.dataset, out, "turtle")
+    files.write(seed.dataset, out, "turtle")
     back = Graph().parse(out, format="turtle")
-    assert isomorphic(by_value(back), by_value(store.union(seed.dataset)))
+    assert isomorphic(by_value(back), by_value(files.union(seed.dataset)))
 
 
 @pytest.mark.parametrize("suffix", [".trig", ".nq", ".nt", ".jsonld", ".ttl"])
@@ -115,7 +115,7 @@ def test_build_writes_every_format_by_extension(runner, tmp_path, suffix):
     out = tmp_path / f"seed{suffix}"
     result = runner.invoke(cli, ["build", str(SEEDS), "--date", "2023-12-27", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert store.read([out])  # readable back
+    assert files.read([out])  # readable back
 
 
 def test_build_is_deterministic_across_processes(tmp_path):
@@ -159,9 +159,9 @@ def test_build_failed_write_leaves_nothing_behind(runner, tmp_path, monkeypatch)
         raise OSError("disk full")
 
     out = tmp_path / "seed.trig"
-    monkeypatch.setattr(store, "serialize", broken)
+    monkeypatch.setattr(files, "serialize", broken)
     with pytest.raises(OSError):
-        store.write(kg.build([SEEDS], date=DATE), out, "trig")
+        files.write(kg.build([SEEDS], date=DATE), out, "trig")
     assert list(tmp_path.iterdir()) == []
 
 

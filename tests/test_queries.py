@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kg import saved_queries as saved
-from kg import sparql
 from kg.cli import cli
+from kg.query import saved
+from kg.store import memory, open_store
 from tests.conftest import ROOT
 
 # Each saved query with parameters for the seed graph and rows it must return (a subset, by column).
@@ -51,17 +51,17 @@ EXPECTED = {
 def seed_graph(tmp_path_factory):
     import datetime as dt
 
-    from kg import store
     from kg.pipeline import run
+    from kg.store import files
 
     out = tmp_path_factory.mktemp("g") / "seed.trig"
-    store.write(run([ROOT / "seeds"], date=dt.date(2023, 12, 27)).dataset, out, "trig")
+    files.write(run([ROOT / "seeds"], date=dt.date(2023, 12, 27)).dataset, out, "trig")
     return out
 
 
 @pytest.fixture(scope="module")
 def engines(seed_graph):
-    return {"rdflib": sparql.from_files([seed_graph]), "oxigraph": sparql.oxigraph_from_files([seed_graph])}
+    return {"rdflib": memory.from_files([seed_graph]), "oxigraph": memory.oxigraph_from_files([seed_graph])}
 
 
 def test_queries_catalogue_has_at_least_twelve_documented_queries():
@@ -218,13 +218,13 @@ def test_queries_ask(runner, seed_graph):
 def test_queries_oxigraph_store_on_disk(tmp_path, seed_graph):
     import pyoxigraph as ox
 
-    from kg import store
+    from kg.store import files
 
     folder = tmp_path / "store"
     st = ox.Store(str(folder))
-    st.load(store.serialize(store.read([seed_graph]), "nquads"), format=ox.RdfFormat.N_QUADS)
+    st.load(files.serialize(files.read([seed_graph]), "nquads"), format=ox.RdfFormat.N_QUADS)
     del st
-    engine = sparql.open_store(Path(folder))
+    engine = open_store(Path(folder))
     assert engine.query(saved.get("counts-by-type").render({})).rows
 
 
@@ -271,7 +271,7 @@ def mentions_engines(tmp_path_factory):
             lines.append(f"<http://x/{ident}> schema:datePublished '{date}'^^xsd:date .")
     path = tmp_path_factory.mktemp("m") / "mentions.ttl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return {"rdflib": sparql.from_files([path]), "oxigraph": sparql.oxigraph_from_files([path])}
+    return {"rdflib": memory.from_files([path]), "oxigraph": memory.oxigraph_from_files([path])}
 
 
 @pytest.mark.parametrize("limit", ["1", "2", "3", "7", "10"])

@@ -23,11 +23,11 @@ def server(tmp_path_factory):
     """kg serve on the seed graph, a two-second timeout and a 200-row limit, started for these tests."""
     import datetime as dt
 
-    from kg import store
     from kg.pipeline import run
+    from kg.store import files
 
     graph = tmp_path_factory.mktemp("serve") / "seed.trig"
-    store.write(run([ROOT / "seeds"], date=dt.date(2023, 12, 27)).dataset, graph, "trig")
+    files.write(run([ROOT / "seeds"], date=dt.date(2023, 12, 27)).dataset, graph, "trig")
     port = free_port()
     cmd = [
         sys.executable,

@@ -9,7 +9,7 @@ import sys
 import time
 
 from kg.cli import cli
-from kg.stores import LocalStore
+from kg.store.oxigraph import LocalStore
 from tests.conftest import ROOT
 
 SEEDS = ROOT / "seeds"
@@ -153,7 +153,7 @@ def test_stores_a_store_without_the_union_gets_it_when_opened_for_writing(tmp_pa
     opens it, which fills the default graph once."""
     import pyoxigraph as ox
 
-    from kg.sparql import OxigraphBackend
+    from kg.store.oxigraph import OxigraphBackend
 
     raw = ox.Store(str(tmp_path / "st"))
     g = ox.NamedNode("https://example.org/kg/article/a")
@@ -204,7 +204,7 @@ def test_stores_progress_is_silent_off_a_terminal(runner, tmp_path):
 
 
 def test_stores_progress_line_counts_articles(monkeypatch, capsys):
-    from kg.progress import Progress
+    from kg.cli.progress import Progress
 
     monkeypatch.setattr("sys.stderr.isatty", lambda: True, raising=False)
     with Progress(every=0) as bar:
@@ -246,7 +246,7 @@ def test_stores_writer_keeps_order_and_hands_back_a_failed_write():
     import pytest
 
     from kg.errors import InputError
-    from kg.stores import Writer
+    from kg.store.writer import Writer
 
     class Target:
         def __init__(self):
@@ -275,7 +275,7 @@ def test_stores_writer_keeps_order_and_hands_back_a_failed_write():
 
 def test_stores_writer_groups_what_queued_up_into_one_transaction_in_order():
     """A writer hands the articles that queued up while it wrote to put_many, in the order given."""
-    from kg.stores import Writer
+    from kg.store.writer import Writer
 
     class Target:
         def __init__(self):

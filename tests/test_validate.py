@@ -295,7 +295,7 @@ def test_validate_flattened_shapes_give_what_pyshacl_gives_on_the_shapes_as_writ
     from pyshacl import validate as plain
     from rdflib import Graph
 
-    from kg import shacl
+    from kg.validate import shacl
 
     data = Graph().parse(data=PREFIXES + graph(add, remove), format="turtle")
     shapes = shacl.shapes_graph()

@@ -1,4 +1,11 @@
-"""Extractors: one per kind of fact, each ``Article -> Iterable[Fact]``, run in the order listed."""
+"""extract: typed facts with their evidence, one extractor per kind of fact.
+
+Owns the fact types (facts: PostHeld, Contained, EventFact, Statistic, ...) and the extractors,
+each ``Article -> Iterable[Fact]``, run in the order EXTRACTORS lists them. Every fact carries the
+sentence that states it or the gazetteer it came from.
+
+May import: kg.nlp, kg.ingest (byline and dateline markers), kg.models, kg.errors. Nothing above.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,11 @@
-"""Ingest: files, folders and JSON Lines -> clean articles with a map back to their sources."""
+"""ingest: files, folders and JSON Lines -> clean articles with a map back to their sources.
+
+Owns reading and decoding files (sources, decode), cleaning OCR text (clean), the layout of a
+printed page (layout, page, markers: headlines, bylines, datelines) and Markdown, and
+read_articles(), the entry point of the pipeline.
+
+May import: kg.models, kg.errors only. It is the bottom stage.
+"""
 
 from __future__ import annotations
 

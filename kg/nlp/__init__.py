@@ -1,4 +1,11 @@
-"""Language side: sentences with offsets (and, later, segmentation and entity recognition)."""
+"""nlp: the language of an article, analysed once.
+
+Owns sentences with offsets, segmentation (jieba), names of people, organizations and places, the
+administrative-division gazetteer (jionlp), times, quantities and numbers (decimals), the lexicons
+they read, and the Doc that holds one article's analysis (doc.analyse).
+
+May import: kg.models, kg.errors. Nothing above (not kg.extract, not kg.rdf).
+"""
 
 from kg.nlp.sentences import first_sentence, sentences
 

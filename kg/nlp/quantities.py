@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kg.decimals import plain
+from kg.nlp.decimals import plain
 from kg.nlp.gazetteer import _load_jionlp
 from kg.nlp.lexicon import load, longest_first
 

@@ -14,9 +14,9 @@ from rdflib.namespace import ORG as _ORG
 from rdflib.namespace import PROV as _PROV
 from rdflib.namespace import SKOS as _SKOS
 
-from kg.decimals import plain_text
 from kg.extract.facts import Authored, Contained, Entity, EventFact, Fact, Mentioned, PostHeld, Statistic
 from kg.models import Article
+from kg.nlp.decimals import plain_text
 from kg.rdf.iris import Minter
 from kg.rdf.vocab import KG as _KG
 from kg.rdf.vocab import NIF as _NIF

@@ -1,4 +1,11 @@
-"""The HTTP server: SPARQL Protocol, saved queries, OpenAPI and HTML pages."""
+"""serve: kg over HTTP: the SPARQL 1.1 Protocol, saved queries, OpenAPI and the HTML pages.
+
+Owns the Starlette app and its routes (app), content negotiation (negotiate), the OpenAPI document
+(openapi), queries run in a forked child that a timeout can kill (runner), the neighbourhood
+picture (svg) and the page templates.
+
+May import: kg.query, kg.store, kg.rdf, kg.nlp.decimals, kg.errors. Nothing above (not kg.cli).
+"""
 
 from kg.serve.app import create_app, serve
 from kg.serve.runner import Limits

@@ -12,15 +12,14 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from kg import __version__, results
-from kg import saved_queries as saved
-from kg.decimals import plain_text
-from kg.resources import data_dir
+from kg import __version__
+from kg.nlp.decimals import plain_text
+from kg.query import formats, saved
 from kg.serve import negotiate, openapi, svg
 from kg.serve.runner import Limits, QueryRunner, QueryTimeout, ResultTooLarge
-from kg.sparql import Result, SparqlError
+from kg.store.engine import Result, SparqlError
 
-PAGES = data_dir("queries") / "pages"
+PAGES = saved.QUERIES / "pages"
 _UPDATE = "application/sparql-update"
 
 
@@ -203,7 +202,7 @@ async def _answer(site: Site, request: Request, text: str, title: str, query=Non
     if fmt == "html":
         page = "query.html" if query is not None else "results.html"
         return site.html(page, query=query, values=values or {}, result=result, error=None, title=title, text=text)
-    body = results.render(result, fmt)
+    body = formats.render(result, fmt)
     return Response(body, media_type=media + ("; charset=utf-8" if media.startswith("text/") else ""))
 
 

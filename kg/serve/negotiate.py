@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.results import GRAPH_TYPES, SELECT_TYPES
+from kg.query.formats import GRAPH_TYPES, SELECT_TYPES
 
 HTML = "text/html"
 _ALIASES = {"application/json": "json", "text/plain": "tsv", "application/xml": "xml", "text/xml": "xml"}

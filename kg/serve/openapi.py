@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kg.results import SELECT_TYPES
-from kg.saved_queries import SavedQuery
+from kg.query.formats import SELECT_TYPES
+from kg.query.saved import SavedQuery
 
 _SCHEMAS = {
     "literal": {"type": "string"},

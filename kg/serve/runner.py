@@ -13,7 +13,7 @@ import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kg.sparql import Result, SparqlError
+from kg.store.engine import Result, SparqlError
 
 
 class QueryTimeout(Exception):

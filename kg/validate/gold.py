@@ -7,8 +7,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.decimals import plain_text
 from kg.errors import InputError
+from kg.nlp.decimals import plain_text
 
 # The gold file's lists, in report order, and the length of each entry.
 TYPES = {

@@ -15,7 +15,7 @@ import urllib.request
 from rdflib import Dataset, Graph, URIRef
 
 from kg.errors import InputError
-from kg.sparql import Cell, Result, SparqlError, cell
+from kg.store.engine import Cell, Result, SparqlError, cell
 
 _DEFAULTS = {"query": "query", "update": "update", "data": "store"}
 _ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"

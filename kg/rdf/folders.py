@@ -1,10 +1,11 @@
-"""Where the project's data folders are: shapes/ (and later queries/), in a checkout or installed."""
+"""Where the folders written against the vocabulary are: shapes/ (SHACL) and queries/ (SPARQL), at the
+top of a checkout or installed inside the package as kg/shapes and kg/queries."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]  # kg/
 _ROOT = _PACKAGE.parent
 
 

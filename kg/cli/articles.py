@@ -1,4 +1,4 @@
-"""The kg command line: one thin command per verb; the commands are listed once, at the end."""
+"""Commands on articles and their facts: articles, facts, eval."""
 
 from __future__ import annotations
 
@@ -8,20 +8,15 @@ from pathlib import Path
 
 import click
 
-from kg import __version__, pipeline, store
-from kg import evaluate as scoring
-from kg.cliutil import BadInput, input_options, load_articles
+from kg import pipeline
+from kg.cli.inputs import BadInput, input_options, load_articles
 from kg.errors import InputError
 from kg.extract import extract
 from kg.extract.facts import as_dict
 from kg.models import Article
 from kg.nlp import first_sentence
-
-
-@click.group()
-@click.version_option(__version__, prog_name="kg")
-def cli() -> None:
-    """Build a knowledge graph from Chinese news: people, posts, places, events and statistics."""
+from kg.store import files
+from kg.validate import gold as scoring
 
 
 def article_row(a: Article) -> dict:
@@ -44,7 +39,7 @@ def article_row(a: Article) -> dict:
     }
 
 
-@cli.command()
+@click.command()
 @input_options
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per article (JSON Lines).")
 def articles(inputs: tuple[Path, ...], date: dt.date | None, as_json: bool) -> None:
@@ -77,7 +72,7 @@ def articles(inputs: tuple[Path, ...], date: dt.date | None, as_json: bool) -> N
         click.echo("\t".join(cells))
 
 
-@cli.command()
+@click.command()
 @input_options
 @click.option("--type", "types", multiple=True, help="Only facts of this type (post, containment, event, ...).")
 def facts(inputs: tuple[Path, ...], date: dt.date | None, types: tuple[str, ...]) -> None:
@@ -91,7 +86,7 @@ def facts(inputs: tuple[Path, ...], date: dt.date | None, types: tuple[str, ...]
                 click.echo(json.dumps(as_dict(fact), ensure_ascii=False, sort_keys=True))
 
 
-@cli.command(name="eval")
+@click.command(name="eval")
 @click.argument("gold", type=click.Path(path_type=Path))
 @input_options
 @click.option("--json", "as_json", is_flag=True, help="Scores, misses and false positives as one JSON object.")
@@ -115,7 +110,7 @@ def eval_(gold: Path, inputs: tuple[Path, ...], date: dt.date | None, as_json: b
         result = pipeline.run(inputs, date=date or truth.date, report=warn)
     except InputError as e:
         raise BadInput(str(e)) from None
-    scores = scoring.evaluate(truth, store.union(result.dataset))
+    scores = scoring.evaluate(truth, files.union(result.dataset))
     if as_json:
         rows = [
             {
@@ -140,18 +135,3 @@ def eval_(gold: Path, inputs: tuple[Path, ...], date: dt.date | None, as_json: b
             click.echo(f"- {s.type}: {' | '.join(k)}")
         for k in s.extra:
             click.echo(f"+ {s.type}: {' | '.join(k)}")
-
-
-# Every command of the group, in the order `kg --help` lists them.
-from kg import cli_graph, cli_query  # noqa: E402
-
-for _command in (
-    cli_graph.build,
-    cli_graph.validate_cmd,
-    cli_query.query_cmd,
-    cli_query.sparql_cmd,
-    cli_query.serve_cmd,
-    cli_graph.export_cmd,
-    cli_graph.remove_cmd,
-):
-    cli.add_command(_command)

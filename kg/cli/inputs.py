@@ -1,4 +1,4 @@
-"""What the commands share: the exit-2 error, input options, reading articles."""
+"""What the commands share: the exit-2 error, input options, reading articles, output formats."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import click
 
-from kg import store
 from kg.errors import InputError
 from kg.ingest import read_articles
 from kg.models import Article
+from kg.store import files
 
 
 class BadInput(click.ClickException):
@@ -51,9 +51,9 @@ def load_articles(inputs: tuple[Path, ...], date: dt.date | None) -> list[Articl
 
 def format_of(path: Path) -> str:
     try:
-        fmt = store.format_of(path)
+        fmt = files.format_of(path)
     except InputError as e:
         raise BadInput(str(e)) from None
-    if fmt not in store.WRITABLE:
-        raise BadInput(f"{path}: kg writes {', '.join(store.WRITABLE)}; use --format")
+    if fmt not in files.WRITABLE:
+        raise BadInput(f"{path}: kg writes {', '.join(files.WRITABLE)}; use --format")
     return fmt

@@ -1,4 +1,5 @@
-"""Where a graph lives between runs: an Oxigraph store on disk, one named graph per article.
+"""Oxigraph: the store on disk that a build writes (LocalStore, one named graph per article), and the
+engine that reads it or any Oxigraph store (OxigraphBackend).
 
 Articles are written in SPARQL Updates of whole articles (drop each one's graph, insert its triples),
 each of which Oxigraph runs as one transaction: a build killed half-way leaves whole articles or none
@@ -18,9 +19,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Dataset, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Identifier
 
 from kg.errors import InputError
+from kg.store.engine import XSD_STRING, Cell, Result, SparqlError, cell
 
 
 class LocalStore:
@@ -84,8 +87,6 @@ class LocalStore:
 
     def _materialize(self) -> None:
         """Fill an empty default graph with the union of the named graphs (a store from kg 0.1)."""
-        from kg.sparql import has_union
-
         if not has_union(self.ox):
             self.ox.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
@@ -110,8 +111,6 @@ class LocalStore:
         kg 0.1, opened read-only) gives dataset() instead."""
         import pyoxigraph as ox
 
-        from kg.sparql import has_union
-
         if not has_union(self.ox):
             return self.dataset()
         data = Dataset()
@@ -123,8 +122,6 @@ class LocalStore:
         self.ox.flush()
 
     def query(self, text: str):
-        from kg.sparql import OxigraphBackend
-
         return OxigraphBackend(self.ox).query(text)
 
 
@@ -137,105 +134,88 @@ def _retract(graph: URIRef) -> str:
     )
 
 
-def open_target(location, read_only: bool = False):
-    """A store by where it is: a folder (Oxigraph on disk) or an http(s) URL (a SPARQL server)."""
-    from kg.remote import Remote, is_remote
+class OxigraphBackend:
+    """An Oxigraph store; parameters as substitutions.
 
-    if is_remote(str(location)):
-        return Remote(str(location))
-    return LocalStore(Path(location), read_only=read_only)
+    Queries read the store's default graph, which kg keeps as the union of the named graphs (each
+    triple once; see LocalStore above). A store whose default graph is empty is read through Oxigraph's
+    union view instead, which repeats a triple once per graph that holds it.
+    """
 
+    def __init__(self, ox_store):
+        self.store = ox_store
+        self.union = not has_union(ox_store)
 
-# The containment links of a whole store: all the cross-article check (containment cycles) needs to
-# find cycles, read without exporting the store. The types and names of the few nodes on a cycle are
-# read afterwards (describe), for the report.
-LINKS_QUERY = """
-SELECT ?s ?p ?o WHERE {
-  VALUES ?p { <https://schema.org/containedInPlace> <http://www.w3.org/ns/org#subOrganizationOf> }
-  ?s ?p ?o .
-}"""
-DESCRIBE_QUERY = """
-SELECT ?s ?p ?o WHERE {
-  VALUES ?s { %s }
-  VALUES ?p { <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/name> }
-  ?s ?p ?o .
-}"""
+    def query(self, text: str, bindings: dict[str, Identifier] | None = None) -> Result:
+        import pyoxigraph as ox
 
-
-def links(target) -> Dataset:
-    """A store's containment links as a Dataset (for validate.cross_check)."""
-    return _dataset(target.query(LINKS_QUERY).rows)
-
-
-def describe(target, nodes) -> Dataset:
-    """The types and names of these nodes in a store."""
-    if not nodes:
-        return Dataset()
-    return _dataset(target.query(DESCRIBE_QUERY % " ".join(n.n3() for n in sorted(nodes))).rows)
+        subs = {ox.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()}
+        try:
+            res = self.store.query(text, use_default_graph_as_union=self.union, substitutions=subs)
+        except SyntaxError as e:
+            raise SparqlError(f"SPARQL syntax error: {e}") from None
+        except OSError as e:
+            raise SparqlError(f"query failed: {e}") from None
+        if isinstance(res, ox.QueryBoolean):
+            return Result("ask", boolean=bool(res))
+        if isinstance(res, ox.QueryTriples):
+            g = Graph()
+            for t in res:
+                g.add((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)))
+            return Result("graph", graph=g)
+        names = [v.value for v in res.variables]
+        rows = [tuple(_ox_cell(sol[i]) for i in range(len(names))) for sol in res]
+        return Result("select", names, rows)
 
 
-def _dataset(rows) -> Dataset:
-    data = Dataset()
-    for s, p, o in rows:
-        data.default_graph.add((s.term(), p.term(), o.term()))
-    return data
+def has_union(ox_store) -> bool:
+    """Whether an Oxigraph store holds the union of its graphs in its default graph (kg's stores do)."""
+    import pyoxigraph as ox
+
+    return next(ox_store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is not None
 
 
-class Writer:
-    """Writes articles to a store from a thread of its own, in the order given, while the caller goes on
-    extracting (Oxigraph lets go of Python's lock while it writes). What has queued up meanwhile, up to
-    ``group`` articles, goes in one transaction when the target can (put_many). A write that fails is
-    raised by the next put() or by close()."""
+def _ox_cell(term) -> Cell | None:
+    """A cell straight from an Oxigraph term: IRIs and strings skip rdflib's terms, which took half of
+    the time of a large result. Other typed literals go through rdflib, which normalises their lexical
+    form, so that cells are the same on every engine."""
+    import pyoxigraph as ox
 
-    def __init__(self, target, depth: int = 64, group: int = 32):
-        import queue
-        import threading
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return Cell("uri", term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Cell("literal", term.value, term.language, None)
+        if term.datatype.value == XSD_STRING:
+            return Cell("literal", term.value)
+    return cell(_from_ox(term))
 
-        self.target = target
-        self.group = group
-        self.todo: queue.Queue = queue.Queue(maxsize=depth)
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, name="kg-store-writer", daemon=True)
-        self.thread.start()
 
-    def _run(self) -> None:
-        import queue
+def _to_ox(term: Identifier):
+    import pyoxigraph as ox
 
-        many = getattr(self.target, "put_many", None)
-        while True:
-            items = [self.todo.get()]
-            while items[-1] is not None and len(items) < self.group:
-                try:
-                    items.append(self.todo.get_nowait())
-                except queue.Empty:
-                    break
-            last = items[-1] is None
-            items = [x for x in items if x is not None]
-            if items and self.error is None:
-                try:
-                    if many is not None:
-                        many(items)
-                    else:
-                        for item in items:
-                            self.target.put(*item)
-                except BaseException as e:  # handed to the caller's thread, raised there
-                    self.error = e
-            if last:
-                return
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise SparqlError(f"cannot bind {term!r}")
 
-    def put(self, graph, triples) -> None:
-        if self.error is not None:
-            raise self.error
-        self.todo.put((graph, triples))
 
-    def stop(self) -> None:
-        """Write what is queued and end the thread (again: nothing)."""
-        if self.thread.is_alive():
-            self.todo.put(None)
-            self.thread.join()
+def _from_ox(term):
+    import pyoxigraph as ox
 
-    def close(self) -> None:
-        """stop(), then raise the first write that failed, if one did."""
-        self.stop()
-        if self.error is not None:
-            raise self.error
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise SparqlError(f"unexpected term {term!r}")

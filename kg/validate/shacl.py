@@ -1,7 +1,7 @@
 """pyshacl, wrapped once: the shapes files, one engine per shapes graph, and readable results.
 
-validate(graph) -> Report runs the shapes on one graph. kg.validate builds on it: datasets, the
-build's per-article quarantine and the cycle checks across articles.
+validate(graph) -> Report runs the shapes on one graph. The rest of kg.validate builds on it: whole
+datasets, the build's per-article quarantine and the cycle checks across articles.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 
 from kg.errors import InputError
+from kg.rdf.folders import data_dir
 from kg.rdf.vocab import NIF, SCHEMA
-from kg.resources import data_dir
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SHAPES = data_dir("shapes")

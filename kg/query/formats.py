@@ -8,7 +8,7 @@ import json
 import unicodedata
 from xml.sax.saxutils import escape, quoteattr
 
-from kg.sparql import Cell, Result
+from kg.store.engine import Cell, Result
 
 # Media types of the SPARQL 1.1 Protocol, by the short names the command line uses.
 SELECT_TYPES = {

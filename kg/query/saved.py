@@ -10,7 +10,7 @@ from pathlib import Path
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Identifier
 
-from kg.resources import data_dir
+from kg.rdf.folders import data_dir
 
 QUERIES = data_dir("queries")
 TYPES = ("literal", "iri", "date", "integer")

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import click
 
-from kg import results, sparql
-from kg import saved_queries as saved
-from kg.cliutil import BadInput
+from kg.cli.inputs import BadInput
 from kg.errors import InputError
+from kg.query import formats, saved
+from kg.store import open_store
+from kg.store.engine import SparqlError
+from kg.store.memory import from_files
 
 
 def data_options(f):
@@ -31,8 +33,8 @@ def data_options(f):
         if bool(data_paths) == bool(store_path):
             raise BadInput("give --data FILE... or --store DIR (one of them)")
         try:
-            backend = sparql.open_store(store_path) if store_path else sparql.from_files(list(data_paths))
-        except (InputError, sparql.SparqlError) as e:
+            backend = open_store(store_path) if store_path else from_files(list(data_paths))
+        except (InputError, SparqlError) as e:
             raise BadInput(str(e)) from None
         return f(*args, backend=backend, **kwargs)
 
@@ -45,11 +47,11 @@ _FORMATS = click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "ntripl
 def _run(backend, text: str, fmt: str) -> None:
     try:
         result = backend.query(text)
-    except sparql.SparqlError as e:
+    except SparqlError as e:
         raise BadInput(str(e)) from None
     if result.kind == "graph" and fmt in ("table", "csv", "tsv", "json", "xml"):
         fmt = "turtle"
-    click.echo(results.render(result, fmt), nl=False)
+    click.echo(formats.render(result, fmt), nl=False)
 
 
 @click.command(name="query", context_settings={"ignore_unknown_options": False})
@@ -119,16 +121,16 @@ def serve_cmd(data_paths, store_path, host, port, timeout, max_rows):
         raise BadInput("give --data FILE... or --store DIR (one of them)")
     try:
         if store_path:
-            sparql.open_store(store_path)  # fail now, not on the first request
+            open_store(store_path)  # fail now, not on the first request
 
             def factory():
-                return sparql.open_store(store_path)
+                return open_store(store_path)
         else:
-            backend = sparql.from_files(list(data_paths))
+            backend = from_files(list(data_paths))
 
             def factory():
                 return backend
-    except (InputError, sparql.SparqlError) as e:
+    except (InputError, SparqlError) as e:
         raise BadInput(str(e)) from None
     click.echo(f"kg: serving on http://{host}:{port}/ (timeout {timeout:g} s, at most {max_rows} rows)", err=True)
     serve(factory, host, port, Limits(timeout=timeout, max_rows=max_rows))

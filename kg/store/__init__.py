@@ -1,0 +1,39 @@
+"""store: where graphs live and how they are asked.
+
+Owns RDF files in and out (files), the engine interface every reader gets back (engine: Result,
+Cell, SparqlError), rdflib and Oxigraph over files in memory (memory), the Oxigraph store on disk
+that builds write and its engine (oxigraph), a SPARQL 1.1 server as a store (remote) and the
+build's writer thread (writer).
+
+May import: kg.rdf (the vocabulary, for prefixes), kg.nlp.decimals, kg.errors. Nothing above.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.store.engine import SparqlError
+from kg.store.oxigraph import LocalStore, OxigraphBackend
+from kg.store.remote import Remote, is_remote
+
+
+def open_target(location, read_only: bool = False):
+    """A store to write by where it is: a folder (Oxigraph on disk) or an http(s) URL (a SPARQL server)."""
+    if is_remote(str(location)):
+        return Remote(str(location))
+    return LocalStore(Path(location), read_only=read_only)
+
+
+def open_store(path) -> OxigraphBackend | Remote:
+    """A store to read: an Oxigraph store on disk (made by kg build --store), opened read-only; or a
+    SPARQL server's URL."""
+    import pyoxigraph as ox
+
+    if is_remote(str(path)):
+        return Remote(str(path))
+    if not Path(path).is_dir():
+        raise SparqlError(f"{path}: no store there")
+    try:
+        return OxigraphBackend(ox.Store.read_only(str(path)))
+    except OSError as e:
+        raise SparqlError(f"{path}: cannot open the store: {e}") from None

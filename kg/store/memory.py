@@ -1,0 +1,54 @@
+"""RDF files read into memory and queried there: rdflib's engine, or Oxigraph's in memory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Graph
+from rdflib.term import Identifier
+
+from kg.store import files
+from kg.store.engine import Result, SparqlError, cell
+from kg.store.oxigraph import OxigraphBackend
+
+
+class RdflibBackend:
+    """The union of the named graphs of RDF files, in memory; parameters through initBindings."""
+
+    def __init__(self, graph: Graph):
+        self.graph = graph
+
+    def query(self, text: str, bindings: dict[str, Identifier] | None = None) -> Result:
+        from pyparsing import ParseException
+
+        try:
+            res = self.graph.query(text, initBindings=bindings or {})
+        except ParseException as e:
+            raise SparqlError(f"SPARQL syntax error at line {e.lineno}, column {e.col}: {e.msg}") from None
+        except Exception as e:  # rdflib raises bare Exceptions for unsupported forms and updates
+            raise SparqlError(f"query failed: {e}") from None
+        if res.type == "ASK":
+            return Result("ask", boolean=bool(res.askAnswer))
+        if res.type in ("CONSTRUCT", "DESCRIBE"):
+            g = Graph()
+            for t in res.graph:
+                g.add(t)
+            return Result("graph", graph=g)
+        names = [str(v) for v in res.vars]
+        return Result("select", names, [tuple(cell(row[i]) for i in range(len(names))) for row in res])
+
+
+def from_files(paths: list[Path]) -> RdflibBackend:
+    """RDF files (any format, folders too) loaded into memory, as one union graph."""
+    return RdflibBackend(files.union(files.read(paths)))
+
+
+def oxigraph_from_files(paths: list[Path]) -> OxigraphBackend:
+    """The same files in an in-memory Oxigraph store, named graphs kept."""
+    import pyoxigraph as ox
+
+    st = ox.Store()
+    payload = files.serialize(files.read(paths), "nquads")
+    st.load(payload, format=ox.RdfFormat.N_QUADS)
+    st.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")  # the union, each triple once
+    return OxigraphBackend(st)
