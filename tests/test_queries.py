@@ -218,11 +218,13 @@ def test_queries_ask(runner, seed_graph):
 def test_queries_oxigraph_store_on_disk(tmp_path, seed_graph):
     import pyoxigraph as ox
 
-    from kg.store import files
+    from kg.store import files, model
 
     folder = tmp_path / "store"
     st = ox.Store(str(folder))
     st.load(files.serialize(files.read([seed_graph]), "nquads"), format=ox.RdfFormat.N_QUADS)
+    stamp = " ".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in model.triples())
+    st.update(f"INSERT DATA {{ GRAPH {model.META.n3()} {{ {stamp} }} }}")
     del st
     engine = open_store(Path(folder))
     assert engine.query(saved.get("counts-by-type").render({})).rows

@@ -214,15 +214,29 @@ def test_serve_entity_page_with_facts_links_and_picture(server):
 
 
 def test_serve_entity_page_shows_each_fact_with_its_own_evidence(server):
-    """锦江区 lies in 成都市, holds three places, and has one statistic read from one sentence. A fact
-    without a node of its own (containment) or without another entity (a statistic) once took every
-    sentence, or every entity, of the store along: 195 lines on the seed, minutes on a large store."""
+    """锦江区 lies in 成都市 (by the gazetteer: no sentence of the page says so), holds three places, each
+    stated by a sentence, and has one statistic read from one sentence. A fact without a node of its own
+    or without another entity once took every sentence, or every entity, of the store along: 195 lines
+    on the seed, minutes on a large store."""
     status, _, body = fetch(server, "/entity", params={"iri": JINJIANG}, accept="text/html")
     assert status == 200
     assert body.count("<li>") == 5
     assert "社会消费品零售总额 129860000000元（2023-01/2023-11）" in body
-    assert body.count("<blockquote>") == 1 and "社会消费品零售总额实现" in body
+    assert body.count("<blockquote>") == 4 and "社会消费品零售总额实现" in body
+    assert body.count("据行政区划数据") == 1
     assert "出席会议" not in body
+
+
+def test_serve_entity_page_a_reporter_has_her_own_byline_only(server):
+    """Regression: three reporters of the same paper hold the same post node, and 李世芳's page showed
+    the other two's bylines as her evidence. Her holding is her own, with her own sentence."""
+    status, _, body = fetch(
+        server, "/entity", params={"iri": "https://example.org/kg/person/李世芳"}, accept="text/html"
+    )
+    assert status == 200
+    assert body.count("<blockquote>") == 1 and "记者李世芳" in body
+    assert "杨升涛" not in body and "刘泰山" not in body
+    assert "现任" in body
 
 
 def test_serve_entity_page_unknown_404(server):

@@ -8,6 +8,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from kg.cli import cli
 from kg.store.oxigraph import LocalStore
 from tests.conftest import ROOT
@@ -103,7 +105,7 @@ def test_stores_a_killed_build_leaves_whole_articles_only(tmp_path):
     store_dir = tmp_path / "st"
     cmd = [sys.executable, "-m", "kg", "build", "--date", "2023-12-27", "--store"]
     proc = subprocess.Popen([*cmd, str(store_dir), str(pages)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(8)  # past the start-up (about 2 s) and well into the pages
+    _wait_for_articles(store_dir, proc)  # the build is writing: kill it there, however fast the machine
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     # The reference: one page built whole, in a store of its own.
@@ -122,6 +124,25 @@ def test_stores_a_killed_build_leaves_whole_articles_only(tmp_path):
     assert _default_graph(store_dir) == _union(store_dir), "the union went out of step with the graphs"
 
 
+def _wait_for_articles(store_dir, proc, deadline: float = 300.0) -> None:
+    """Until the store being built holds an article graph (read-only opens see what is written), or fail
+    after a generous deadline: a condition, not a guess at how long the start-up takes."""
+    import pyoxigraph as ox
+
+    from kg.store import model
+
+    end = time.monotonic() + deadline
+    while time.monotonic() < end and proc.poll() is None:
+        try:
+            graphs = ox.Store.read_only(str(store_dir)).named_graphs()
+            if any(g.value != str(model.META) for g in graphs):
+                return
+        except OSError:  # not created yet
+            pass
+        time.sleep(0.05)
+    raise AssertionError("the build wrote no article before it ended or the deadline passed")
+
+
 def _default_graph(store_dir) -> set:
     import pyoxigraph as ox
 
@@ -132,8 +153,11 @@ def _default_graph(store_dir) -> set:
 def _union(store_dir) -> set:
     import pyoxigraph as ox
 
+    from kg.store import model
+
     st = ox.Store.read_only(str(store_dir))
-    return {(q.subject, q.predicate, q.object) for q in st if not isinstance(q.graph_name, ox.DefaultGraph)}
+    meta = ox.NamedNode(str(model.META))  # the store's own record, in no article
+    return {(q.subject, q.predicate, q.object) for q in st if q.graph_name not in (ox.DefaultGraph(), meta)}
 
 
 def test_stores_default_graph_is_the_union_after_build_remove_and_rebuild(runner, tmp_path):
@@ -148,21 +172,50 @@ def test_stores_default_graph_is_the_union_after_build_remove_and_rebuild(runner
     assert _default_graph(st) == _union(st) == full
 
 
-def test_stores_a_store_without_the_union_gets_it_when_opened_for_writing(tmp_path):
-    """A store written by kg 0.1 (named graphs only) is read through Oxigraph's union view until a build
-    opens it, which fills the default graph once."""
+OLD_STORE_COMMANDS = [
+    ["query", "counts-by-type", "--store"],
+    ["sparql", "ASK { ?s ?p ?o }", "--store"],
+    ["serve", "--port", "1", "--store"],
+    ["build", str(SEED_PAGE), "--date", "2023-12-27", "--store"],
+    ["export", "-o", "-", "--store"],
+    ["validate", "--store"],
+    ["remove", "x", "--store"],
+]
+
+
+@pytest.mark.parametrize("stamp", ["none", "1"], ids=["kg-0.1-no-record", "model-1"])
+@pytest.mark.parametrize("args", OLD_STORE_COMMANDS, ids=[a[0] for a in OLD_STORE_COMMANDS])
+def test_stores_a_store_of_an_older_model_is_refused_in_one_line(runner, tmp_path, stamp, args):
+    """A store built before the membership model (posts' evidence on the shared post node) would answer
+    posts-of-person with other holders' sentences: every command refuses it, exit 2, one line."""
     import pyoxigraph as ox
 
-    from kg.store.oxigraph import OxigraphBackend
+    from kg.store import model
 
-    raw = ox.Store(str(tmp_path / "st"))
+    folder = tmp_path / "st"
+    raw = ox.Store(str(folder))
     g = ox.NamedNode("https://example.org/kg/article/a")
     raw.add(ox.Quad(ox.NamedNode("https://example.org/x"), ox.NamedNode("https://schema.org/name"), ox.Literal("x"), g))
+    if stamp != "none":
+        raw.update(
+            f"INSERT DATA {{ GRAPH {model.META.n3()} {{ {model.META.n3()} <{model.KG.modelVersion}> {stamp} }} }}"
+        )
+    raw.flush()
     del raw
-    assert OxigraphBackend(ox.Store.read_only(str(tmp_path / "st"))).union
-    LocalStore(tmp_path / "st")
-    assert _default_graph(tmp_path / "st") == _union(tmp_path / "st") != set()
-    assert not OxigraphBackend(ox.Store.read_only(str(tmp_path / "st"))).union
+    result = runner.invoke(cli, [*args, str(folder)])
+    assert result.exit_code == 2, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "data model 1" in lines[0] and "build the store again" in lines[0], result.output
+
+
+def test_stores_a_new_store_records_its_model_and_keeps_it_out_of_exports(runner, tmp_path):
+    from kg.store import model
+
+    build(runner, tmp_path / "st", SEED_PAGE)
+    st = LocalStore(tmp_path / "st", read_only=True)
+    assert str(model.META) not in st.graphs() and len(st.graphs()) == 6
+    assert model.check(st) is False  # this model's store: nothing to stamp, nothing to refuse
+    assert str(model.META).encode() not in export(runner, tmp_path / "st", tmp_path)
 
 
 def _graphs(st: LocalStore) -> dict:

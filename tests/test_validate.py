@@ -13,9 +13,11 @@ PREFIXES = """@prefix schema: <https://schema.org/> . @prefix org: <http://www.w
 @prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 @prefix kg: <https://w3id.org/kg-news/ns#> . @prefix : <https://example.org/kg/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
 """
 # A small graph that conforms, one triple a line: an article, its evidence sentence, a person holding
-# a post in an organization, two places, an event and a statistic.
+# a post in an organization (the holding is the membership :m, with its sentence), two places (the
+# link stated by the sentence and drawn from the gazetteer :gz), an event and a statistic.
 GOOD = """
 :a a schema:NewsArticle .
 :a schema:headline "标题"@zh .
@@ -36,12 +38,27 @@ GOOD = """
 :post org:postIn :o .
 :post org:role :r .
 :post rdfs:label "某局局长"@zh .
-:post prov:wasDerivedFrom :s .
+:m a org:Membership .
+:m org:member :p .
+:m org:organization :o .
+:m org:role :r .
+:m kg:post :post .
+:m kg:status "current" .
+:m prov:wasDerivedFrom :s .
 :x a schema:Place .
 :x schema:name "某区"@zh .
 :y a schema:Place .
 :y schema:name "某市"@zh .
 :x schema:containedInPlace :y .
+:st a rdf:Statement .
+:st rdf:subject :x .
+:st rdf:predicate schema:containedInPlace .
+:st rdf:object :y .
+:st prov:wasDerivedFrom :s .
+:st prov:wasDerivedFrom :gz .
+:gz a prov:Entity .
+:gz schema:name "jionlp 行政区划数据"@zh .
+:gz schema:version "1.5.31" .
 :e a schema:Event .
 :e schema:name "某某推进会"@zh .
 :e schema:startDate "2023-12"^^xsd:gYearMonth .
@@ -73,7 +90,50 @@ BROKEN = [
     ("post-in-person", ":post org:postIn :p .", "", "exactly one org:postIn pointing to an org:Organization"),
     ("post-no-role", "", ":post org:role :r .", "exactly one org:role"),
     ("post-no-holder", "", ":p org:holds :post .", "must be held"),
-    ("post-no-evidence", "", ":post prov:wasDerivedFrom :s .", "A post needs its evidence"),
+    ("membership-no-member", "", ":m org:member :p .", "exactly one org:member"),
+    ("membership-member-org", ":m org:member :o .", "", "exactly one org:member pointing to a schema:Person"),
+    ("membership-no-role", "", ":m org:role :r .", "exactly one org:role pointing to an org:Role"),
+    (
+        "membership-two-orgs",
+        ':o3 a org:Organization . :o3 schema:name "另一局"@zh . :m org:organization :o3 .',
+        "",
+        "at most one org:organization",
+    ),
+    ("membership-post-is-role", ":m kg:post :r .", ":m kg:post :post .", "at most one kg:post, an org:Post"),
+    (
+        "membership-bad-status",
+        ':m kg:status "retired" .',
+        ':m kg:status "current" .',
+        "current, former, acting or nominated",
+    ),
+    ("membership-no-evidence", "", ":m prov:wasDerivedFrom :s .", "A membership needs its evidence"),
+    (
+        "membership-evidence-is-article",
+        ":m prov:wasDerivedFrom :a .",
+        ":m prov:wasDerivedFrom :s .",
+        "A membership needs its evidence",
+    ),
+    (
+        "membership-evidence-outside-articles",
+        ":s2 a nif:Sentence . :m prov:wasDerivedFrom :s2 .",
+        ":m prov:wasDerivedFrom :s .",
+        "An evidence sentence must point to its article",
+    ),
+    ("containment-no-statement", "", ":st rdf:subject :x .", "link needs an rdf:Statement with its source"),
+    (
+        "containment-statement-no-source",
+        "",
+        ":st prov:wasDerivedFrom :s .\n:st prov:wasDerivedFrom :gz .",
+        "A statement needs its source",
+    ),
+    (
+        "statement-bad-predicate",
+        ":st rdf:predicate schema:location .",
+        "",
+        "schema:containedInPlace or org:subOrganizationOf",
+    ),
+    ("statement-source-person", ":st prov:wasDerivedFrom :p .", "", "a nif:Sentence or a gazetteer"),
+    ("gazetteer-no-version", "", ':gz schema:version "1.5.31" .', "exactly one schema:version"),
     ("role-no-label", "", ':r skos:prefLabel "局长"@zh .', "exactly one skos:prefLabel"),
     ("article-no-headline", "", ':a schema:headline "标题"@zh .', "needs a headline"),
     ("article-date-not-date", ':a schema:datePublished "2023-12" .', "", "an xsd:date"),
@@ -125,9 +185,9 @@ BROKEN = [
 
 def graph(add: str, remove: str) -> str:
     lines = GOOD.strip().splitlines()
-    if remove:
-        assert remove in lines, remove
-        lines.remove(remove)
+    for line in remove.splitlines():  # one line or several
+        assert line in lines, line
+        lines.remove(line)
     return PREFIXES + "\n".join(lines) + "\n" + add + "\n"
 
 
@@ -267,9 +327,10 @@ def test_validate_a_batch_does_not_borrow_types_from_other_articles():
 
     place = graph(":o a schema:Place .", ":o a org:Organization .")
     first, second = Validator().check_many([_mapped(place), _mapped(GOOD)])
-    assert [q.fact for q in first] == ["https://example.org/kg/post"]
-    assert "org:postIn pointing to an org:Organization" in first[0].results[0].message
-    assert first[0].results[0].focus == "https://example.org/kg/post" and second == []
+    assert [q.fact for q in first] == ["https://example.org/kg/m", "https://example.org/kg/post"]
+    assert "org:organization, an org:Organization" in first[0].results[0].message
+    assert "org:postIn pointing to an org:Organization" in first[1].results[0].message
+    assert first[1].results[0].focus == "https://example.org/kg/post" and second == []
 
 
 def _report_rows(report) -> set:

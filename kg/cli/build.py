@@ -86,6 +86,15 @@ def build(inputs, date, output, fmt, base, no_validate, store_path, jobs, quiet,
             writer.stop()
         if target is not None:
             target.flush()
+    try:
+        _finish(result, output, fmt, target, store_path, no_validate)
+    finally:
+        if target is not None:
+            target.close()
+
+
+def _finish(result, output, fmt, target, store_path, no_validate) -> None:
+    """Write the graph, check a store's links across articles, list the quarantine and sum up."""
     if output == "-":
         click.echo(files.serialize(result.dataset, fmt).decode("utf-8"), nl=False)
     elif output:

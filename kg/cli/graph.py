@@ -96,7 +96,7 @@ def remove_cmd(ids, store_path, base):
         raise BadInput(str(e)) from None
     mint = Minter(base)
     missing = [i for i in ids if not target.remove(mint.article(i))]
-    target.flush()
+    target.close()
     for i in missing:
         click.echo(f"kg: no article {i} in {store_path}", err=True)
     click.echo(f"removed {len(ids) - len(missing)} of {len(ids)} articles")

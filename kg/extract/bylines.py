@@ -17,11 +17,13 @@ def extract(article: Article) -> Iterator[Fact]:
     source = article.meta.source or dateline_outlet(article.dateline)
     for b in article.bylines:
         pos = article.text.find(b.name)
-        sent = doc.sent_of(pos) if pos >= 0 else doc.sents[-1]
         # The outlet printed in the byline (某某日报某某新闻) belongs to the newspaper when it starts with its name.
         outlet = source if source and (b.org is None or b.org.startswith(source)) else b.org
         org = Entity("org", outlet, (b.org,) if b.org and b.org != outlet else ()) if outlet else None
-        ev = evidence(doc, sent)
+        if pos < 0:  # a byline printed outside the text: it wrote the article, and no sentence says more
+            yield Authored(evidence=evidence(doc, doc.sents[0]), person=person(b.name), role=b.role, org=org)
+            continue
+        ev = evidence(doc, doc.sent_of(pos))
         yield Authored(evidence=ev, person=person(b.name), role=b.role, org=org)
         if org is not None:
             yield PostHeld(evidence=ev, person=person(b.name), role=b.role, org=org, as_of=article.date)

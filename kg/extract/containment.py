@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extract.common import area_entity, entity, evidence, org_entity
-from kg.extract.facts import Contained, Entity
+from kg.extract.facts import Contained, Entity, Gazetteer
 from kg.models import Article
 from kg.nlp import gazetteer, orgs
 from kg.nlp.doc import Doc, Sent, analyse
@@ -108,9 +108,18 @@ def _listed(doc: Doc, s: Sent, places: list[Mention]) -> Iterator[Contained]:
 
 
 def _chain(doc: Doc, s: Sent, m: Mention) -> Iterator[Contained]:
+    """The gazetteer's chain above a named area: its source is the gazetteer, not the sentence (which
+    names only the area; the sentence stays as the fact's place in the article, for the quarantine)."""
     areas = gazetteer.chain(m.area)
+    source = Gazetteer(gazetteer.SOURCE_NAME, gazetteer.version())
     for child, parent in zip(areas, areas[1:], strict=False):
-        yield _fact(doc, s, area_entity(child), area_entity(parent), "gazetteer")
+        yield Contained(
+            evidence=evidence(doc, s),
+            child=area_entity(child),
+            parent=area_entity(parent),
+            source="gazetteer",
+            gazetteer=source,
+        )
 
 
 def _units(doc: Doc, s: Sent, m: Mention) -> Iterator[Contained]:

@@ -28,6 +28,14 @@ class Entity:
     path: tuple[str, ...] = ()  # an administrative area's chain, outermost first: (某省, 某市, 某区)
 
 
+@dataclass(frozen=True)
+class Gazetteer:
+    """Reference data a fact was read from instead of a sentence: jionlp's administrative divisions."""
+
+    name: str
+    version: str
+
+
 @dataclass(frozen=True, kw_only=True)
 class Fact:
     evidence: Evidence
@@ -55,11 +63,13 @@ class Authored(Fact):
 
 @dataclass(frozen=True, kw_only=True)
 class PostHeld(Fact):
-    """A person holds (role) in (org), as of the article's date; status former/nominated/acting when said."""
+    """A person holds (role) in (org), as of the article's date; status former/nominated/acting when said.
+
+    org is None for a role whose organization the text does not give (教授, 主持人): still a holding."""
 
     person: Entity
     role: str
-    org: Entity
+    org: Entity | None
     status: str | None = None
     as_of: dt.date | None = None
 
@@ -71,6 +81,7 @@ class Contained(Fact):
     child: Entity
     parent: Entity
     source: str  # text, name (a compound name) or gazetteer
+    gazetteer: Gazetteer | None = None  # the data a gazetteer link came from (its evidence is no sentence)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -119,6 +130,8 @@ def as_dict(fact: Fact) -> dict:
 def _plain(value):
     if isinstance(value, Entity):
         return value.name
+    if isinstance(value, Gazetteer):
+        return f"{value.name} {value.version}"
     if isinstance(value, Evidence):
         return {"article": value.article, "begin": value.begin, "end": value.end, "text": value.text}
     if isinstance(value, tuple):

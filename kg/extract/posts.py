@@ -11,16 +11,15 @@ from kg.nlp.doc import analyse
 
 
 def extract(article: Article) -> Iterator[PostHeld]:
-    """One fact per (person, role, organization); the article's date is the post's as-of date."""
+    """One fact per (person, role, organization); the article's date is the post's as-of date. A title
+    with no organization in reach (教授, 记者) is still a holding, of the role alone."""
     doc = analyse(article)
     for p in doc.posts:
-        if p.org is None:
-            continue  # a title with no organization in reach (教授, 记者) is not a post we can place
         yield PostHeld(
             evidence=evidence(doc, p.sent),
             person=person(p.person.name),
             role=p.role,
-            org=org_entity(p.org),
+            org=org_entity(p.org) if p.org is not None else None,
             status=p.status,
             as_of=article.date,
         )

@@ -40,6 +40,17 @@ class AreaMention:
     areas: tuple[Area, ...]  # more than one when the surface is ambiguous (鼓楼区)
 
 
+SOURCE_NAME = "jionlp 行政区划数据"
+
+
+@functools.cache
+def version() -> str:
+    """The version of jionlp whose administrative-division data the gazetteer reads."""
+    from importlib.metadata import version as installed
+
+    return installed("jionlp")
+
+
 def _load_jionlp():
     # jionlp prints a banner on stdout when imported; kg's stdout carries data.
     with contextlib.redirect_stdout(io.StringIO()):

@@ -64,6 +64,19 @@ class Minter:
     def post(self, org: str, role: str) -> URIRef:
         return self._iri("post", org, role)
 
+    def membership(self, person: str, org: str | None, role: str) -> URIRef:
+        """membership/张三/某局/局长, or membership/张三/教授 for a role with no organization: one per holding."""
+        return self._iri("membership", person, *((org,) if org else ()), role)
+
+    def statement(self, child: URIRef, link: URIRef, parent: URIRef) -> URIRef:
+        """statement/<hash of the triple>: the reified containment or sub-organization link, the same
+        in every article that states it or draws it from the gazetteer."""
+        key = "\x1f".join((str(child), str(link), str(parent)))
+        return self._iri("statement", hashlib.sha1(key.encode("utf-8")).hexdigest()[:16])
+
+    def gazetteer(self, name: str, version: str) -> URIRef:
+        return self._iri("gazetteer", name, version)
+
     def event(self, name: str, date: str | None) -> URIRef:
         return self._iri("event", name, date or "undated")
 

@@ -31,6 +31,7 @@ Triple = tuple
 
 _CLASSES = {"person": SCHEMA.Person, "org": ORG.Organization, "place": SCHEMA.Place}
 _HOLDS = {None: ORG.holds, "former": KG.formerlyHeld, "nominated": KG.nominatedTo, "acting": KG.actingIn}
+_STATUS = {s: Literal(s or "current") for s in _HOLDS}  # a membership's kg:status
 
 
 @dataclass
@@ -87,30 +88,63 @@ def _fact(f: Fact, a: URIRef, mint: Minter, published: Literal | None):
     elif isinstance(f, PostHeld):
         yield from _post(f, mint, sentence)
     elif isinstance(f, Contained):
-        yield from _entity(f.child, mint)
-        yield from _entity(f.parent, mint)
-        link = SCHEMA.containedInPlace if f.child.kind == "place" else ORG.subOrganizationOf
-        yield _iri(f.child, mint), link, _iri(f.parent, mint)
+        yield from _contained(f, mint, sentence)
+        if f.gazetteer is not None:
+            return  # the gazetteer is the link's source; the sentence only names one of the areas
     elif isinstance(f, EventFact):
         yield from _event(f, mint, sentence)
     elif isinstance(f, Statistic):
         yield from _observation(f, mint, sentence, published)
-    if not isinstance(f, Contained | Authored):
+    if not isinstance(f, Authored):
         yield from _sentence(f, sentence, a)
 
 
 def _post(f: PostHeld, mint: Minter, sentence: URIRef):
-    post, role = mint.post(f.org.name, f.role), mint.role(f.role)
+    """The holding (org:Membership) with this sentence as its evidence, and, when the organization is
+    known, the post it is a holding of (shared by every holder, so it carries no evidence)."""
+    person, role = _iri(f.person, mint), mint.role(f.role)
+    m = mint.membership(f.person.name, f.org.name if f.org else None, f.role)
     yield from _entity(f.person, mint)
-    yield from _entity(f.org, mint)
-    yield _iri(f.person, mint), _HOLDS.get(f.status, ORG.holds), post
-    yield post, RDF.type, ORG.Post
-    yield post, ORG.postIn, _iri(f.org, mint)
-    yield post, ORG.role, role
-    yield post, RDFS.label, _label(f.org.name + f.role)
-    yield post, PROV.wasDerivedFrom, sentence
+    yield m, RDF.type, ORG.Membership
+    yield m, ORG.member, person
+    yield m, ORG.role, role
+    yield m, KG.status, _STATUS.get(f.status, _STATUS[None])
+    yield m, PROV.wasDerivedFrom, sentence
     yield role, RDF.type, ORG.Role
     yield role, SKOS.prefLabel, _label(f.role)
+    if f.org is None:
+        return
+    post, org = mint.post(f.org.name, f.role), _iri(f.org, mint)
+    yield from _entity(f.org, mint)
+    yield m, ORG.organization, org
+    yield m, KG.post, post
+    yield person, _HOLDS.get(f.status, ORG.holds), post
+    yield post, RDF.type, ORG.Post
+    yield post, ORG.postIn, org
+    yield post, ORG.role, role
+    yield post, RDFS.label, _label(f.org.name + f.role)
+
+
+def _contained(f: Contained, mint: Minter, sentence: URIRef):
+    """child -> parent, and the link as an rdf:Statement whose source is the sentence or the gazetteer."""
+    yield from _entity(f.child, mint)
+    yield from _entity(f.parent, mint)
+    link = SCHEMA.containedInPlace if f.child.kind == "place" else ORG.subOrganizationOf
+    child, parent = _iri(f.child, mint), _iri(f.parent, mint)
+    st = mint.statement(child, link, parent)
+    yield child, link, parent
+    yield st, RDF.type, RDF.Statement
+    yield st, RDF.subject, child
+    yield st, RDF.predicate, link
+    yield st, RDF.object, parent
+    if f.gazetteer is None:
+        yield st, PROV.wasDerivedFrom, sentence
+        return
+    source = mint.gazetteer(f.gazetteer.name, f.gazetteer.version)
+    yield st, PROV.wasDerivedFrom, source
+    yield source, RDF.type, PROV.Entity
+    yield source, SCHEMA.name, _label(f.gazetteer.name)
+    yield source, SCHEMA.version, Literal(f.gazetteer.version)
 
 
 def _event(f: EventFact, mint: Minter, sentence: URIRef):

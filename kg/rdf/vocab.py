@@ -5,6 +5,11 @@ from __future__ import annotations
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
+# The version of the data model (docs/model.md) the mapping writes. A store records it when it is
+# built; a store built with another version is refused, not read wrongly. 1: kg 0.1 (evidence on the
+# shared post node); 2: a membership per holding, containment as statements with their source.
+MODEL_VERSION = 2
+
 
 class Fixed:
     """A namespace whose terms are built once: rdflib builds (and checks) a new URIRef on every
@@ -55,6 +60,7 @@ class SCHEMA(DefinedNamespace):
     unitText: URIRef
     value: URIRef
     variableMeasured: URIRef
+    version: URIRef
 
 
 class NIF(DefinedNamespace):
@@ -83,6 +89,9 @@ class KG(DefinedNamespace):
     formerlyHeld: URIRef  # person -> org:Post held before (原, 前, 曾任)
     nominatedTo: URIRef  # person -> org:Post the person is nominated to (拟任, 拟提名)
     actingIn: URIRef  # person -> org:Post held in an acting capacity (代)
+    post: URIRef  # org:Membership -> the org:Post it is a holding of (MODEL.md)
+    status: URIRef  # org:Membership -> "current", "former", "acting" or "nominated"
+    modelVersion: URIRef  # a store's own graph -> the version of this model it was built with: xsd:integer
     released: URIRef  # Event -> what it released or where it was signed, as text
     Source: URIRef  # the page or file an article was read from
     acrossGraphs: URIRef  # on a SHACL shape: check it on the union of all named graphs, not graph by graph

@@ -20,6 +20,8 @@ from kg.serve.runner import Limits, QueryRunner, QueryTimeout, ResultTooLarge
 from kg.store.engine import Result, SparqlError
 
 PAGES = saved.QUERIES / "pages"
+# A membership's kg:status as the pages show it.
+STATUS_ZH = {"current": "现任", "former": "曾任", "acting": "代理", "nominated": "拟任"}
 _UPDATE = "application/sparql-update"
 
 
@@ -45,6 +47,29 @@ def _statistic(variable, value, unit, period) -> str:
     """零售总额 86000000元（2023-01/2023-11）: a statistic's line on an entity page."""
     text = f"{variable.value if variable else ''} {plain_text(value.value)}{unit.value if unit else ''}"
     return f"{text}（{period.value}）" if period else text
+
+
+def _facts(rows) -> tuple[dict[str, list[dict]], list[tuple[str, str, str]]]:
+    """The entity page's facts by section, one item per fact with all its evidence (the sentences that
+    state it and the gazetteer it came from), and the neighbours the picture draws."""
+    sections: dict[str, dict[tuple, dict]] = {}
+    neighbours = []
+    for section, label, other, other_name, headline, sentence, value, unit, period, status, source in rows:
+        item = {
+            "label": _statistic(label, value, unit, period) if value else (label.value if label else None),
+            "other": other.value if other else None,
+            "other_name": other_name.value if other_name else None,
+            "status": STATUS_ZH.get(status.value, status.value) if status else None,
+        }
+        found = sections.setdefault(section.value, {}).setdefault(tuple(item.values()), item)
+        found.setdefault("evidence", [])
+        if sentence is not None:
+            found["evidence"].append({"sentence": sentence.value, "headline": headline.value if headline else ""})
+        if source is not None:
+            found["source"] = source.value
+        if item["other"] and (item["other"], item["other_name"] or "", section.value) not in neighbours:
+            neighbours.append((item["other"], item["other_name"] or item["other"], section.value))
+    return {k: list(v.values()) for k, v in sections.items()}, neighbours
 
 
 def entity_link(iri: str) -> str:
@@ -120,19 +145,7 @@ def create_app(backend_factory: Callable[[], object], limits: Limits | None = No
             return site.html("error.html", status=404, title="没有这个实体", message=f"图中没有 {iri}")
         aliases = sorted({r[1].value for r in card.rows if r[1]})
         types = sorted({r[2].value.rsplit("/", 1)[-1].rsplit("#", 1)[-1] for r in card.rows if r[2]})
-        sections: dict[str, list[dict]] = {}
-        neighbours = []
-        for section, label, other, other_name, headline, sentence, value, unit, period in facts.rows:
-            row = {
-                "label": _statistic(label, value, unit, period) if value else (label.value if label else None),
-                "other": other.value if other else None,
-                "other_name": other_name.value if other_name else None,
-                "headline": headline.value if headline else None,
-                "sentence": sentence.value if sentence else None,
-            }
-            sections.setdefault(section.value, []).append(row)
-            if row["other"] and (row["other"], row["other_name"] or "", section.value) not in neighbours:
-                neighbours.append((row["other"], row["other_name"] or row["other"], section.value))
+        sections, neighbours = _facts(facts.rows)
         name = names[0] if names else iri
         picture = svg.neighbourhood(name, neighbours, entity_link)
         return site.html(

@@ -12,16 +12,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kg.errors import InputError
+from kg.store import model
 from kg.store.engine import SparqlError
 from kg.store.oxigraph import LocalStore, OxigraphBackend
 from kg.store.remote import Remote, is_remote
 
 
 def open_target(location, read_only: bool = False):
-    """A store to write by where it is: a folder (Oxigraph on disk) or an http(s) URL (a SPARQL server)."""
-    if is_remote(str(location)):
-        return Remote(str(location))
-    return LocalStore(Path(location), read_only=read_only)
+    """A store to write by where it is: a folder (Oxigraph on disk) or an http(s) URL (a SPARQL server).
+
+    A store of another model version is refused (InputError); an empty one is stamped with this one."""
+    if not is_remote(str(location)):
+        return LocalStore(Path(location), read_only=read_only)
+    target = Remote(str(location))
+    try:
+        empty = model.check(target)
+    except (model.OutdatedStore, SparqlError) as e:
+        raise InputError(str(location), str(e)) from None
+    if empty and not read_only:
+        target.put(model.META, model.triples())
+    return target
 
 
 def open_store(path) -> OxigraphBackend | Remote:
@@ -30,10 +41,16 @@ def open_store(path) -> OxigraphBackend | Remote:
     import pyoxigraph as ox
 
     if is_remote(str(path)):
-        return Remote(str(path))
-    if not Path(path).is_dir():
+        backend = Remote(str(path))
+    elif not Path(path).is_dir():
         raise SparqlError(f"{path}: no store there")
+    else:
+        try:
+            backend = OxigraphBackend(ox.Store.read_only(str(path)))
+        except OSError as e:
+            raise SparqlError(f"{path}: cannot open the store: {e}") from None
     try:
-        return OxigraphBackend(ox.Store.read_only(str(path)))
-    except OSError as e:
-        raise SparqlError(f"{path}: cannot open the store: {e}") from None
+        model.check(backend)
+    except model.OutdatedStore as e:
+        raise SparqlError(f"{path}: {e}") from None
+    return backend

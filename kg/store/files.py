@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import ORG, PROV, RDFS, SKOS, XSD
+from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.errors import InputError
 from kg.rdf.vocab import KG, NIF, SCHEMA
@@ -36,6 +36,7 @@ _PREFIXES = {
     "nif": NIF._NS,
     "kg": KG._NS,
     "xsd": XSD,
+    "rdf": RDF,
     "rdfs": RDFS,
 }
 

@@ -23,6 +23,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from kg.errors import InputError
+from kg.store import model
 from kg.store.engine import XSD_STRING, Cell, Result, SparqlError, cell
 
 
@@ -40,8 +41,13 @@ class LocalStore:
         except OSError as e:
             raise InputError(str(path), f"cannot open the store: {e}") from None
 
-        if not read_only:
-            self._materialize()
+        try:
+            empty = model.check(self)
+        except model.OutdatedStore as e:
+            raise InputError(str(path), str(e)) from None
+        if empty and not read_only:
+            body = " ".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in model.triples())
+            self.ox.update(f"INSERT DATA {{ GRAPH {model.META.n3()} {{ {body} }} }}")
 
     def put(self, graph: URIRef, triples) -> None:
         """Replace one article's graph with these triples, and the union with it, in one transaction."""
@@ -85,20 +91,16 @@ class LocalStore:
         self.ox.update(_retract(graph))
         return True
 
-    def _materialize(self) -> None:
-        """Fill an empty default graph with the union of the named graphs (a store from kg 0.1)."""
-        if not has_union(self.ox):
-            self.ox.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-
     def graphs(self) -> list[str]:
-        return sorted(g.value for g in self.ox.named_graphs())
+        return sorted(g.value for g in self.ox.named_graphs() if g.value != str(model.META))
 
     def dataset(self) -> Dataset:
         """The whole store as an rdflib Dataset (for export and validation)."""
         import pyoxigraph as ox
 
         data = Dataset()
-        named = (q for q in self.ox if not isinstance(q.graph_name, ox.DefaultGraph))
+        meta = ox.NamedNode(str(model.META))
+        named = (q for q in self.ox if not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name != meta)
         payload = ox.serialize(named, format=ox.RdfFormat.N_QUADS)
         if payload:
             data.parse(data=payload.decode("utf-8"), format="nquads")
@@ -107,8 +109,8 @@ class LocalStore:
     def union(self) -> Dataset:
         """The union of the articles' graphs (the store's default graph, each triple once), for kg validate.
 
-        Far smaller than dataset() when articles share entities; a store without the union (from
-        kg 0.1, opened read-only) gives dataset() instead."""
+        Far smaller than dataset() when articles share entities; a store with no article yet has no
+        union, and gives dataset() (empty) instead."""
         import pyoxigraph as ox
 
         if not has_union(self.ox):
@@ -120,6 +122,13 @@ class LocalStore:
 
     def flush(self) -> None:
         self.ox.flush()
+
+    def close(self) -> None:
+        """Flush, and let go of the folder's lock now: a frame that outlives the command (in a garbage
+        cycle until Python's collector runs) would otherwise keep the store open in this process."""
+        if self.ox is not None:
+            self.ox.flush()
+            self.ox = None
 
     def query(self, text: str):
         return OxigraphBackend(self.ox).query(text)

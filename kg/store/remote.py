@@ -16,6 +16,7 @@ from rdflib import Dataset, Graph, URIRef
 
 from kg.errors import InputError
 from kg.store.engine import Cell, Result, SparqlError, cell
+from kg.store.model import META as _META
 
 _DEFAULTS = {"query": "query", "update": "update", "data": "store"}
 _ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
@@ -88,26 +89,31 @@ class Remote:
         return Result("select", names, rows)
 
     def graphs(self) -> list[str]:
-        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+        """The articles' graphs (not the store's own, kg.store.model.META)."""
+        rows = self.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != {_META.n3()}) }}").rows
         return sorted(r[0].value for r in rows)
 
     def dataset(self) -> Dataset:
         """Every named graph, read with one SPARQL query."""
         data = Dataset()
-        rows = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+        rows = self.query(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != {_META.n3()}) }}").rows
         for s, p, o, g in rows:
             graph = data.graph(URIRef(g.value))
             graph.add((s.term(), p.term(), o.term()))
         return data
 
     def union(self) -> Dataset:
-        """The union of the graphs as the server gives it (its union default graph), each triple once."""
+        """The union of the articles' graphs, each triple once."""
         data = Dataset()
-        for s, p, o in self.query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }").rows:
+        query = f"SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != {_META.n3()}) }}"
+        for s, p, o in self.query(query).rows:
             data.default_graph.add((s.term(), p.term(), o.term()))
         return data
 
     def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
         pass
 
 
