@@ -1,7 +1,7 @@
 """cli: the kg command, on top of every stage: one thin command per verb.
 
 Owns the command group and its commands: articles, facts and eval (articles), build (build),
-validate, export and remove (graph), query, sparql and serve (query); what they share (inputs:
+validate, export and remove (graph), query, sparql and serve (query), train (train); what they share (inputs:
 the exit-2 error, input options) and the progress bar (progress).
 
 May import: every stage and kg.pipeline. Nothing imports it.
@@ -12,7 +12,7 @@ from __future__ import annotations
 import click
 
 from kg import __version__
-from kg.cli import articles, build, graph, query
+from kg.cli import articles, build, graph, query, train
 
 
 @click.group()
@@ -33,5 +33,6 @@ for _command in (
     query.serve_cmd,
     graph.export_cmd,
     graph.remove_cmd,
+    train.train_cmd,
 ):
     cli.add_command(_command)

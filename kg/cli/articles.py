@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from kg import pipeline
-from kg.cli.inputs import BadInput, input_options, load_articles
+from kg.cli.inputs import BadInput, input_options, load_articles, model_option
 from kg.errors import InputError
 from kg.extract import extract
 from kg.extract.facts import as_dict
@@ -74,6 +74,7 @@ def articles(inputs: tuple[Path, ...], date: dt.date | None, as_json: bool) -> N
 
 @click.command()
 @input_options
+@model_option
 @click.option("--type", "types", multiple=True, help="Only facts of this type (post, containment, event, ...).")
 def facts(inputs: tuple[Path, ...], date: dt.date | None, types: tuple[str, ...]) -> None:
     """Print the facts extracted from INPUT files and folders, one JSON object per line.
@@ -89,6 +90,7 @@ def facts(inputs: tuple[Path, ...], date: dt.date | None, types: tuple[str, ...]
 @click.command(name="eval")
 @click.argument("gold", type=click.Path(path_type=Path))
 @input_options
+@model_option
 @click.option("--json", "as_json", is_flag=True, help="Scores, misses and false positives as one JSON object.")
 def eval_(gold: Path, inputs: tuple[Path, ...], date: dt.date | None, as_json: bool) -> None:
     """Score the graph kg build makes of INPUT against the hand-read facts in GOLD (TOML).

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from kg import pipeline
-from kg.cli.inputs import BadInput, format_of, input_options
+from kg.cli.inputs import BadInput, format_of, input_options, model_option
 from kg.cli.progress import Progress
 from kg.errors import InputError
 from kg.extract.facts import as_dict
@@ -19,6 +19,7 @@ from kg.validate import ORG_CLASS
 
 @click.command()
 @input_options
+@model_option
 @click.option("-o", "--output", help="Write the graph here (- for standard output); without it, print a summary.")
 @click.option(
     "--format",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 from pathlib import Path
 
 import click
@@ -33,6 +34,25 @@ def input_options(f):
     @functools.wraps(f)
     def wrapper(*args, date: dt.datetime | None = None, **kwargs):
         return f(*args, date=date.date() if date else None, **kwargs)
+
+    return wrapper
+
+
+def model_option(f):
+    """--model PATH: the tagger model extraction uses (kg train writes one); default, the shipped one."""
+
+    @click.option(
+        "--model",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="A tagger model made by kg train (default: the one inside kg, docs/model-card.md).",
+    )
+    @functools.wraps(f)
+    def wrapper(*args, model: Path | None = None, **kwargs):
+        if model is not None:
+            if not model.is_file():
+                raise BadInput(f"{model}: no tagger model there")
+            os.environ["KG_MODEL"] = str(model)  # read by kg.nlp.tagger, here and in --jobs workers
+        return f(*args, **kwargs)
 
     return wrapper
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from kg.models import Article
-from kg.nlp import chains, gazetteer, names, orgs, people, places, quantities, timex
+from kg.nlp import chains, gazetteer, linking, names, orgs, people, places, quantities, timex
 from kg.nlp.lexicon import load
 from kg.nlp.locale import Locale, locale_of
 from kg.nlp.mentions import Mention
@@ -100,6 +100,16 @@ def analyse(article: Article) -> Doc:
         found += people.speakers(s.text, s.begin, s.tokens)
         found += people.listed(s.text, s.begin)
     found += _bylines(article)
+    found = _dedupe(found)
+    taken = [m.span for m in found if m.kind in ("person", "org")]
+    for s in sents:  # the tagger's people, where no rule found one, and the posts written with them
+        for link in linking.find(s.text, s.begin, list(s.tokens), taken, lambda t: orgs.canonical(t, locale.qualify)):
+            found.append(link.person)
+            if link.org is not None and link.org_span is not None:
+                b, e = link.org_span
+                found.append(Mention(b, e, article.text[b:e], "org", link.org.name, link.org.aliases, cue="tagger"))
+            if link.role:
+                posts.append(Post(link.person, link.role, link.org, link.status, s))
     found = _dedupe(found)
     persons = {m.name: m for m in found if m.kind == "person"}
     surnames = {n[: names.surname_length(n, 0)]: n for n in persons}
@@ -220,6 +230,7 @@ _RANK = {
     "gazetteer": 1,
     "class": 2,
     "speech": 3,
+    "tagger": 3,
     "list": 3,
     "title": 3,
     "repeat": 4,

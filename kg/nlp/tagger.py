@@ -1,0 +1,70 @@
+"""The trained character tagger: people, organizations, positions and places in a sentence, each with
+the model's confidence (the least marginal probability of its characters' labels).
+
+The model ships inside the package (kg/nlp/models/ner.crfsuite, see docs/model-card.md) and is loaded
+once per process; KG_MODEL or load(path) points at another one trained with ``kg train``.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.nlp.crf import bio_to_spans, features
+from kg.nlp.segment import Token, tokens
+
+MODEL_NAME = "ner.crfsuite"
+
+
+@dataclass(frozen=True)
+class Span:
+    begin: int
+    end: int
+    kind: str  # PER, ORG, POS or LOC
+    text: str
+    confidence: float
+
+
+def default_model() -> Path:
+    """The model a build uses: $KG_MODEL when set, else the one inside the package."""
+    chosen = os.environ.get("KG_MODEL")
+    if chosen:
+        return Path(chosen)
+    return Path(str(resources.files("kg.nlp").joinpath("models", MODEL_NAME)))
+
+
+@functools.cache
+def load(path: str | None = None):
+    """A pycrfsuite Tagger on the model at path (default: default_model()), opened once."""
+    import pycrfsuite
+
+    where = Path(path) if path else default_model()
+    if not where.is_file():
+        raise InputError(str(where), "no tagger model there (kg train writes one)")
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(str(where))
+    except (OSError, ValueError) as e:
+        raise InputError(str(where), f"not a tagger model: {e}") from None
+    return tagger
+
+
+def tag(text: str, toks: list[Token] | None = None, model: str | None = None) -> list[Span]:
+    """The entities the model finds in text (jieba's tokens of it, when the caller has them).
+
+    >>> [(s.text, s.kind) for s in tag("浙商银行企业信贷部叶老桂博士则从另一个角度对五道门槛进行了解读。")]
+    [('浙商银行', 'ORG'), ('叶老桂', 'PER')]
+    """
+    if not text:
+        return []
+    tagger = load(model or str(default_model()))  # by path: a --model of a later command is loaded anew
+    labels = tagger.tag(features(text, toks if toks is not None else tokens(text)))
+    out = []
+    for begin, end, kind in bio_to_spans(labels):
+        confidence = min(tagger.marginal(labels[i], i) for i in range(begin, end))
+        out.append(Span(begin, end, kind, text[begin:end], confidence))
+    return out
