@@ -58,6 +58,22 @@ def test_eval_counts_a_wrong_fact_as_miss_and_false_positive(runner, tmp_path):
     assert row["precision"] == 0.0 and row["recall"] == 0.0
 
 
+def test_eval_scores_people_organizations_and_roles_alone_only_when_the_gold_lists_them(runner, tmp_path):
+    """The blind samples list every person and organization named, and the roles held with no organization."""
+    gold = tmp_path / "g.toml"
+    gold.write_text(
+        'date = "2023-12-27"\npeople = [["邓涛"], ["某人"]]\norganizations = [["成都市委"]]\nroles_without_org = []\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["eval", str(gold), str(SEED_DIR), "--json"])
+    rows = {r["type"]: r for r in json.loads(result.output)}
+    assert rows["people"]["missed"] == [["某人"]] and rows["people"]["true_positives"] == 1
+    assert rows["organizations"]["true_positives"] == 1
+    assert "roles_without_org" in rows
+    plain = runner.invoke(cli, ["eval", str(GOLD / "seed.toml"), str(SEED_DIR), "--json"])
+    assert "people" not in {r["type"] for r in json.loads(plain.output)}
+
+
 @pytest.mark.parametrize(
     "content,message",
     [("posts = [[1, 2]]\n", "posts: every entry must be a list of 3 strings"), ("posts = [\n", "not a gold TOML file")],
