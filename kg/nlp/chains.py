@@ -149,31 +149,78 @@ def _item(piece: str) -> Item | None:
             status, piece = status_map[s], piece[len(s) :]
             break
     # The roles piece ends with, longest first: one lookup per role length, not a scan of every role.
+    # A split whose organization is of a known kind wins (机关党委 + 书记 over 机关 + 党委书记); only
+    # when none is, any noun phrase before the longest title.
+    loose = None
     for k in _role_lengths():
         role = piece[-k:]
         if k > len(piece) or role not in roles:
             continue
-        org = piece[: -len(role)]
+        org, found = piece[: -len(role)], status
         for s in status_words:
             if org.endswith(s) and len(org) > len(s):
-                status, org = status_map[s], org[: -len(s)]
+                found, org = status_map[s], org[: -len(s)]
                 break
-        org = _trim(org)
-        if org is None:
-            continue
-        return Item(org, role, status)
-    return None
+        fused = _fused(org, role)
+        strict = fused if fused is not None else _trim(org, strict=True)
+        if strict is not None:
+            return Item(strict, role, found)
+        if loose is None and (phrase := _trim(org)) is not None:
+            loose = Item(phrase, role, found)
+    return loose
 
 
-def _trim(org: str) -> str | None:
-    """The organization part of a piece, cut at its left edge; None when it cannot be one."""
+def _fused(org: str, role: str) -> str | None:
+    """省公安厅长, 民政部长: the organization's last character is the title's first (厅 of 厅长); the
+    organization is 省公安厅, the title 厅长. None when the piece is not written that way."""
+    if len(role) != 2 or not role.endswith("长") or not org or org.endswith(role[0]):
+        return None
+    whole = _trim(org + role[0], strict=True)
+    return whole if whole and orgs.is_org_name(whole) else None
+
+
+def _trim(org: str, strict: bool = False) -> str | None:
+    """The organization part of a piece, cut at its left edge; None when it cannot be one.
+
+    An organization of the lexicon's kinds (a type suffix, a type word, an area) always counts. So,
+    unless strict, does any other noun phrase (联合国, 新华社, 某网站): the text before a title is its
+    organization far more often than not, and dropping it dropped the person with it."""
     cut = max((i + 1 for i, c in enumerate(org) if c in _LEFT_STOP and not org.startswith("有限", i)), default=0)
     # Verbs a name never holds (明确, 会同) end whatever stands before the name.
     cut = max([cut] + [i + len(w) for w in _left_words() if (i := org.rfind(w)) >= 0])
     org = org[cut:]
+    for q in _qualifiers():  # 分管, 新任, 时任: words about the post, not part of the organization
+        if org.startswith(q):
+            org = org[len(q) :]
+            break
     if not org or orgs.is_org_name(org) or orgs.is_type_word(org) or gazetteer.is_area(org):
         return org
-    return None
+    if strict:
+        return None
+    # 中国雅虎副总编张银生和凤凰网城市频道总监赵耀: the second person's organization starts after 和.
+    tail = max((org.rfind(c) for c in "和与及"), default=-1)
+    return _noun_phrase(org) or (_trim(org[tail + 1 :]) if tail >= 0 else None)
+
+
+def _noun_phrase(text: str) -> str | None:
+    """text when it reads as a name of something: Han letters, digits or Latin ones, ending in a noun,
+    with no verb, adverb, pronoun or particle in it (jieba's tags)."""
+    if not 2 <= len(text) <= 20 or not _NAMEISH.fullmatch(text):
+        return None
+    toks = tokens(text)
+    if toks[-1].flag not in _NOUN_TAGS or any(t.flag[:1] in _NOT_IN_NAMES for t in toks):
+        return None
+    return text
+
+
+_NAMEISH = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+")
+_NOUN_TAGS = frozenset({"n", "nt", "nz", "ns", "nrt", "j", "eng", "nis"})
+_NOT_IN_NAMES = frozenset("vdprcuyeozqf")  # verbs, adverbs, pronouns, prepositions, particles...
+
+
+@functools.cache
+def _qualifiers() -> tuple[str, ...]:
+    return longest_first(load("people")["org_qualifiers"])
 
 
 @functools.cache

@@ -69,6 +69,7 @@ def analyse(article: Article) -> Doc:
     found: list[Mention] = []
     posts: list[Post] = []
     carried: tuple[int, OrgName] | None = None  # the last chain's organization, and where that chain ended
+    bylined = {(b.name, b.role) for b in article.bylines}
 
     def recent(suffix: str) -> OrgName | None:
         """The organization a bare 基金会 or 公司 refers back to: the last one named with that ending."""
@@ -92,7 +93,13 @@ def analyse(article: Article) -> Doc:
             resolved = resolve(c.items, locale, recent, before)
             if resolved and resolved[-1][1] is not None:
                 carried = (s.begin + c.stop, resolved[-1][1])
-            posts += [Post(person, role, org, status, s) for role, org, status in resolved]
+            # A reporter's own byline (本报讯（某报某某新闻记者张三）) is the byline extractor's post: it
+            # knows the paper the outlet belongs to.
+            posts += [
+                Post(person, role, org, status, s)
+                for role, org, status in resolved
+                if (c.name, role) not in bylined
+            ]
             for item, (_, org, _) in zip(c.items, resolved, strict=True):
                 if item.org and org is not None:
                     b = s.begin + item.org_begin
@@ -109,7 +116,10 @@ def analyse(article: Article) -> Doc:
                 b, e = link.org_span
                 found.append(Mention(b, e, article.text[b:e], "org", link.org.name, link.org.aliases, cue="tagger"))
             if link.role:
-                posts.append(Post(link.person, link.role, link.org, link.status, s))
+                org = link.org
+                if org is None:  # 市长 alone: the government of the article's city, as in a chain
+                    org = resolve([chains.Item("", link.role, link.status)], locale, recent)[0][1]
+                posts.append(Post(link.person, link.role, org, link.status, s))
     found = _dedupe(found)
     persons = {m.name: m for m in found if m.kind == "person"}
     surnames = {n[: names.surname_length(n, 0)]: n for n in persons}

@@ -61,8 +61,8 @@ def is_department(text: str) -> bool:
 def expand(text: str) -> str:
     """Spell out abbreviations inside a name: 某省医保局 -> 某省医疗保障局.
 
-    >>> expand("市医保局"), expand("省同城办")
-    ('市医疗保障局', '省同城化办公室')
+    >>> expand("市医保局"), expand("省发改委")
+    ('市医疗保障局', '省发展和改革委员会')
     """
     for short, full in _vocab()[3]:
         if short in text and full not in text:
