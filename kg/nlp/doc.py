@@ -96,9 +96,7 @@ def analyse(article: Article) -> Doc:
             # A reporter's own byline (本报讯（某报某某新闻记者张三）) is the byline extractor's post: it
             # knows the paper the outlet belongs to.
             posts += [
-                Post(person, role, org, status, s)
-                for role, org, status in resolved
-                if (c.name, role) not in bylined
+                Post(person, role, org, status, s) for role, org, status in resolved if (c.name, role) not in bylined
             ]
             for item, (_, org, _) in zip(c.items, resolved, strict=True):
                 if item.org and org is not None:
