@@ -17,7 +17,7 @@ from kg.rdf.vocab import NIF, SCHEMA
 from kg.store import files
 from tests.conftest import ROOT, SHARED
 
-SAMPLES = ["corpus.toml", "corpus-blind.toml", "corpus-blind2.toml"]
+SAMPLES = ["corpus.toml", "corpus-blind.toml", "corpus-blind2.toml", "corpus-blind3.toml"]
 
 
 def _names(g: Graph, node) -> set[str]:
