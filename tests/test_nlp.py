@@ -202,3 +202,30 @@ def test_nlp_surname_and_title_resolves_to_the_person_named_before():
     doc = analyse(make_article("某市交通局局长王某勇介绍了情况。王局长表示，将加快建设。"))
     titled = [m for m in doc.mentions if m.cue == "title"]
     assert [m.name for m in titled] == ["王某勇"]
+
+
+# Sentences from CLUENER train (a training split), one per chain rule of the linking work.
+CHAIN_RULES = [
+    # 兼 separates two posts of one person, as 、 does
+    ("北京勘察设计协会副会长兼秘书长周荫如：", "周荫如", [("北京勘察设计协会", "副会长"), ("", "秘书长")]),
+    # an organization without a type suffix, before the title, is kept (it once dropped the person)
+    ("”新华社记者姚均芳", "姚均芳", [("新华社", "记者")]),
+    # the organization of a second person starts after 和/与
+    ("央行副行长胡晓炼与人民币业务清算行中银香港副董事长兼总裁和广北", "胡晓炼", [("央行", "副行长")]),
+]
+
+
+@pytest.mark.parametrize("text,name,items", CHAIN_RULES, ids=[r[1] for r in CHAIN_RULES])
+def test_nlp_chain_rules_from_training_sentences(text, name, items):
+    found = {c.name: [(i.org, i.role) for i in c.items] for c in chains.find(text)}
+    assert found[name] == items
+
+
+@pytest.mark.parametrize(
+    "piece,org,role",
+    [("省公安厅长", "省公安厅", "厅长"), ("民政部长", "民政部", "部长"), ("分管副局长", "", "副局长")],
+)
+def test_nlp_fused_titles_and_qualifiers(piece, org, role):
+    """省公安厅长 is 省公安厅 + 厅长 (the 厅 is written once); 分管 says something of the post."""
+    item = chains._item(piece)
+    assert (item.org, item.role) == (org, role)

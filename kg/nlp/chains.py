@@ -12,6 +12,7 @@ from kg.nlp.segment import tokens
 
 # Clause boundaries: a chain never crosses them. 、 separates the items of one chain.
 _CLAUSE = re.compile(r"[，。；：！？,;:!?（）()“”‘’《》「」\n]")
+_ITEM_SEP = re.compile(r"、|兼任|兼(?!职)")
 # Characters that cannot be inside an organization's name: where its left edge is.
 _LEFT_STOP = set("的了在由对向把被将从是为也已让给等据")
 
@@ -72,6 +73,8 @@ def find(text: str, toks=None) -> list[Chain]:
 
     >>> [(c.name, [(i.org, i.role) for i in c.items]) for c in find("某市委常委、组织部部长张三出席。")]
     [('张三', [('某市委', '常委'), ('组织部', '部长')])]
+    >>> [(c.name, [(i.org, i.role) for i in c.items]) for c in find("某协会副主席兼秘书长张三出席。")]
+    [('张三', [('某协会', '副主席'), ('', '秘书长')])]
     """
     _, pattern, _, _ = _vocab()
     toks = tokens(text) if toks is None else toks
@@ -121,10 +124,14 @@ def _chain(text: str, name_begin: int, name_end: int) -> Chain | None:
     left = name_begin
     while left > 0 and not _CLAUSE.match(text[left - 1]):
         left -= 1
-    pieces = text[left:name_begin].split("、")
-    starts = [left]
-    for piece in pieces[:-1]:
-        starts.append(starts[-1] + len(piece) + 1)
+    # 、 and 兼 separate the items: 副主席兼秘书长 is two posts, as 副主席、秘书长 is.
+    pieces, starts, at = [], [], left
+    for sep in _ITEM_SEP.finditer(text, left, name_begin):
+        pieces.append(text[at : sep.start()])
+        starts.append(at)
+        at = sep.end()
+    pieces.append(text[at:name_begin])
+    starts.append(at)
     items: list[Item] = []
     begin = name_begin
     for piece, start in zip(reversed(pieces), reversed(starts), strict=True):
