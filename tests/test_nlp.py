@@ -229,3 +229,11 @@ def test_nlp_fused_titles_and_qualifiers(piece, org, role):
     """省公安厅长 is 省公安厅 + 厅长 (the 厅 is written once); 分管 says something of the post."""
     item = chains._item(piece)
     assert (item.org, item.role) == (org, role)
+
+
+def test_nlp_a_fused_title_keeps_its_organization_inside_the_sentence():
+    """Regression: 省公安厅长 gave 省公安厅, which the search for its place stopped before 长: offset -1."""
+    text = "省公安厅长张某强调，要抓好落实。"
+    (chain,) = chains.find(text)
+    item = chain.items[0]
+    assert (item.org, item.role) == ("省公安厅", "厅长") and text[item.org_begin :].startswith("省公安厅")

@@ -139,6 +139,8 @@ def _chain(text: str, name_begin: int, name_end: int) -> Chain | None:
         if item is None:
             break
         at = piece.rfind(item.org, 0, len(piece) - len(item.role)) if item.org else -1
+        if item.org and at < 0:  # a fused title (省公安厅长): the organization runs into the title
+            at = piece.rfind(item.org)
         items.append(Item(item.org, item.role, item.status, start + at if item.org else -1))
         begin = start + max(at, 0) if item.org else start + len(piece) - len(item.role)
     if not items:
