@@ -237,3 +237,15 @@ def test_nlp_a_fused_title_keeps_its_organization_inside_the_sentence():
     (chain,) = chains.find(text)
     item = chain.items[0]
     assert (item.org, item.role) == ("省公安厅", "厅长") and text[item.org_begin :].startswith("省公安厅")
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        ("近日农行", "农行"),  # a time word before the organization is not part of it
+        ("新华社", "新华社"),
+        ("表示将", None),  # ends in no noun: no organization
+    ],
+)
+def test_nlp_noun_phrase_organizations_start_after_the_last_non_noun(text, org):
+    assert chains._noun_phrase(text) == org

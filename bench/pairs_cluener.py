@@ -1,0 +1,44 @@
+"""(person, position) pairs of CLUENER dev (held out; the corpus's derived file, 145 pairs written
+position-then-name): how many kg build states as a holding of that person with that role.
+
+    python bench/pairs_cluener.py
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAIRS = ROOT.parent / "shared" / "corpus" / "cluener2020" / "derived_position_name_pairs.jsonl"
+
+
+def main() -> None:
+    from rdflib.namespace import ORG, SKOS
+
+    from kg.pipeline import run
+    from kg.rdf.vocab import SCHEMA
+    from kg.store import files
+
+    rows = [json.loads(x) for x in PAIRS.read_text("utf-8").splitlines()]
+    rows = [r for r in rows if r["split"] == "dev"]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "dev.jsonl"
+        records = [{"id": f"c{k}", "headline": r["text"][:20], "text": r["text"]} for k, r in enumerate(rows)]
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+        g = files.union(run([path], jobs=2).dataset)
+    held = set()
+    for m in g.subjects(ORG.member, None):
+        person = g.value(g.value(m, ORG.member), SCHEMA.name)
+        role = g.value(g.value(m, ORG.role), SKOS.prefLabel)
+        held.add((str(person), str(role)))
+    hits = sum((r["name"], r["position"]) in held for r in rows)
+    named = {str(n) for p in g.subjects(None, None) for n in g.objects(p, SCHEMA.name)}
+    people = sum(r["name"] in named for r in rows)
+    print(f"CLUENER dev, {len(rows)} (person, position) pairs: {hits} held ({hits / len(rows):.2f}); ")
+    print(f"the person found for {people} ({people / len(rows):.2f})")
+
+
+if __name__ == "__main__":
+    main()
