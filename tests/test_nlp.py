@@ -227,7 +227,7 @@ def test_nlp_chain_rules_from_training_sentences(text, name, items):
 )
 def test_nlp_fused_titles_and_qualifiers(piece, org, role):
     """省公安厅长 is 省公安厅 + 厅长 (the 厅 is written once); 分管 says something of the post."""
-    item = chains._item(piece)
+    item = chains.parse_item(piece)
     assert (item.org, item.role) == (org, role)
 
 
@@ -249,3 +249,32 @@ def test_nlp_a_fused_title_keeps_its_organization_inside_the_sentence():
 )
 def test_nlp_noun_phrase_organizations_start_after_the_last_non_noun(text, org):
     assert chains._noun_phrase(text) == org
+
+
+# Posts stated in prose, with sentences from CLUENER train (a training split) and one made up.
+APPOINTMENTS = [
+    # 他 refers back to the person the article named last
+    ("他担任中央美术学院院长、全国美术家协会主席……", "徐悲鸿", [("中央美术学院", "院长"), ("全国美术家协会", "主席")]),
+    # the subject left out: the person the text is about
+    (
+        "1979年7月，在市作家协会第二次会议上当选为市作家协会副主席，兼秘书长。",
+        "张三",
+        [("市作家协会", "副主席"), ("", "秘书长")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,last,items", APPOINTMENTS, ids=["pronoun", "left-out-subject"])
+def test_nlp_appointments_join_the_person_to_the_posts_after_the_verb(text, last, items):
+    from kg.nlp import appointments
+    from kg.nlp.mentions import Mention
+
+    (found,) = appointments.find(text, 100, [], Mention(0, len(last), last, "person", last))
+    assert found.person.name == last
+    assert [(i.org, i.role) for i in found.items] == items
+
+
+def test_nlp_appointments_need_a_person():
+    from kg.nlp import appointments
+
+    assert appointments.find("会议决定由其担任组长。", 0, [], None) == []

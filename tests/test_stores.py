@@ -105,9 +105,11 @@ def test_stores_a_killed_build_leaves_whole_articles_only(tmp_path):
     store_dir = tmp_path / "st"
     cmd = [sys.executable, "-m", "kg", "build", "--date", "2023-12-27", "--store"]
     proc = subprocess.Popen([*cmd, str(store_dir), str(pages)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _wait_for_articles(store_dir, proc)  # the build is writing: kill it there, however fast the machine
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
+    try:
+        _wait_for_articles(store_dir, proc)  # the build is writing: kill it there, however fast the machine
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
     # The reference: one page built whole, in a store of its own.
     one = tmp_path / "one"
     one.mkdir()
@@ -137,7 +139,7 @@ def _wait_for_articles(store_dir, proc, deadline: float = 300.0) -> None:
             graphs = ox.Store.read_only(str(store_dir)).named_graphs()
             if any(g.value != str(model.META) for g in graphs):
                 return
-        except OSError:  # not created yet
+        except (OSError, RuntimeError):  # not created yet, or its column families not yet
             pass
         time.sleep(0.05)
     raise AssertionError("the build wrote no article before it ended or the deadline passed")

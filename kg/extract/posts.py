@@ -1,11 +1,12 @@
-"""Posts from title chains: 某市委常委、组织部部长张三 -> 张三 holds 常委 in 某市委 and 部长 in 某市委组织部."""
+"""Posts from title chains (某市委常委、组织部部长张三 -> 张三 holds 常委 in 某市委 and 部长 in 某市委组织部),
+from the tagger and from prose (他担任…): each with the sentence that states it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from kg.extract.common import evidence, org_entity, person
-from kg.extract.facts import PostHeld
+from kg.extract.facts import Evidence, PostHeld
 from kg.models import Article
 from kg.nlp.doc import analyse
 
@@ -15,8 +16,12 @@ def extract(article: Article) -> Iterator[PostHeld]:
     with no organization in reach (教授, 记者) is still a holding, of the role alone."""
     doc = analyse(article)
     for p in doc.posts:
+        if p.since is None:
+            ev = evidence(doc, p.sent)
+        else:  # 张三……。他担任…: from the sentence that names him to the one that says what he holds
+            ev = Evidence(article.id, p.since, p.sent.end, article.text[p.since : p.sent.end])
         yield PostHeld(
-            evidence=evidence(doc, p.sent),
+            evidence=ev,
             person=person(p.person.name),
             role=p.role,
             org=org_entity(p.org) if p.org is not None else None,

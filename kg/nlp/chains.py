@@ -48,6 +48,8 @@ def _vocab():
     roles = set(base)
     for mod in people["role_modifiers"]:
         roles.update(mod + r for r in base if not r.startswith(mod))
+    # Two modifiers where the inner one is 副: 第一副部长, 常务副主任.
+    roles.update(mod + "副" + r for mod in people["role_modifiers"] if not mod.endswith("副") for r in base)
     for suf in people["role_suffixes"]:
         roles.update(r + suf for r in list(roles))
     ordered = longest_first(roles)
@@ -135,7 +137,7 @@ def _chain(text: str, name_begin: int, name_end: int) -> Chain | None:
     items: list[Item] = []
     begin = name_begin
     for piece, start in zip(reversed(pieces), reversed(starts), strict=True):
-        item = _item(piece)
+        item = parse_item(piece)
         if item is None:
             break
         at = piece.rfind(item.org, 0, len(piece) - len(item.role)) if item.org else -1
@@ -149,7 +151,7 @@ def _chain(text: str, name_begin: int, name_end: int) -> Chain | None:
     return Chain(text[name_begin:name_end], begin, name_begin, name_end, tuple(items))
 
 
-def _item(piece: str) -> Item | None:
+def parse_item(piece: str) -> Item | None:
     """Split 'organization + role' at the longest role that leaves a sensible organization."""
     roles, _, status_words, status_map = _vocab()
     status = None

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from kg.models import Article
-from kg.nlp import chains, gazetteer, linking, names, orgs, people, places, quantities, timex
+from kg.nlp import appointments, chains, gazetteer, linking, names, orgs, people, places, quantities, timex
 from kg.nlp.lexicon import load
 from kg.nlp.locale import Locale, locale_of
 from kg.nlp.mentions import Mention
@@ -40,6 +40,7 @@ class Post:
     org: OrgName | None
     status: str | None
     sent: Sent
+    since: int | None = None  # where the evidence starts when the person is named before sent (他担任…)
 
 
 @dataclass(frozen=True, eq=False)
@@ -119,6 +120,7 @@ def analyse(article: Article) -> Doc:
                     org = resolve([chains.Item("", link.role, link.status)], locale, recent)[0][1]
                 posts.append(Post(link.person, link.role, org, link.status, s))
     found = _dedupe(found)
+    posts += _appointed(sents, found, locale, recent)
     persons = {m.name: m for m in found if m.kind == "person"}
     surnames = {n[: names.surname_length(n, 0)]: n for n in persons}
     taken = [m.span for m in found]
@@ -126,6 +128,21 @@ def analyse(article: Article) -> Doc:
         found += people.titled(s.text, s.begin, surnames)
         found += people.repeats(s.text, s.begin, set(persons), taken)
     return Doc(article, locale, sents, tuple(_dedupe(found)), tuple(posts))
+
+
+def _appointed(sents, found: list[Mention], locale: Locale, recent) -> list[Post]:
+    """Posts stated in prose (担任, 当选为), each with its person: named in the clause, or 他/她."""
+    people_found = [m for m in found if m.kind == "person"]
+    out = []
+    for s in sents:
+        here = [m for m in people_found if s.begin <= m.begin and m.end <= s.end]
+        last = next((m for m in reversed(people_found) if m.end <= s.begin), None)
+        for a in appointments.find(s.text, s.begin, here, last):
+            # 他担任…: the evidence runs from the sentence that names him, so that it names its member.
+            since = next(x.begin for x in sents if x.begin <= a.person.begin < x.end) if a.anaphoric else None
+            for role, org, status in resolve(a.items, locale, recent):
+                out.append(Post(a.person, role, org, status or a.status, s, since))
+    return out
 
 
 def resolve(items, locale: Locale, recent=lambda suffix: None, before: OrgName | None = None):
