@@ -200,3 +200,17 @@ def test_extract_evidence_is_the_sentence_in_the_article_text():
     a = make_article("开头一句。\n市长王某平强调，要抓好落实。", locale=CHENGDU)
     for f in extract(a):
         assert a.text[f.evidence.begin : f.evidence.end] == f.evidence.text
+
+
+def test_extract_an_occupation_in_no_organization_is_not_a_post():
+    """律师 with no firm named is what the person does (schema:hasOccupation), not a post; with the firm
+    before it, it is a post there. (MODEL.md: occupations.)"""
+    from tests.conftest import make_article
+
+    alone = extract(make_article("知名律师张明表示，此案仍有疑点。"))
+    assert [(f.person.name, f.occupation) for f in alone if f.type == "occupation"] == [("张明", "律师")]
+    assert not [f for f in alone if f.type == "post"]
+    firm = extract(make_article("某某律师事务所律师张明表示，此案仍有疑点。"))
+    assert [(f.person.name, f.role, f.org.name) for f in firm if f.type == "post"] == [
+        ("张明", "律师", "某某律师事务所")
+    ]

@@ -45,6 +45,14 @@ GOOD = """
 :m kg:post :post .
 :m kg:status "current" .
 :m prov:wasDerivedFrom :s .
+:p schema:hasOccupation :occ .
+:occ a schema:Occupation .
+:occ schema:name "律师"@zh .
+:st3 a rdf:Statement .
+:st3 rdf:subject :p .
+:st3 rdf:predicate schema:hasOccupation .
+:st3 rdf:object :occ .
+:st3 prov:wasDerivedFrom :s .
 :x a schema:Place .
 :x schema:name "某区"@zh .
 :y a schema:Place .
@@ -130,9 +138,11 @@ BROKEN = [
         "statement-bad-predicate",
         ":st rdf:predicate schema:location .",
         "",
-        "schema:containedInPlace or org:subOrganizationOf",
+        "org:subOrganizationOf or schema:hasOccupation",
     ),
     ("statement-source-person", ":st prov:wasDerivedFrom :p .", "", "a nif:Sentence or a gazetteer"),
+    ("occupation-no-statement", "", ":st3 rdf:object :occ .", "An occupation needs an rdf:Statement"),
+    ("occupation-no-name", "", ':occ schema:name "律师"@zh .', "An occupation needs exactly one name"),
     ("gazetteer-no-version", "", ':gz schema:version "1.5.31" .', "exactly one schema:version"),
     ("role-no-label", "", ':r skos:prefLabel "局长"@zh .', "exactly one skos:prefLabel"),
     ("article-no-headline", "", ':a schema:headline "标题"@zh .', "needs a headline"),

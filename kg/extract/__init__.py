@@ -18,6 +18,7 @@ from kg.extract.facts import (
     Evidence,
     Fact,
     Mentioned,
+    OccupationHeld,
     PostHeld,
     Statistic,
 )
@@ -54,6 +55,7 @@ __all__ = [
     "Evidence",
     "Fact",
     "Mentioned",
+    "OccupationHeld",
     "PostHeld",
     "Statistic",
     "extract",

@@ -25,5 +25,5 @@ def extract(article: Article) -> Iterator[Fact]:
             continue
         ev = evidence(doc, doc.sent_of(pos))
         yield Authored(evidence=ev, person=person(b.name), role=b.role, org=org)
-        if org is not None:
-            yield PostHeld(evidence=ev, person=person(b.name), role=b.role, org=org, as_of=article.date)
+        # 本报讯（记者张三）with no paper named: still a holding of 记者, with no organization
+        yield PostHeld(evidence=ev, person=person(b.name), role=b.role, org=org, as_of=article.date)

@@ -75,6 +75,14 @@ class PostHeld(Fact):
 
 
 @dataclass(frozen=True, kw_only=True)
+class OccupationHeld(Fact):
+    """The person works as (occupation), in no organization the text names: 律师, 导演, 演员."""
+
+    person: Entity
+    occupation: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class Contained(Fact):
     """child lies in parent (places) or is a unit of parent (organizations)."""
 
@@ -113,6 +121,7 @@ _TYPES = {
     Mentioned: "mention",
     Authored: "byline",
     PostHeld: "post",
+    OccupationHeld: "occupation",
     Contained: "containment",
     EventFact: "event",
     Statistic: "statistic",

@@ -3,15 +3,17 @@ from the tagger and from prose (他担任…): each with the sentence that state
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from kg.extract.common import evidence, org_entity, person
-from kg.extract.facts import Evidence, PostHeld
+from kg.extract.facts import Evidence, OccupationHeld, PostHeld
 from kg.models import Article
 from kg.nlp.doc import analyse
+from kg.nlp.lexicon import load
 
 
-def extract(article: Article) -> Iterator[PostHeld]:
+def extract(article: Article) -> Iterator[PostHeld | OccupationHeld]:
     """One fact per (person, role, organization); the article's date is the post's as-of date. A title
     with no organization in reach (教授, 记者) is still a holding, of the role alone."""
     doc = analyse(article)
@@ -20,6 +22,9 @@ def extract(article: Article) -> Iterator[PostHeld]:
             ev = evidence(doc, p.sent)
         else:  # 张三……。他担任…: from the sentence that names him to the one that says what he holds
             ev = Evidence(article.id, p.since, p.sent.end, article.text[p.since : p.sent.end])
+        if p.org is None and p.role in occupations():
+            yield OccupationHeld(evidence=ev, person=person(p.person.name), occupation=p.role)
+            continue
         yield PostHeld(
             evidence=ev,
             person=person(p.person.name),
@@ -28,3 +33,9 @@ def extract(article: Article) -> Iterator[PostHeld]:
             status=p.status,
             as_of=article.date,
         )
+
+
+@functools.cache
+def occupations() -> frozenset[str]:
+    """Occupations (律师, 导演): held in no organization, they are schema:hasOccupation, not posts."""
+    return frozenset(load("people")["occupations"])

@@ -45,7 +45,7 @@ class Chain:
 def _vocab():
     people = load("people")
     base = people["roles"]
-    roles = set(base)
+    roles = set(base) | set(people["occupations"])
     for mod in people["role_modifiers"]:
         roles.update(mod + r for r in base if not r.startswith(mod))
     # Two modifiers where the inner one is 副: 第一副部长, 常务副主任.

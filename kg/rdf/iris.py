@@ -58,6 +58,9 @@ class Minter:
         """person/张三, org/某某大学, place/某省/某市/某区 (administrative areas by their chain)."""
         return self._iri(kind, *(path or (name,)))
 
+    def occupation(self, name: str) -> URIRef:
+        return self._iri("occupation", name)
+
     def role(self, role: str) -> URIRef:
         return self._iri("role", role)
 

@@ -14,7 +14,17 @@ from rdflib.namespace import ORG as _ORG
 from rdflib.namespace import PROV as _PROV
 from rdflib.namespace import SKOS as _SKOS
 
-from kg.extract.facts import Authored, Contained, Entity, EventFact, Fact, Mentioned, PostHeld, Statistic
+from kg.extract.facts import (
+    Authored,
+    Contained,
+    Entity,
+    EventFact,
+    Fact,
+    Mentioned,
+    OccupationHeld,
+    PostHeld,
+    Statistic,
+)
 from kg.models import Article
 from kg.nlp.decimals import plain_text
 from kg.rdf.iris import Minter
@@ -87,6 +97,8 @@ def _fact(f: Fact, a: URIRef, mint: Minter, published: Literal | None):
         yield a, SCHEMA.author, _iri(f.person, mint)
     elif isinstance(f, PostHeld):
         yield from _post(f, mint, sentence)
+    elif isinstance(f, OccupationHeld):
+        yield from _occupation(f, mint, sentence)
     elif isinstance(f, Contained):
         yield from _contained(f, mint, sentence)
         if f.gazetteer is not None:
@@ -123,6 +135,22 @@ def _post(f: PostHeld, mint: Minter, sentence: URIRef):
     yield post, ORG.postIn, org
     yield post, ORG.role, role
     yield post, RDFS.label, _label(f.org.name + f.role)
+
+
+def _occupation(f: OccupationHeld, mint: Minter, sentence: URIRef):
+    """person schema:hasOccupation an Occupation (one node per name), the link as an rdf:Statement with
+    the sentence that says so (MODEL.md: occupations keep their evidence on a node of their own)."""
+    yield from _entity(f.person, mint)
+    person, occ = _iri(f.person, mint), mint.occupation(f.occupation)
+    st = mint.statement(person, SCHEMA.hasOccupation, occ)
+    yield person, SCHEMA.hasOccupation, occ
+    yield occ, RDF.type, SCHEMA.Occupation
+    yield occ, SCHEMA.name, _label(f.occupation)
+    yield st, RDF.type, RDF.Statement
+    yield st, RDF.subject, person
+    yield st, RDF.predicate, SCHEMA.hasOccupation
+    yield st, RDF.object, occ
+    yield st, PROV.wasDerivedFrom, sentence
 
 
 def _contained(f: Contained, mint: Minter, sentence: URIRef):

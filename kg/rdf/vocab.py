@@ -39,6 +39,7 @@ class SCHEMA(DefinedNamespace):
     Event: URIRef
     NewsArticle: URIRef
     Observation: URIRef
+    Occupation: URIRef
     Person: URIRef
     Place: URIRef
     about: URIRef
@@ -47,6 +48,7 @@ class SCHEMA(DefinedNamespace):
     author: URIRef
     containedInPlace: URIRef
     datePublished: URIRef
+    hasOccupation: URIRef
     headline: URIRef
     identifier: URIRef
     isPartOf: URIRef
