@@ -117,3 +117,18 @@ def test_tagger_cluener_dev_people_and_positions():
         g, f = {x for x in gold if x[3] == kind}, {x for x in found if x[3] == kind}
         p, r = len(g & f) / len(f), len(g & f) / len(g)
         assert 2 * p * r / (p + r) >= floor, (kind, p, r)
+
+
+@pytest.mark.parametrize(
+    ("position", "role", "org"),
+    [
+        ("某某置业有限公司公关部经理", "经理", "某某置业有限公司公关部"),  # the tagger's span swallowed the company
+        ("副总经理", "副总经理", None),  # a title alone stays whole
+    ],
+)
+def test_tagger_a_position_that_swallowed_its_organization_is_split(position, role, org):
+    from kg.nlp import linking
+
+    got_role, where = linking._split(tagger.Span(3, 3 + len(position), "POS", position, 0.9), position)
+    assert got_role == role
+    assert (position[where[0] - 3 : where[1] - 3] if where else None) == org

@@ -213,6 +213,11 @@ def _trim(org: str, strict: bool = False) -> str | None:
     return _noun_phrase(org) or (_trim(org[tail + 1 :]) if tail >= 0 else None)
 
 
+def known_kind(org: str) -> bool:
+    """An organization of a kind the lexicons know: a type suffix (局, 公司), a type word, an area."""
+    return orgs.is_org_name(org) or orgs.is_type_word(org) or gazetteer.is_area(org)
+
+
 def _noun_phrase(text: str) -> str | None:
     """The name of something that text ends with: Han letters, digits or Latin ones, ending in a noun,
     from after the last verb, adverb, pronoun, particle or time word (jieba's tags): 近日农行 -> 农行."""

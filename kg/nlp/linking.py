@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kg.nlp import names, tagger
+from kg.nlp import chains, names, tagger
 from kg.nlp.lexicon import load
 from kg.nlp.mentions import Mention
 from kg.nlp.orgs import OrgName
@@ -66,12 +66,15 @@ def find(
         b, e = offset + s.begin, offset + s.end
         if any(tb < e and b < te for tb, te in taken):
             continue
-        role, org_span = _post_before(text, spans, k) or _post_after(text, spans, k) or (None, None)
-        status = None
-        if role:
-            status, role = _status(role)
-        org = canonical(text[org_span.begin : org_span.end]) if org_span else None
-        where = (offset + org_span.begin, offset + org_span.end) if org_span else None
+        pos, org_span = _post_before(text, spans, k) or _post_after(text, spans, k) or (None, None)
+        role, status = None, None
+        where = (org_span.begin, org_span.end) if org_span else None
+        if pos is not None:
+            status, role = _status(pos.text)
+            if where is None:  # a position that swallowed its organization: 润泽地产常务副总
+                role, where = _split(pos, role)
+        org = canonical(text[where[0] : where[1]]) if where else None
+        where = (offset + where[0], offset + where[1]) if where else None
         person = Mention(b, e, s.text, "person", s.text, cue="tagger")
         out.append(Linked(person, role or None, org, status, where))
     return out
@@ -92,8 +95,8 @@ def _post_before(text: str, spans, k: int):
         return None
     org = next((s for s in reversed(spans[:k]) if s.end <= pos.begin and s.kind == "ORG"), None)
     if org is not None and org.end == pos.begin:
-        return pos.text, org
-    return pos.text, None
+        return pos, org
+    return pos, None
 
 
 def _post_after(text: str, spans, k: int):
@@ -104,8 +107,18 @@ def _post_after(text: str, spans, k: int):
         return None
     org = spans[k - 1] if k > 0 else None
     if org is not None and org.kind == "ORG" and org.end == name.begin:
-        return pos.text, org
-    return pos.text, None
+        return pos, org
+    return pos, None
+
+
+def _split(pos, role: str) -> tuple[str, tuple[int, int] | None]:
+    """A position span that holds an organization (three characters or more) before a title of the lexicon: the
+    title, and where the organization is (sentence offsets); else the position as it was."""
+    item = chains.parse_item(role)
+    if item is None or not item.org or item.org + item.role != role or len(item.org) < 3:
+        return role, None
+    at = pos.begin + len(pos.text) - len(role)  # the status words, if any, stood before the role
+    return item.role, (at, at + len(item.org))
 
 
 def _status(role: str) -> tuple[str | None, str]:
