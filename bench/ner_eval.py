@@ -48,7 +48,9 @@ def main() -> None:
         "| split | type | gold | P | R | F1 | jieba alone (people): P / R / F1 |",
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
-    jieba_s = tag_s = 0.0
+    import jieba.posseg as posseg
+
+    jieba_s = tag_s = hmm_s = 0.0
     for split, (path, kinds) in SPLITS.items():
         gold, found, baseline = set(), set(), set()
         for n, (text, spans) in enumerate(read(path)):
@@ -60,14 +62,22 @@ def main() -> None:
             t2 = time.perf_counter()
             jieba_s, tag_s = jieba_s + t1 - t0, tag_s + t2 - t1
             found |= {(n, s.begin, s.end, s.kind) for s in spans_found if s.confidence >= threshold}
-            baseline |= {(n, t.begin, t.end, "PER") for t in toks if t.flag in ("nr", "nrfg", "nrt")}
+            t3 = time.perf_counter()
+            full = list(posseg.cut(text))  # jieba as it comes, HMM and all: the baseline, and the clock
+            hmm_s += time.perf_counter() - t3
+            at = 0
+            for pair in full:
+                if pair.flag in ("nr", "nrfg", "nrt"):
+                    baseline.add((n, at, at + len(pair.word), "PER"))
+                at += len(pair.word)
         for kind in kinds:
             g = {x for x in gold if x[3] == kind}
             p, r, f = score(g, {x for x in found if x[3] == kind})
             base = " / ".join(f"{v:.2f}" for v in score(g, baseline)) if kind == "PER" else ""
             lines.append(f"| {split} | {kind} | {len(g)} | {p:.2f} | {r:.2f} | {f:.2f} | {base} |")
-    lines += ["", f"Speed: tagging (features and CRF) took {tag_s / jieba_s:.2f}× the time of jieba.posseg"]
-    lines.append(f"on the same sentences ({jieba_s:.1f} s against {tag_s:.1f} s).")
+    lines += ["", f"Speed: tagging (features and CRF) took {tag_s / hmm_s:.2f}× the time of jieba.posseg (with its"]
+    lines.append(f"HMM, as it comes) on the same sentences ({hmm_s:.1f} s against {tag_s:.1f} s); kg.nlp.segment's")
+    lines.append(f"tokens, which the tagger reads, took {jieba_s:.1f} s.")
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "ner.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
