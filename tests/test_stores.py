@@ -141,7 +141,7 @@ def _wait_for_articles(store_dir, proc, deadline: float = 300.0) -> None:
                 return
         except (OSError, RuntimeError):  # not created yet, or its column families not yet
             pass
-        time.sleep(0.05)
+        time.sleep(0.05)  # between polls of the condition above; spares the CPU, decides nothing
     raise AssertionError("the build wrote no article before it ended or the deadline passed")
 
 
@@ -330,20 +330,25 @@ def test_stores_writer_keeps_order_and_hands_back_a_failed_write():
 
 def test_stores_writer_groups_what_queued_up_into_one_transaction_in_order():
     """A writer hands the articles that queued up while it wrote to put_many, in the order given."""
+    import threading
+
     from kg.store.writer import Writer
+
+    queued = threading.Event()
 
     class Target:
         def __init__(self):
             self.calls = []
 
         def put_many(self, items):
-            time.sleep(0.01)  # slow enough that puts queue up behind it
+            assert queued.wait(timeout=120)  # the writer waits here until every put has queued up
             self.calls.append([g for g, _ in items])
 
     target = Target()
     writer = Writer(target, group=8)
-    for k in range(50):
+    for k in range(50):  # fewer than the queue's depth (64): no put blocks
         writer.put(f"g{k}", [])
+    queued.set()
     writer.close()
     assert [g for call in target.calls for g in call] == [f"g{k}" for k in range(50)]
     assert max(len(call) for call in target.calls) <= 8 and len(target.calls) < 50

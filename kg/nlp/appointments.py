@@ -62,7 +62,7 @@ def find(text: str, offset: int, persons: list[Mention], last: Mention | None) -
             stop = _CLAUSE_END.search(text, stop.end())
         tail = text[m.end() : stop.start() if stop else len(text)].replace("，兼", "兼")
         items = []
-        for piece in re.split(r"、|兼", tail):
+        for piece in chains.ITEM_SEP.split(tail):
             item = chains.parse_item(piece) if piece else None
             if item is None:
                 break

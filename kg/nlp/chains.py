@@ -12,7 +12,7 @@ from kg.nlp.segment import tokens
 
 # Clause boundaries: a chain never crosses them. 、 separates the items of one chain.
 _CLAUSE = re.compile(r"[，。；：！？,;:!?（）()“”‘’《》「」\n]")
-_ITEM_SEP = re.compile(r"、|兼任|兼(?!职)")
+ITEM_SEP = re.compile(r"、|兼任|兼(?!职)")
 # Characters that cannot be inside an organization's name: where its left edge is.
 _LEFT_STOP = set("的了在由对向把被将从是为也已让给等据")
 
@@ -128,7 +128,7 @@ def _chain(text: str, name_begin: int, name_end: int) -> Chain | None:
         left -= 1
     # 、 and 兼 separate the items: 副主席兼秘书长 is two posts, as 副主席、秘书长 is.
     pieces, starts, at = [], [], left
-    for sep in _ITEM_SEP.finditer(text, left, name_begin):
+    for sep in ITEM_SEP.finditer(text, left, name_begin):
         pieces.append(text[at : sep.start()])
         starts.append(at)
         at = sep.end()
@@ -151,14 +151,23 @@ def _chain(text: str, name_begin: int, name_end: int) -> Chain | None:
     return Chain(text[name_begin:name_end], begin, name_begin, name_end, tuple(items))
 
 
+def split_status(piece: str) -> tuple[str | None, str]:
+    """(status, the rest) for a piece opening with a status word: 原市委书记 -> (former, 市委书记).
+
+    >>> split_status("原市委书记"), split_status("市委书记")
+    (('former', '市委书记'), (None, '市委书记'))
+    """
+    _, _, status_words, status_map = _vocab()
+    for s in status_words:
+        if piece.startswith(s):
+            return status_map[s], piece[len(s) :]
+    return None, piece
+
+
 def parse_item(piece: str) -> Item | None:
     """Split 'organization + role' at the longest role that leaves a sensible organization."""
     roles, _, status_words, status_map = _vocab()
-    status = None
-    for s in status_words:
-        if piece.startswith(s):
-            status, piece = status_map[s], piece[len(s) :]
-            break
+    status, piece = split_status(piece)
     # The roles piece ends with, longest first: one lookup per role length, not a scan of every role.
     # A split whose organization is of a known kind wins (机关党委 + 书记 over 机关 + 党委书记); only
     # when none is, any noun phrase before the longest title.

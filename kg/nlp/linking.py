@@ -37,12 +37,6 @@ class Linked:
 
 
 @functools.cache
-def _status_markers() -> tuple[tuple[str, str], ...]:
-    markers = load("people")["status_markers"]
-    return tuple(sorted(markers.items(), key=lambda kv: -len(kv[0])))
-
-
-@functools.cache
 def _not_names() -> frozenset[str]:
     return frozenset(load("people")["not_names"])
 
@@ -70,7 +64,9 @@ def find(
         role, status = None, None
         where = (org_span.begin, org_span.end) if org_span else None
         if pos is not None:
-            status, role = _status(pos.text)
+            status, role = chains.split_status(pos.text)
+            if not role:  # a status word alone (原) is no position
+                status, role = None, pos.text
             if where is None:  # a position that swallowed its organization: 润泽地产常务副总
                 role, where = _split(pos, role)
         org = canonical(text[where[0] : where[1]]) if where else None
@@ -119,10 +115,3 @@ def _split(pos, role: str) -> tuple[str, tuple[int, int] | None]:
         return role, None
     at = pos.begin + len(pos.text) - len(role)  # the status words, if any, stood before the role
     return item.role, (at, at + len(item.org))
-
-
-def _status(role: str) -> tuple[str | None, str]:
-    for marker, status in _status_markers():
-        if role.startswith(marker) and len(role) > len(marker):
-            return status, role[len(marker) :]
-    return None, role

@@ -32,8 +32,11 @@ class Span:
 def default_model() -> Path:
     """The model a build uses: $KG_MODEL when set, else the one inside the package."""
     chosen = os.environ.get("KG_MODEL")
-    if chosen:
-        return Path(chosen)
+    return Path(chosen) if chosen else _packaged()
+
+
+@functools.cache
+def _packaged() -> Path:
     return Path(str(resources.files("kg.nlp").joinpath("models", MODEL_NAME)))
 
 
@@ -61,7 +64,7 @@ def tag(text: str, toks: list[Token] | None = None, model: str | None = None) ->
     """
     if not text:
         return []
-    tagger = load(model or str(default_model()))  # by path: a --model of a later command is loaded anew
+    tagger = load(model or os.environ.get("KG_MODEL") or str(_packaged()))  # by path: a later --model loads anew
     labels = tagger.tag(features(text, toks if toks is not None else tokens(text)))
     out = []
     for begin, end, kind in bio_to_spans(labels):
