@@ -72,6 +72,30 @@ def test_extract_byline_reporter_holds_reporter_post_at_the_paper():
     assert any(isinstance(f, PostHeld) and (f.role, f.org.name) == ("记者", "某某日报") for f in found)
 
 
+def test_extract_closing_name_in_brackets_is_the_reporter():
+    """…共涉及12条线路。（王立新）: the name that closes an article is its reporter's, at the source."""
+    a = make_article("昨日，市交通局发布了新的公交线路调整方案，共涉及12条线路。（王立新）", source="某某晚报")
+    found = extract(a)
+    assert any(isinstance(f, Authored) and f.person.name == "王立新" for f in found)
+    assert any(isinstance(f, PostHeld) and (f.person.name, f.role, f.org.name) == ("王立新", "记者", "某某晚报") for f in found)
+
+
+def test_extract_bracketed_words_that_are_no_name_credit_nobody():
+    """（详见附表）, （完）: brackets at the end that hold no name."""
+    found = extract(make_article("市交通局发布了新的公交线路调整方案（详见附表）", source="某某晚报"))
+    assert not any(isinstance(f, Authored) for f in found)
+
+
+def test_extract_byline_names_get_no_post_from_a_chain_through_the_byline():
+    """（记者／王立新　实习生／李红　通讯员／张强）: 李红 is 实习生, not the 通讯员 written after her name."""
+    a = make_article(
+        "（记者／王立新　实习生／李红　通讯员／张强）昨日，市交通局发布了方案。",
+        bylines=(Byline("记者", "王立新"), Byline("实习生", "李红"), Byline("通讯员", "张强")),
+    )
+    held = {(f.person.name, f.role) for f in extract(a) if isinstance(f, PostHeld)}
+    assert held == {("王立新", "记者"), ("李红", "实习生"), ("张强", "通讯员")}
+
+
 def containment(text, **kw):
     return {(f.child.name, f.parent.name) for f in facts_of(text, Contained, **kw) if f.source != "gazetteer"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.ingest.layout import headline_like, terminal
-from kg.ingest.markers import byline_line, parse_lead, split_credit, strip_jump
+from kg.ingest.markers import byline_line, closing_byline, parse_lead, split_credit, strip_jump
 
 BYLINES = [
     ("成都日报锦观新闻记者 杨升涛", [("记者", "杨升涛", "成都日报锦观新闻")], "paper-brand-reporter"),
@@ -38,6 +38,17 @@ LEADS = [
     ("新华社北京12月26日电（记者 张三） 今天", "新华社北京12月26日电", ["张三"], None, "agency"),
     ("紧接01版 推动产业链向上下游、左右", None, [], "01", "continued"),
     ("据国际文传电讯社报道，秋明州", None, [], None, "agency-name-is-not-a-dateline"),
+    (
+        "本报讯 （记者／王立新　实习生／李红　通讯员／张强）昨日，",
+        "本报讯",
+        ["王立新", "李红", "张强"],
+        None,
+        "slash-after-each-role",
+    ),
+    ("本报讯 （记者　王立新　整理）昨日，", "本报讯", ["王立新"], None, "整理-is-no-name"),
+    ("本报北京3月5日电 记者王立新、李红报道：国务院今天", "本报北京3月5日电", ["王立新", "李红"], None, "names-then-报道"),
+    ("南都讯 记者王立新 通讯员李红 昨日，市交通局", "南都讯", ["王立新", "李红"], None, "bare-two-roles"),
+    ("中新网杭州６月１９日电（记者 王立新）国务院", "中新网杭州６月１９日电", ["王立新"], None, "full-width-date"),
 ]
 
 
@@ -47,6 +58,26 @@ def test_markers_lead(raw, dateline, names, continued):
     assert lead.dateline == dateline
     assert [b.name for b in lead.bylines] == names
     assert lead.continued_from == continued
+
+
+def test_markers_roles_of_a_bare_byline():
+    """南都讯 记者X 通讯员Y: each name keeps the role written before it."""
+    lead = parse_lead("南都讯 记者王立新 通讯员李红 昨日，市交通局发布了方案。")
+    assert [(b.role, b.name) for b in lead.bylines] == [("记者", "王立新"), ("通讯员", "李红")]
+
+
+@pytest.mark.parametrize(
+    "text,people",
+    [
+        ("昨日，市交通局发布了新的公交线路调整方案。（记者 王立新 李红）", [("记者", "王立新"), ("记者", "李红")]),
+        ("昨日，市交通局发布了方案。（记者王立新 通讯员李红）", [("记者", "王立新"), ("通讯员", "李红")]),
+        ("昨日，市交通局发布了方案（详见附表）", []),
+    ],
+    ids=["two-reporters", "two-roles", "no-role-no-byline"],
+)
+def test_markers_closing_byline(text, people):
+    """…方案。（记者 张三）: a byline in brackets at the end of an article."""
+    assert [(b.role, b.name) for b in closing_byline(text)] == people
 
 
 def test_markers_photo_credit_at_line_end():

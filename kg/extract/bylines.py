@@ -15,7 +15,7 @@ def extract(article: Article) -> Iterator[Fact]:
     """某某日报记者 张三 -> Authored(张三) and PostHeld(张三, 记者, 某某日报)."""
     doc = analyse(article)
     source = article.meta.source or dateline_outlet(article.dateline)
-    for b in article.bylines:
+    for b in doc.bylines:
         pos = article.text.find(b.name)
         # The outlet printed in the byline (某某日报某某新闻) belongs to the newspaper when it starts with its name.
         outlet = source if source and (b.org is None or b.org.startswith(source)) else b.org

@@ -17,7 +17,8 @@ _ROLES = "|".join(sorted(map(re.escape, _LEX["byline_roles"]), key=len, reverse=
 _CREDIT = "|".join(sorted(map(re.escape, _LEX["credit_suffixes"]), key=len, reverse=True))
 _HAN = "\u4e00-\u9fff"
 _NAME = rf"[{_HAN}·]{{2,4}}"
-_SEP = r"[\s、，,]+"
+_SEP = r"[\s、，,／/:：]+"
+_VERBS = "|".join(sorted(map(re.escape, _LEX["byline_verbs"]), key=len, reverse=True))
 _ROLE_RE = re.compile(rf"(?P<org>[{_HAN}]{{0,14}}?)(?P<role>{_ROLES})")
 # The outlet before a role ends like a news organisation: 本报, 某某日报某某新闻, 新华社, 某某网.
 _OUTLET = rf"(?:[{_HAN}]{{0,12}}(?:{'|'.join(map(re.escape, _LEX['outlet_suffixes']))}))?"
@@ -50,6 +51,7 @@ def parse_byline(text: str) -> tuple[Byline, ...]:
             org = None
         names = text[m.end() : end].strip()
         names = re.sub(rf"\s*(?:{_CREDIT})$", "", names)
+        names = re.sub(rf"\s*(?:{_VERBS})\s*[:：]?$", "", names)
         for name in re.split(_SEP, names):
             if re.fullmatch(_NAME, name):
                 out.append(Byline(m["role"], name, org))
@@ -82,19 +84,36 @@ def parse_lead(raw: str) -> Lead:
     paren = _PAREN_BYLINE_RE.match(raw, pos)
     if paren:
         return Lead(continued, dateline, parse_byline(paren["inner"]), strip)
-    # A bare byline: 南都讯　记者刘凡　周昌和　任笑一　继推出日票后… (names end at the first longer token).
-    rest = raw[pos:].lstrip()
-    role = _ROLE_RE.match(rest)
-    if not role or len(role["org"]) > 0 and not rest.startswith(role["org"]):
-        return Lead(continued, dateline, (), strip)
-    tokens = re.split(r"\s+", rest[role.end() :].lstrip())
-    names = []
-    for tok in tokens[:-1]:  # the last token is the body itself
-        if not re.fullmatch(_NAME, tok):
+    return Lead(continued, dateline, bare_byline(raw[pos:].lstrip()), strip)
+
+
+def bare_byline(rest: str) -> tuple[Byline, ...]:
+    """The byline that opens a paragraph after its dateline, with no brackets: 记者张三　李四　通讯员王五　继推出…
+    (names end at the first longer token), or 记者张三、李四报道：… (names end at 报道 and a colon)."""
+    told = re.match(rf"((?:(?:{_ROLES})\s*{_NAME}(?:{_SEP}{_NAME})*?\s*)+)(?:{_VERBS})\s*[:：]", rest)
+    if told:
+        return parse_byline(told.group(1))
+    out: list[Byline] = []
+    role = None
+    for tok in re.split(r"\s+", rest)[:-1]:  # the last token is the body itself
+        m = _ROLE_RE.fullmatch(tok) or _ROLE_RE.match(tok)
+        if m and not m["org"] and (m.end() == len(tok) or re.fullmatch(_NAME, tok[m.end() :].lstrip("／/:："))):
+            role, tok = m["role"], tok[m.end() :].lstrip("／/:：")
+            if not tok:
+                continue
+        if role is None or not re.fullmatch(_NAME, tok):
             break
-        names.append(tok)
-    org = role["org"] or None
-    return Lead(continued, dateline, tuple(Byline(role["role"], n, org) for n in names), strip)
+        out.append(Byline(role, tok, None))
+    return tuple(out)
+
+
+_CLOSING_RE = re.compile(r"[（(](?P<inner>[^（()）]{2,40})[）)]\s*$")
+
+
+def closing_byline(text: str) -> tuple[Byline, ...]:
+    """The byline in brackets that closes an article's last paragraph: …方案。（记者 张三 李四）."""
+    m = _CLOSING_RE.search(text)
+    return parse_byline(m["inner"]) if m and _ROLE_RE.match(m["inner"].strip()) else ()
 
 
 def split_credit(line: str) -> tuple[str, str | None]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import re
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 
 from kg.ingest.clean import Text, clean, join_lines
 from kg.ingest.layout import STAMP, Item, different_columns
-from kg.ingest.markers import JOINING_INITIALS, is_dateline_start, parse_lead
+from kg.ingest.markers import JOINING_INITIALS, closing_byline, is_dateline_start, parse_lead
 from kg.models import Byline, Paragraph
 
 _SUBHEAD_MAX_WIDTH = 16
@@ -261,6 +262,15 @@ class Body:
     stamp: dt.date | None = None  # the date printed on a line of its own
 
 
+def _stamp_date(raw: str) -> dt.date | None:
+    """The date a stamp line prints, or None when it is no date (2023年13月45日: the article stays undated)."""
+    m = STAMP.match(raw)
+    year, month, day = int(m[1]), int(m[2]), int(m[3])
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1] or not dt.MINYEAR <= year:
+        return None
+    return dt.date(year, month, day)
+
+
 def render(draft: Draft) -> Body:
     """Clean a draft's paragraphs and headlines, keeping every character's source offset."""
     headlines = [str(clean(u.text, keep_phrase_spaces=True)) for u in draft.headlines]
@@ -270,11 +280,7 @@ def render(draft: Draft) -> Body:
         if item.credit:
             out.credits.append(item.credit)
         if item.kind == "stamp":
-            m = STAMP.match(item.raw)
-            try:
-                out.stamp = out.stamp or dt.date(int(m[1]), int(m[2]), int(m[3]))
-            except ValueError:
-                pass  # 2023年13月45日 is no date: leave the article undated
+            out.stamp = out.stamp or _stamp_date(item.raw)
             continue
         if item.kind == "credit":
             continue
@@ -299,4 +305,6 @@ def render(draft: Draft) -> Body:
             out.offsets.append(out.offsets[-1] + 1)
         out.paragraphs.append(Paragraph(str(text), "body" if item.kind == "body" else item.kind))
         out.offsets += text.offs
+    if out.paragraphs:  # …方案。（记者 张三）: a byline printed at the end
+        out.bylines += [b for b in closing_byline(out.paragraphs[-1].text) if b not in out.bylines]
     return out

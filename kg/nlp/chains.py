@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from kg.nlp import gazetteer, names, orgs
+from kg.nlp import gazetteer, names, orgs, tagger
 from kg.nlp.lexicon import load, longest_first
 from kg.nlp.segment import tokens
 
@@ -79,7 +79,7 @@ def find(text: str, toks=None) -> list[Chain]:
     [('张三', [('某协会', '副主席'), ('', '秘书长')])]
     """
     _, pattern, _, _ = _vocab()
-    toks = tokens(text) if toks is None else toks
+    toks = tagger.read(text)[0] if toks is None else toks
     starts = {t.begin: t for t in toks}
     out: list[Chain] = []
     taken = -1

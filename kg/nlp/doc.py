@@ -6,13 +6,13 @@ import functools
 import re
 from dataclasses import dataclass
 
-from kg.models import Article
-from kg.nlp import appointments, chains, gazetteer, linking, names, orgs, people, places, quantities, timex
+from kg.models import Article, Byline
+from kg.nlp import appointments, chains, gazetteer, linking, names, orgs, people, places, quantities, tagger, timex
 from kg.nlp.lexicon import load
 from kg.nlp.locale import Locale, locale_of
 from kg.nlp.mentions import Mention
 from kg.nlp.orgs import OrgName
-from kg.nlp.segment import Token, tokens
+from kg.nlp.segment import Token
 from kg.nlp.sentences import sentences
 
 
@@ -25,7 +25,8 @@ class Sent:
     end: int
     text: str
     kind: str  # the paragraph's kind: body, subhead or byline
-    tokens: tuple[Token, ...]
+    tokens: tuple[Token, ...]  # jieba's, with the tagger's people made single nr tokens
+    spans: tuple[tagger.Span, ...]  # the trained tagger's entities
     times: tuple[timex.Time, ...]
     quantities: tuple[quantities.Quantity, ...]
     chains: tuple[chains.Chain, ...]
@@ -50,6 +51,7 @@ class Doc:
     sents: tuple[Sent, ...]
     mentions: tuple[Mention, ...]  # sorted by position
     posts: tuple[Post, ...]
+    bylines: tuple[Byline, ...]  # the article's, and a closing credit (张三) the text ends with
 
     def sent_of(self, pos: int) -> Sent:
         for s in self.sents:
@@ -70,7 +72,9 @@ def analyse(article: Article) -> Doc:
     found: list[Mention] = []
     posts: list[Post] = []
     carried: tuple[int, OrgName] | None = None  # the last chain's organization, and where that chain ended
-    bylined = {(b.name, b.role) for b in article.bylines}
+    last = article.paragraphs[-1].text if article.paragraphs else ""
+    bylines = article.bylines + tuple(b for b in people.closing_credit(last) if b not in article.bylines)
+    bylined = {b.name for b in bylines}
 
     def recent(suffix: str) -> OrgName | None:
         """The organization a bare 基金会 or 公司 refers back to: the last one named with that ending."""
@@ -84,7 +88,8 @@ def analyse(article: Article) -> Doc:
         found += admin
         found += places.named(list(s.tokens), s.begin, admin, _org_heads())
         found += places.listed(s.text, s.begin)
-        found += orgs.find(list(s.tokens), s.begin, locale.qualify, chains.ends_with_role, gazetteer.is_area)
+        tagged = tuple((x.begin, x.end) for x in s.spans if x.kind == "ORG")
+        found += orgs.find(list(s.tokens), s.begin, locale.qualify, chains.ends_with_role, gazetteer.is_area, tagged)
         for c in s.chains:
             person = Mention(s.begin + c.name_begin, s.begin + c.name_end, c.name, "person", c.name, cue="chain")
             found.append(person)
@@ -95,21 +100,21 @@ def analyse(article: Article) -> Doc:
             if resolved and resolved[-1][1] is not None:
                 carried = (s.begin + c.stop, resolved[-1][1])
             # A reporter's own byline (本报讯（某报某某新闻记者张三）) is the byline extractor's post: it
-            # knows the paper the outlet belongs to.
-            posts += [
-                Post(person, role, org, status, s) for role, org, status in resolved if (c.name, role) not in bylined
-            ]
+            # knows the paper the outlet belongs to; a chain through the byline's names (实习生／李四　通讯员)
+            # misreads it.
+            if c.name not in bylined:
+                posts += [Post(person, role, org, status, s) for role, org, status in resolved]
             for item, (_, org, _) in zip(c.items, resolved, strict=True):
                 if item.org and org is not None:
                     b = s.begin + item.org_begin
                     found.append(Mention(b, b + len(item.org), item.org, "org", org.name, org.aliases, cue="chain"))
         found += people.speakers(s.text, s.begin, s.tokens)
         found += people.listed(s.text, s.begin)
-    found += _bylines(article)
+    found += _bylines(article, bylines)
     found = _dedupe(found)
     taken = [m.span for m in found if m.kind in ("person", "org")]
     for s in sents:  # the tagger's people, where no rule found one, and the posts written with them
-        for link in linking.find(s.text, s.begin, list(s.tokens), taken, lambda t: orgs.canonical(t, locale.qualify)):
+        for link in linking.find(s.text, s.begin, s.spans, taken, lambda t: orgs.canonical(t, locale.qualify)):
             found.append(link.person)
             if link.org is not None and link.org_span is not None:
                 b, e = link.org_span
@@ -127,7 +132,7 @@ def analyse(article: Article) -> Doc:
     for s in sents:
         found += people.titled(s.text, s.begin, surnames)
         found += people.repeats(s.text, s.begin, set(persons), taken)
-    return Doc(article, locale, sents, tuple(_dedupe(found)), tuple(posts))
+    return Doc(article, locale, sents, tuple(_dedupe(found)), tuple(posts), bylines)
 
 
 def _appointed(sents, found: list[Mention], locale: Locale, recent) -> list[Post]:
@@ -211,7 +216,7 @@ def _headed(role: str, org: OrgName) -> OrgName | None:
 
 
 def _sent(index, s, kind, article) -> Sent:
-    toks = tokens(s.text)
+    toks, spans = tagger.read(s.text)
     return Sent(
         index,
         s.begin,
@@ -219,6 +224,7 @@ def _sent(index, s, kind, article) -> Sent:
         s.text,
         kind,
         tuple(toks),
+        tuple(spans),
         tuple(timex.find(s.text, article.date)),
         tuple(quantities.find(s.text)),
         tuple(chains.find(s.text, toks)),
@@ -239,10 +245,10 @@ def _org_heads() -> frozenset[str]:
     return frozenset(load("orgs")["suffixes"])
 
 
-def _bylines(article: Article) -> list[Mention]:
+def _bylines(article: Article, bylines: tuple[Byline, ...]) -> list[Mention]:
     out = []
     text = article.text
-    for b in article.bylines:
+    for b in bylines:
         pos = text.find(b.name)
         if pos >= 0:
             out.append(Mention(pos, pos + len(b.name), b.name, "person", b.name, cue="byline"))

@@ -9,19 +9,13 @@ with none. A name counts when the model is sure enough (PERSON_CONFIDENCE, chose
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kg.nlp import chains, names, tagger
-from kg.nlp.lexicon import load
+from kg.nlp import chains, tagger
 from kg.nlp.mentions import Mention
 from kg.nlp.orgs import OrgName
-from kg.nlp.segment import Token
 
-PERSON_CONFIDENCE = 0.5  # the least marginal probability of a name's characters (bench/ner_eval.py)
-_HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,8}[·•][\u4e00-\u9fff]{1,8}$")
 _GAP = " 　"  # what may stand between a position and its name in running text
 
 
@@ -36,15 +30,10 @@ class Linked:
     org_span: tuple[int, int] | None = None  # where the organization is written (article offsets)
 
 
-@functools.cache
-def _not_names() -> frozenset[str]:
-    return frozenset(load("people")["not_names"])
-
-
 def find(
     text: str,
     offset: int,
-    toks: list[Token],
+    spans: tuple[tagger.Span, ...],
     taken: list[tuple[int, int]],
     canonical: Callable[[str], OrgName | None],
 ) -> list[Linked]:
@@ -52,10 +41,10 @@ def find(
 
     ``taken`` are spans (article offsets) already claimed by the rules' mentions; ``canonical`` turns an
     organization as written into its full name in the article's context."""
-    spans = tagger.tag(text, toks)
     out = []
+    people = set(tagger.people(spans))
     for k, s in enumerate(spans):
-        if s.kind != "PER" or s.confidence < PERSON_CONFIDENCE or not _name_like(s.text):
+        if s not in people:
             continue
         b, e = offset + s.begin, offset + s.end
         if any(tb < e and b < te for tb, te in taken):
@@ -74,13 +63,6 @@ def find(
         person = Mention(b, e, s.text, "person", s.text, cue="tagger")
         out.append(Linked(person, role or None, org, status, where))
     return out
-
-
-def _name_like(text: str) -> bool:
-    """A Chinese name of two to four characters, or a transliterated one with its dot (阿卜杜拉·居尔)."""
-    if not _HAN_NAME.match(text) or text in _not_names() or text[:2] in _not_names() or "某" in text:
-        return False  # 李某, 张某某: a name the paper withholds
-    return "·" in text or "•" in text or names.surname_length(text, 0) > 0 or len(text) >= 3
 
 
 def _post_before(text: str, spans, k: int):

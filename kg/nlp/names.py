@@ -9,6 +9,7 @@ from kg.nlp.lexicon import load
 from kg.nlp.segment import frequency, tag, tokens
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_PRONOUNS = frozenset("他她它我你您咱们其")
 _WORDY = 1000  # so frequent a word is hardly the start of a name
 _COMMON = 20  # dictionary frequency above which a word jieba tags as no name is taken as a word
 
@@ -46,8 +47,8 @@ def plausible(name: str) -> bool:
     k = surname_length(name, 0)
     if not k or not 1 <= len(name) - k <= 2 or not all(_HAN.match(c) for c in name):
         return False
-    if name in not_names or name[:2] in not_names or name[k:] in not_given:
-        return False
+    if name in not_names or name[:2] in not_names or name[k:] in not_given or _PRONOUNS.intersection(name[k:]):
+        return False  # 但他(说): a conjunction that is a surname, then a pronoun
     # A word jieba knows well under another tag is a word, not a name; so is a three-character
     # string that opens with a common adjective or verb (幸福感, which jieba itself tags nr).
     if frequency(name) >= _COMMON and tag(name) not in ("nr", "nrfg", "nrt"):

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from kg.nlp.lexicon import load, longest_first
+from kg.nlp.segment import known_word
 
 
 @dataclass(frozen=True)
@@ -115,10 +116,11 @@ def has_place_prefix(name: str) -> bool:
     return name.startswith(_STARTS)
 
 
-def find(tokens, offset: int, qualify, is_role, is_place) -> list:
+def find(tokens, offset: int, qualify, is_role, is_place, tagged: tuple[tuple[int, int], ...] = ()) -> list:
     """Organizations named in a sentence: proper phrases ending in a type suffix.
 
-    ``qualify`` spells out 省/市 with the locale; ``is_role`` tells a title (常委) from a suffix.
+    ``qualify`` spells out 省/市 with the locale; ``is_role`` tells a title (常委) from a suffix; ``tagged``
+    are the spans the trained tagger reads as organizations (sentence offsets).
     """
     from kg.nlp import phrases
     from kg.nlp.mentions import Mention
@@ -130,6 +132,9 @@ def find(tokens, offset: int, qualify, is_role, is_place) -> list:
         surface = "".join(t.word for t in tokens if begin <= t.begin and t.end <= end)
         first = next(t for t in tokens if t.begin == begin)
         if not (phrases.proper(first) or surface.startswith(_STARTS)) or is_role(surface) or not is_org_name(surface):
+            continue
+        head = next(t for t in tokens if t.end == end)
+        if _risky_head(head.word, _suffix) and not any(b <= head.begin and head.end <= e for b, e in tagged):
             continue
         if _suffix in _vocab()[5] and is_place(surface[: -len(_suffix)]):
             continue  # 某市中心 is the middle of a city
@@ -144,6 +149,16 @@ def find(tokens, offset: int, qualify, is_role, is_place) -> list:
                 )
             )
     return out
+
+
+def _risky_head(word: str, suffix: str) -> bool:
+    """A dictionary word that merely ends in a one-character type suffix (阴凉处 a shady spot, 事关全局
+    concerns the whole): a name only where the trained tagger reads an organization there too.
+
+    >>> _risky_head("阴凉处", "处"), _risky_head("局", "局"), _risky_head("财政局", "局")
+    (True, False, True)
+    """
+    return len(suffix) == 1 and len(word) > 2 and known_word(word) and word not in _vocab()[0]
 
 
 _PAIR = re.compile(r"(.+?[省市县区]委)([省市县区](?:人民)?政府)")

@@ -7,6 +7,7 @@ import re
 
 from kg.nlp import names
 from kg.nlp.lexicon import load, longest_first
+from kg.models import Byline
 from kg.nlp.mentions import Mention
 
 _BOUNDARY = "，。；：！？,;:!?（）()“”‘’「」《》\n"
@@ -92,3 +93,13 @@ def _clause_starts(text: str):
 def _person(text: str, begin: int, end: int, offset: int, cue: str) -> Mention:
     surface = text[begin:end]
     return Mention(offset + begin, offset + end, surface, "person", surface, cue=cue)
+
+
+_CLOSING_NAME = re.compile(r"[（(](?P<name>[\u4e00-\u9fff]{2,4})[)）]\s*$")
+CLOSING_ROLE = "记者"
+
+
+def closing_credit(text: str) -> tuple[Byline, ...]:
+    """The reporter's name in brackets that closes an article (…共涉及12条线路。（张三））: credited as 记者."""
+    m = _CLOSING_NAME.search(text)
+    return (Byline(CLOSING_ROLE, m["name"]),) if m and names.plausible(m["name"]) else ()

@@ -45,8 +45,8 @@ def ending_in(
         k = j
         while k > 0 and j - k < max_tokens and _inside(tokens[k - 1], stops):
             k -= 1
-        while k < j and (tokens[k].word in generic or tokens[k].flag in _NO_START):
-            k += 1
+        while k < j and (step := _generic_at(tokens, k, j, generic)):
+            k += step
         body = "".join(t.word for t in tokens[k : j + 1])[: -len(suffix)]
         if not body or len(body) < 2 and k == j:
             continue
@@ -56,6 +56,19 @@ def ending_in(
         if rest and all(w in generic for w in rest):
             continue
         yield tokens[k].begin, last.end, suffix
+
+
+def _generic_at(tokens: Sequence[Token], k: int, j: int, generic: frozenset[str]) -> int:
+    """How many tokens from k on make a word a name does not start with: a generic word, even when
+    jieba's dictionary split it (科创 as 科 + 创), or a token of a tag no name starts with; else 0."""
+    if tokens[k].word in generic or tokens[k].flag in _NO_START:
+        return 1
+    word = tokens[k].word
+    for n in range(1, min(3, j - k)):
+        word += tokens[k + n].word
+        if word in generic:
+            return n + 1
+    return 0
 
 
 @functools.lru_cache(maxsize=16)

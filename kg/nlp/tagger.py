@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.nlp import names
 from kg.nlp.crf import bio_to_spans, features
-from kg.nlp.segment import Token, tokens
+from kg.nlp.lexicon import load as load_lexicon
+from kg.nlp.segment import Token, tokens, with_names
 
 MODEL_NAME = "ner.crfsuite"
+PERSON_CONFIDENCE = 0.5  # the least marginal probability of a name's characters (bench/ner_threshold.py)
+_HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,8}[·•][\u4e00-\u9fff]{1,8}$")
 
 
 @dataclass(frozen=True)
@@ -71,3 +76,31 @@ def tag(text: str, toks: list[Token] | None = None, model: str | None = None) ->
         confidence = min(tagger.marginal(labels[i], i) for i in range(begin, end))
         out.append(Span(begin, end, kind, text[begin:end], confidence))
     return out
+
+
+def read(text: str) -> tuple[list[Token], list[Span]]:
+    """jieba's tokens of text, with each person the model finds made one nr token, and the model's spans.
+
+    >>> [(t.word, t.flag) for t in read("副市长王立新表示")[0]]
+    [('副', 'b'), ('市长', 'n'), ('王立新', 'nr'), ('表示', 'v')]
+    """
+    raw = tokens(text)
+    spans = tag(text, raw)
+    return with_names(raw, [(s.begin, s.end) for s in people(spans)]), spans
+
+
+def people(spans: list[Span]) -> list[Span]:
+    """The spans that count as people: the model sure enough (PERSON_CONFIDENCE), the text shaped like a
+    name: two to four Han characters, or a transliterated name with its dot (阿卜杜拉·居尔)."""
+    return [s for s in spans if s.kind == "PER" and s.confidence >= PERSON_CONFIDENCE and _name_like(s.text)]
+
+
+@functools.cache
+def _not_names() -> frozenset[str]:
+    return frozenset(load_lexicon("people")["not_names"])
+
+
+def _name_like(text: str) -> bool:
+    if not _HAN_NAME.match(text) or text in _not_names() or text[:2] in _not_names() or "某" in text:
+        return False  # 李某, 张某某: a name the paper withholds
+    return "·" in text or "•" in text or names.surname_length(text, 0) > 0 or len(text) >= 3

@@ -1,0 +1,60 @@
+"""The build's throughput against jieba.posseg's, in one process, in the same run.
+
+What `kg build CORPUS -o out.nq` does (read, extract with the tagger, map, SHACL-check, serialise), in
+this process with models and lexicons loaded first, against jieba.posseg.cut alone over the same
+texts (its dictionary loaded first). The two are timed in turn, ROUNDS times, and the best of each is
+kept, so that a noisy machine slows both alike. The ratio is jieba's time over the build's: 1.0
+would mean the whole build costs no more than segmenting the text.
+
+python bench/throughput.py [FACTOR] [--rounds N]     # default 3 copies of the scale corpus, 2 rounds
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import scale  # noqa: E402
+
+from kg.extract.warm import warm  # noqa: E402
+from kg.pipeline import run  # noqa: E402
+
+
+def build_once(folder: Path, out: Path) -> float:
+    t0 = time.perf_counter()
+    result = run([folder])
+    out.write_bytes(result.dataset.serialize(format="nquads", encoding="utf-8"))
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    rounds = 2
+    if "--rounds" in args:
+        k = args.index("--rounds")
+        rounds = int(args[k + 1])
+        del args[k : k + 2]
+    factor = int(args[0]) if args else 3
+    records = scale.base_corpus()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        chars, size = scale.write_corpus(folder, records, factor)
+        warm()
+        scale.jieba_floor(records, 1)  # jieba's dictionary and caches, before timing
+        builds, floors = [], []
+        for _ in range(rounds):
+            floors.append(scale.jieba_floor(records, factor))
+            builds.append(build_once(folder, Path(tmp) / "out.nq"))
+    b, j = min(builds), min(floors)
+    print(f"{len(records) * factor} articles, {chars:,} characters ({size / 1e6:.1f} MB)")
+    print(f"build  {b:6.1f} s  {chars / b:9,.0f} chars/s   (runs: {', '.join(f'{x:.1f}' for x in builds)})")
+    print(f"jieba  {j:6.1f} s  {chars / j:9,.0f} chars/s   (runs: {', '.join(f'{x:.1f}' for x in floors)})")
+    print(f"build / jieba.posseg rate: {j / b:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
