@@ -77,7 +77,9 @@ def test_extract_closing_name_in_brackets_is_the_reporter():
     a = make_article("昨日，市交通局发布了新的公交线路调整方案，共涉及12条线路。（王立新）", source="某某晚报")
     found = extract(a)
     assert any(isinstance(f, Authored) and f.person.name == "王立新" for f in found)
-    assert any(isinstance(f, PostHeld) and (f.person.name, f.role, f.org.name) == ("王立新", "记者", "某某晚报") for f in found)
+    assert any(
+        isinstance(f, PostHeld) and (f.person.name, f.role, f.org.name) == ("王立新", "记者", "某某晚报") for f in found
+    )
 
 
 def test_extract_bracketed_words_that_are_no_name_credit_nobody():

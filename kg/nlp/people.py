@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 import re
 
+from kg.models import Byline
 from kg.nlp import names
 from kg.nlp.lexicon import load, longest_first
-from kg.models import Byline
 from kg.nlp.mentions import Mention
 
 _BOUNDARY = "，。；：！？,;:!?（）()“”‘’「」《》\n"
