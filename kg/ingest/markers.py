@@ -12,6 +12,8 @@ from kg.models import Byline
 _LEX = tomllib.loads(resources.files("kg.ingest").joinpath("layout.toml").read_text("utf-8"))
 
 NON_FINAL = frozenset(_LEX["non_final_chars"])
+BYLINE_ROLES = frozenset(_LEX["byline_roles"])
+OUTLET_SUFFIXES = tuple(_LEX["outlet_suffixes"])
 JOINING_INITIALS = frozenset(_LEX["joining_initials"])
 _ROLES = "|".join(sorted(map(re.escape, _LEX["byline_roles"]), key=len, reverse=True))
 _CREDIT = "|".join(sorted(map(re.escape, _LEX["credit_suffixes"]), key=len, reverse=True))

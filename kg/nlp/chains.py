@@ -6,9 +6,10 @@ import functools
 import re
 from dataclasses import dataclass
 
+from kg.ingest.markers import BYLINE_ROLES, OUTLET_SUFFIXES
 from kg.nlp import gazetteer, names, orgs, tagger
 from kg.nlp.lexicon import load, longest_first
-from kg.nlp.segment import tokens
+from kg.nlp.segment import frequency, tokens
 
 # Clause boundaries: a chain never crosses them. 、 separates the items of one chain.
 _CLAUSE = re.compile(r"[，。；：！？,;:!?（）()“”‘’《》「」\n]")
@@ -168,6 +169,10 @@ def parse_item(piece: str) -> Item | None:
     """Split 'organization + role' at the longest role that leaves a sensible organization."""
     roles, _, status_words, status_map = _vocab()
     status, piece = split_status(piece)
+    # 某刑警大队副大队长, 某派出所所长: the head of a unit is titled after the unit's type.
+    head = _UNIT_HEAD.fullmatch(piece)
+    if head and orgs.is_org_name(head["org"]) and (org := _trim(head["org"], strict=True)):
+        return Item(org, head["role"], status)
     # The roles piece ends with, longest first: one lookup per role length, not a scan of every role.
     # A split whose organization is of a known kind wins (机关党委 + 书记 over 机关 + 党委书记); only
     # when none is, any noun phrase before the longest title.
@@ -181,6 +186,8 @@ def parse_item(piece: str) -> Item | None:
             if org.endswith(s) and len(org) > len(s):
                 found, org = status_map[s], org[: -len(s)]
                 break
+        if role in BYLINE_ROLES and org and not org.endswith(OUTLET_SUFFIXES):
+            org = ""  # 记者 of a news outlet only: 详细预案…倒计时记者, 记者某某通讯员 name none
         fused = _fused(org, role)
         strict = fused if fused is not None else _trim(org, strict=True)
         if strict is not None:
@@ -188,6 +195,11 @@ def parse_item(piece: str) -> Item | None:
         if loose is None and (phrase := _trim(org)) is not None:
             loose = Item(phrase, role, found)
     return loose
+
+
+_UNIT_HEAD = re.compile(
+    r"(?P<org>[\u4e00-\u9fffA-Za-z0-9]+?(?P<unit>[\u4e00-\u9fff]{1,2}))(?P<role>(?:常务)?副?(?P=unit)长)"
+)
 
 
 def _fused(org: str, role: str) -> str | None:
@@ -213,6 +225,7 @@ def _trim(org: str, strict: bool = False) -> str | None:
         if org.startswith(q):
             org = org[len(q) :]
             break
+    org = _from_proper(org)
     if not org or orgs.is_org_name(org) or orgs.is_type_word(org) or gazetteer.is_area(org):
         return org
     if strict:
@@ -220,6 +233,26 @@ def _trim(org: str, strict: bool = False) -> str | None:
     # 中国雅虎副总编张银生和凤凰网城市频道总监赵耀: the second person's organization starts after 和.
     tail = max((org.rfind(c) for c in "和与及"), default=-1)
     return _noun_phrase(org) or (_trim(org[tail + 1 :]) if tail >= 0 else None)
+
+
+def _from_proper(org: str) -> str:
+    """An organization name that a common word opens and a known name follows (连带农业银行: 连带 + 农业银行)
+    starts at the known name; the national and local prefixes (国家, 省) belong to it.
+
+    >>> _from_proper("连带农业银行"), _from_proper("国家质检总局"), _from_proper("人民银行")
+    ('农业银行', '国家质检总局', '人民银行')
+    """
+    if len(org) < 4 or orgs.has_place_prefix(org):
+        return org
+    toks = tokens(org)
+    if len(toks) < 2 or toks[0].flag in _PROPER_TAGS or frequency(toks[0].word) < _COMMON_WORD:
+        return org
+    at = next((t.begin for t in toks[1:] if t.flag in _PROPER_TAGS), None)
+    return org[at:] if at is not None and orgs.is_org_name(org[at:]) else org
+
+
+_PROPER_TAGS = frozenset({"nt", "ns", "nz", "nr", "j", "eng", "nrt"})
+_COMMON_WORD = 200  # jieba's count above which an opening word is common (连带), not part of a name
 
 
 def known_kind(org: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -124,6 +125,10 @@ def analyse(article: Article) -> Doc:
                 if org is None:  # 市长 alone: the government of the article's city, as in a chain
                     org = resolve([chains.Item("", link.role, link.status)], locale, recent)[0][1]
                 posts.append(Post(link.person, link.role, org, link.status, s))
+    taken = [m.span for m in found]
+    for s in sents:  # the tagger's organizations, where no rule found anything
+        canonical = functools.partial(orgs.canonical, qualify=locale.qualify)
+        found += linking.organizations(s.text, s.begin, s.spans, s.tokens, taken, canonical)
     found = _dedupe(found)
     posts += _appointed(sents, found, locale, recent)
     persons = {m.name: m for m in found if m.kind == "person"}
@@ -132,7 +137,28 @@ def analyse(article: Article) -> Doc:
     for s in sents:
         found += people.titled(s.text, s.begin, surnames)
         found += people.repeats(s.text, s.begin, set(persons), taken)
+    found, posts = _short_forms(found, posts)
     return Doc(article, locale, sents, tuple(_dedupe(found)), tuple(posts), bylines)
+
+
+def _short_forms(found: list[Mention], posts: list[Post]) -> tuple[list[Mention], list[Post]]:
+    """An organization named by a short form of a longer name in the same article is that organization."""
+    full = orgs.short_forms({m.name for m in found if m.kind == "org"})
+    if not full:
+        return found, posts
+
+    def long(m: Mention) -> Mention:
+        if m.kind != "org" or m.name not in full:
+            return m
+        return dataclasses.replace(m, name=full[m.name], aliases=tuple(sorted({*m.aliases, m.name})))
+
+    def post(p: Post) -> Post:
+        if p.org is None or p.org.name not in full:
+            return p
+        org = OrgName(full[p.org.name], tuple(sorted({*p.org.aliases, p.org.name})))
+        return dataclasses.replace(p, org=org)
+
+    return [long(m) for m in found], [post(p) for p in posts]
 
 
 def _appointed(sents, found: list[Mention], locale: Locale, recent) -> list[Post]:

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kg.nlp import chains, tagger
+from kg.nlp import chains, orgs, tagger
 from kg.nlp.mentions import Mention
 from kg.nlp.orgs import OrgName
+from kg.nlp.segment import Token
 
 _GAP = " 　"  # what may stand between a position and its name in running text
 
@@ -97,3 +98,33 @@ def _split(pos, role: str) -> tuple[str, tuple[int, int] | None]:
         return role, None
     at = pos.begin + len(pos.text) - len(role)  # the status words, if any, stood before the role
     return item.role, (at, at + len(item.org))
+
+
+_NO_ORG = frozenset({"d", "ad", "p", "c", "i"})  # adverbs, prepositions, conjunctions, idioms: a clause's start
+
+
+def organizations(
+    text: str,
+    offset: int,
+    spans: tuple[tagger.Span, ...],
+    toks: tuple[Token, ...],
+    taken: list[tuple[int, int]],
+    canonical: Callable[[str], OrgName | None],
+) -> list[Mention]:
+    """Organizations the tagger reads in one sentence where no rule found anything (央视, 皇马, 人人网: names
+    with no type suffix), when it is sure enough (tagger.ORG_CONFIDENCE) and the name is no generic one
+    (一家外贸公司, 中资银行: a kind of body, not a body)."""
+    out = []
+    for s in spans:
+        if s.kind != "ORG" or s.confidence < tagger.ORG_CONFIDENCE or not orgs.specific(s.text):
+            continue
+        inside = [t for t in toks if s.begin <= t.begin and t.end <= s.end]
+        if len(inside) > 1 and inside[0].flag in _NO_ORG or [(t.word, t.flag) for t in inside] == [(s.text, "ns")]:
+            continue  # 共监测食品样品, 积极参与…监管: a clause; 丹麦 alone (for its team): a place
+        b, e = offset + s.begin, offset + s.end
+        if any(tb < e and b < te for tb, te in taken):
+            continue
+        org = canonical(s.text)
+        if org is not None:
+            out.append(Mention(b, e, s.text, "org", org.name, org.aliases, cue="tagger"))
+    return out

@@ -6,6 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from kg.nlp import gazetteer
 from kg.nlp.lexicon import load, longest_first
 from kg.nlp.segment import known_word
 
@@ -133,11 +134,16 @@ def find(tokens, offset: int, qualify, is_role, is_place, tagged: tuple[tuple[in
         first = next(t for t in tokens if t.begin == begin)
         if not (phrases.proper(first) or surface.startswith(_STARTS)) or is_role(surface) or not is_org_name(surface):
             continue
+        if not specific(surface):
+            continue
         head = next(t for t in tokens if t.end == end)
         if _risky_head(head.word, _suffix) and not any(b <= head.begin and head.end <= e for b, e in tagged):
             continue
         if _suffix in _vocab()[5] and is_place(surface[: -len(_suffix)]):
             continue  # 某市中心 is the middle of a city
+        # 某省某市某镇某某中学: the places before a school or a company locate it; its name is what follows.
+        if (at := _after_places(tokens, begin, end)) > begin:
+            surface, begin = surface[at - begin :], at
         # 某县委县政府, 某市委市政府: two organizations written as one.
         pair = _PAIR.fullmatch(surface)
         parts = [(begin, begin + pair.end(1)), (begin + pair.end(1), end)] if pair else [(begin, end)]
@@ -149,6 +155,62 @@ def find(tokens, offset: int, qualify, is_role, is_place, tagged: tuple[tuple[in
                 )
             )
     return out
+
+
+_DETERMINERS = re.compile(
+    r"^(?:一家|一个|一所|这家|那家|该|某|本|各|多家|两家|几家|有关|相关|当地)|[一两几多]家|(?:有关|相关)部门$|一部门$"
+)
+
+
+def specific(name: str) -> bool:
+    """Whether a name names one body, not a kind of body: not a generic head (公司), not led by a
+    determiner (一家银行, 该公司), not generic descriptors and a type (外贸公司, 中资银行, 城市商业银行).
+
+    >>> specific("兴业银行"), specific("中资银行"), specific("广州一家银行"), specific("央视")
+    (True, False, False, True)
+    """
+    if len(name) < 2 or name in _vocab()[2] or is_type_word(name) or _DETERMINERS.search(name):
+        return False
+    descriptors, heads = _generic()
+    head = next((h for h in heads if name.endswith(h)), None)
+    if head is None:
+        return True
+    stem = name[: -len(head)]
+    while stem:
+        word = next((d for d in descriptors if stem.startswith(d)), None)
+        if word is None:
+            return True
+        stem = stem[len(word) :]
+    return False
+
+
+@functools.cache
+def _generic() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    lexicon = load("orgs")
+    return longest_first(lexicon["generic_descriptors"]), longest_first(lexicon["generic_heads"])
+
+
+_RURAL = ("镇", "乡", "村", "街道")
+
+
+def _after_places(tokens, begin: int, end: int) -> int:
+    """Where the name proper starts in a non-government organization's phrase that opens with two places
+    or more (areas of the gazetteer, then towns and villages: 某省某市某镇某某中学), when a proper word
+    starts it there; else begin."""
+    inside = [t for t in tokens if begin <= t.begin and t.end <= end]
+    surface = "".join(t.word for t in inside)
+    if surface.endswith(_GOVERNMENT):
+        return begin
+    places = 0
+    for t in inside[:-1]:
+        if gazetteer.is_area(t.word) or (len(t.word) >= 3 and t.word.endswith(_RURAL)):
+            places += 1
+            continue
+        rest = surface[t.begin - begin :]
+        if places >= 2 and t.flag in ("nz", "nr", "ns", "j", "nt") and is_org_name(rest) and not is_type_word(rest):
+            return t.begin
+        break
+    return begin
 
 
 def _risky_head(word: str, suffix: str) -> bool:
@@ -164,8 +226,80 @@ def _risky_head(word: str, suffix: str) -> bool:
 _PAIR = re.compile(r"(.+?[省市县区]委)([省市县区](?:人民)?政府)")
 
 
+_GOVERNMENT = (
+    "厅",
+    "局",
+    "委",
+    "政府",
+    "法院",
+    "检察院",
+    "办",
+    "办公室",
+    "办公厅",
+    "委员会",
+    "人大",
+    "政协",
+    "党委",
+    "纪委",
+)
+
+
+def spell_areas(name: str) -> str:
+    """A government body's name starts at its own area, spelled in full: 陕西公安厅 -> 陕西省公安厅, and the
+    province written before a county or city is dropped (江西某县公安局 -> 某县公安局).
+
+    >>> spell_areas("陕西公安厅"), spell_areas("浙江杭州市公安局"), spell_areas("杭州地铁集团")
+    ('陕西省公安厅', '杭州市公安局', '杭州地铁集团')
+    """
+    if not name.endswith(_GOVERNMENT):
+        return name
+    lead = []
+    for m in gazetteer.find(name):
+        if m.begin != (lead[-1].end if lead else 0) or len(m.areas) != 1:
+            break
+        lead.append(m)
+    if not lead or lead[-1].end >= len(name):
+        return name
+    own = lead[-1].areas[0]
+    if len(lead) > 1 and any(a.areas[0] not in gazetteer.chain(own) for a in lead[:-1]):
+        return name  # areas that do not contain one another: not a place then its part
+    return own.name + name[lead[-1].end :]
+
+
+def short_forms(names: set[str]) -> dict[str, str]:
+    """Within one article: each organization name that is a short form of exactly one longer name there
+    (the end of it: 地铁集团 of 某市地铁集团; or its abbreviation: 农行 of 农业银行, 北大 of 北京大学),
+    mapped to that name.
+
+    >>> sorted(short_forms({"农行", "农业银行", "文艺部", "某某晚报文艺部", "总局"}).items())
+    [('农行', '农业银行'), ('文艺部', '某某晚报文艺部')]
+    """
+    out = {}
+    for short in sorted(names):
+        if len(short) < 2 or is_type_word(short):
+            continue
+        longer = {n for n in names if len(n) > len(short) and (n.endswith(short) or _abbreviates(short, n))}
+        # The longest, when the others are all part of it (甲集团 < 某市甲集团 < 某省某市甲集团).
+        best = max(longer, key=len, default=None)
+        if best is not None and all(n in best for n in longer):
+            out[short] = best
+    return out
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """农行 of 农业银行: same first character, the others in order, the name at least two longer."""
+    if len(short) > 4 or short[0] != name[0] or len(name) < len(short) + 2 or not is_org_name(name):
+        return False
+    at = 1
+    for c in short[1:]:
+        at = name.find(c, at) + 1
+        if not at:
+            return False
+    return True
+
+
 def canonical(surface: str, qualify) -> OrgName:
     """The full name of an organization and its other forms: 省医保局 -> 某省医疗保障局."""
-    full = qualify(expand(surface))
+    full = qualify(spell_areas(expand(surface)))
     forms = {surface, expand(surface), qualify(surface)} - {full}
     return OrgName(full, tuple(sorted(forms)))

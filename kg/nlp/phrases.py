@@ -17,8 +17,12 @@ _JOINERS = {"暨", "和", "与", "及", "或", "的", "之", "、"}
 _PROPER = {"nr", "ns", "nt", "nz", "j", "eng", "nrt", "nrfg"}
 
 
+# Date words a name never runs across (a dateline: 某地2月5日电某某街).
+_DATE_WORDS = {"年", "月", "日", "号", "日电", "电"}
+
+
 def _inside(t: Token, stops: frozenset[str]) -> bool:
-    return t.flag.startswith(_INSIDE) and t.word not in _JOINERS and t.word not in stops
+    return t.flag.startswith(_INSIDE) and t.word not in _JOINERS and t.word not in stops and t.word not in _DATE_WORDS
 
 
 def ending_in(
