@@ -332,3 +332,86 @@ def test_nlp_appointments_need_a_person():
     from kg.nlp import appointments
 
     assert appointments.find("会议决定由其担任组长。", 0, [], None) == []
+
+
+def _orgs_of(text):
+    doc = analyse(make_article(text, date="2012-03-06"))
+    return [(m.surface, m.name, m.cue) for m in doc.mentions if m.kind == "org"]
+
+
+@pytest.mark.parametrize(
+    "text,short,full",
+    [
+        (
+            "本报讯（记者张汉宇）办理了建设银行信用卡之后一直没有开卡，去年底却收到了建行扣除年费的提醒短信。",
+            "建行",
+            "建设银行",
+        ),
+        ("工商银行近日公布的数据显示，工行个人类贷款去年新增773亿元，而工行2007年年报显示，", "工行", "工商银行"),
+    ],
+    ids=["建行", "工行"],
+)
+def test_nlp_an_abbreviation_is_the_organization_the_article_names_in_full(text, short, full):
+    """CLUENER train: 建设银行 … 建行 — the abbreviation resolves against the article (MODEL.md)."""
+    found = _orgs_of(text)
+    assert (short, full) in [(s, n) for s, n, _ in found]
+
+
+def test_nlp_the_tagger_names_organizations_without_a_type_suffix():
+    """CLUENER train: 新浪网、中国城市经济杂志等媒体 — 新浪网 has no suffix the lexicon knows."""
+    assert "新浪网" in [n for _, n, _ in _orgs_of("新浪网、中国城市经济杂志等媒体的朋友，非常欢迎大家的到来。")]
+
+
+def test_nlp_a_kind_of_body_is_no_organization():
+    """CLUENER train: 多家外资银行 — foreign banks in general, not one bank."""
+    text = "不久后，“星展中国”南宁分行也将择机开业。除新加坡星展银行外，多家外资银行最近纷纷扩大在华投资。"
+    names = [n for _, n, _ in _orgs_of(text)]
+    assert "新加坡星展银行" in names and not [n for n in names if "外资银行" in n]
+
+
+@pytest.mark.parametrize(
+    "name,specific",
+    [("中资银行", False), ("国有企业", False), ("广州一家银行", False), ("海淀区有关部门", False), ("兴业银行", True)],
+)
+def test_nlp_generic_descriptors_and_determiners(name, specific):
+    assert orgs.specific(name) is specific
+
+
+@pytest.mark.parametrize(
+    "piece,org,role",
+    [
+        ("刑警大队副大队长", "刑警大队", "副大队长"),
+        ("派出所所长", "派出所", "所长"),
+        ("某县公安局刑警大队大队长", "某县公安局刑警大队", "大队长"),
+    ],
+)
+def test_nlp_a_unit_head_is_titled_after_the_unit(piece, org, role):
+    item = chains.parse_item(piece)
+    assert (item.org, item.role) == (org, role)
+
+
+@pytest.mark.parametrize(
+    "written,full",
+    [("陕西公安厅", "陕西省公安厅"), ("江西遂川县公安局", "遂川县公安局"), ("杭州地铁集团", "杭州地铁集团")],
+    ids=["province-spelled", "province-before-county-dropped", "company-kept"],
+)
+def test_nlp_a_government_body_starts_at_its_own_area(written, full):
+    assert orgs.spell_areas(written) == full
+
+
+def test_nlp_a_reporter_holds_no_post_in_what_is_no_outlet():
+    """特约记者田伟报道 (CLUENER train); a headline run into the byline is no outlet of the reporter."""
+    item = chains.parse_item("详细预案地铁倒计时记者")
+    assert item is not None and (item.org, item.role) == ("", "记者")
+
+
+def test_nlp_places_before_a_school_locate_it():
+    """某省某市某镇某某中学: the school's name starts after its places."""
+    names = [n for _, n, _ in _orgs_of("2002年12月5日上午，江苏镇江丹阳市皇塘镇吴塘初级中学发生学生集体食物中毒事件。")]
+    assert "吴塘初级中学" in names
+
+
+def test_nlp_a_place_name_stops_at_a_dateline():
+    """武汉2月5日电湖北武汉汉正街…: the street is 汉正街, not the dateline before it."""
+    doc = analyse(make_article("武汉2月5日电湖北武汉汉正街一塑料玩具和工艺品市场5日发生大火。", date="2012-02-06"))
+    assert "汉正街" in [m.name for m in doc.mentions if m.kind == "place"]
