@@ -1,5 +1,7 @@
 """(person, position) pairs of CLUENER dev (held out; the corpus's derived file, 145 pairs written
-position-then-name): how many kg build states as a holding of that person with that role.
+position-then-name): how many kg build states as a holding of that person with that role: a post
+(org:Membership) or, for a profession held in no organization the text names (演员, 导演), an
+occupation (schema:hasOccupation).
 
     python bench/pairs_cluener.py
 """
@@ -33,10 +35,14 @@ def main() -> None:
         person = g.value(g.value(m, ORG.member), SCHEMA.name)
         role = g.value(g.value(m, ORG.role), SKOS.prefLabel)
         held.add((str(person), str(role)))
+    posts = sum((r["name"], r["position"]) in held for r in rows)
+    for p, job in g.subject_objects(SCHEMA.hasOccupation):
+        held.add((str(g.value(p, SCHEMA.name)), str(g.value(job, SCHEMA.name))))
     hits = sum((r["name"], r["position"]) in held for r in rows)
     named = {str(n) for p in g.subjects(None, None) for n in g.objects(p, SCHEMA.name)}
     people = sum(r["name"] in named for r in rows)
-    print(f"CLUENER dev, {len(rows)} (person, position) pairs: {hits} held ({hits / len(rows):.2f}); ")
+    print(f"CLUENER dev, {len(rows)} (person, position) pairs: {hits} held ({hits / len(rows):.2f}), {posts} of them")
+    print(f"as posts ({posts / len(rows):.2f});")
     print(f"the person found for {people} ({people / len(rows):.2f})")
 
 

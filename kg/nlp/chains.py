@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from kg.ingest.markers import BYLINE_ROLES, OUTLET_SUFFIXES
 from kg.nlp import gazetteer, names, orgs, tagger
 from kg.nlp.lexicon import load, longest_first
+from kg.nlp.lexicon import roles as roles_lexicon
 from kg.nlp.segment import frequency, tokens
 
 # Clause boundaries: a chain never crosses them. 、 separates the items of one chain.
@@ -45,7 +46,7 @@ class Chain:
 @functools.cache
 def _vocab():
     people = load("people")
-    base = people["roles"]
+    base = roles_lexicon()
     roles = set(base) | set(people["occupations"])
     for mod in people["role_modifiers"]:
         roles.update(mod + r for r in base if not r.startswith(mod))

@@ -22,3 +22,15 @@ def load(name: str) -> dict[str, Any]:
 def longest_first(words) -> tuple[str, ...]:
     """Words sorted for longest-match alternation: longer first, then by code point."""
     return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@functools.cache
+def roles() -> tuple[str, ...]:
+    """Every title of a post: the hand-kept roles, titles of state, and the titles mined from the training
+    splits (people.toml), sorted.
+
+    >>> "主教练" in roles() and "局长" in roles()
+    True
+    """
+    people = load("people")
+    return tuple(sorted({*people["roles"], *people["roles_of_state"], *people["mined_roles"]}))

@@ -6,6 +6,7 @@ import functools
 import re
 
 from kg.nlp.lexicon import load
+from kg.nlp.lexicon import roles as roles_lexicon
 from kg.nlp.segment import frequency, tag, tokens
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -19,7 +20,7 @@ def _vocab():
     people = load("people")
     singles = frozenset(c for c in people["surnames"] if _HAN.match(c))
     # A title after a surname (王局长) is a way of naming someone, not a given name.
-    roles = frozenset(people["roles"])
+    roles = frozenset(roles_lexicon())
     return (
         singles,
         frozenset(people["compound_surnames"]),

@@ -7,7 +7,7 @@ import re
 
 from kg.models import Byline
 from kg.nlp import names
-from kg.nlp.lexicon import load, longest_first
+from kg.nlp.lexicon import load, longest_first, roles
 from kg.nlp.mentions import Mention
 
 _BOUNDARY = "，。；：！？,;:!?（）()“”‘’「」《》\n"
@@ -19,7 +19,7 @@ def _vocab():
     groups = "|".join(map(re.escape, longest_first(people["group_nouns"])))
     # 甲、乙等省市领导 / 甲、乙出席
     listed = re.compile(rf"((?:[\u4e00-\u9fff]{{2,4}}、)+[\u4e00-\u9fff]{{2,4}})等[\u4e00-\u9fff]{{0,4}}?(?:{groups})")
-    titles = longest_first(r for r in people["roles"] if len(r) >= 2)
+    titles = longest_first(r for r in roles() if len(r) >= 2)
     return listed, titles
 
 
