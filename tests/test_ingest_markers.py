@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.ingest.layout import headline_like, terminal
-from kg.ingest.markers import byline_line, closing_byline, parse_lead, split_credit, strip_jump
+from kg.ingest.markers import byline_line, closing_byline, dateline_outlet, parse_lead, split_credit, strip_jump
 
 BYLINES = [
     ("成都日报锦观新闻记者 杨升涛", [("记者", "杨升涛", "成都日报锦观新闻")], "paper-brand-reporter"),
@@ -55,7 +55,18 @@ LEADS = [
     ),
     ("南都讯 记者王立新 通讯员李红 昨日，市交通局", "南都讯", ["王立新", "李红"], None, "bare-two-roles"),
     ("中新网杭州６月１９日电（记者 王立新）国务院", "中新网杭州６月１９日电", ["王立新"], None, "full-width-date"),
+    ("某某网某县6月13日消息（记者王立新 通讯员李红）昨日", "某某网某县6月13日消息", ["王立新", "李红"], None, "消息"),
+    ("某某新闻网成都6月1日讯（记者 王立新）昨日", "某某新闻网成都6月1日讯", ["王立新"], None, "网-讯"),
 ]
+
+
+@pytest.mark.parametrize(
+    "dateline,outlet",
+    [("新华社北京12月26日电", "新华社"), ("某某网某县6月13日消息", "某某网"), ("南都讯", "南都"), ("本报讯", None)],
+)
+def test_markers_outlet_of_a_dateline(dateline, outlet):
+    """The outlet a dateline names is the reporters' employer: 南都讯 names 南都 with no 报 or 网."""
+    assert dateline_outlet(dateline) == outlet
 
 
 @pytest.mark.parametrize("raw,dateline,names,continued", [x[:4] for x in LEADS], ids=[x[4] for x in LEADS])

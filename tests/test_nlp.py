@@ -415,3 +415,19 @@ def test_nlp_a_place_name_stops_at_a_dateline():
     """武汉2月5日电湖北武汉汉正街…: the street is 汉正街, not the dateline before it."""
     doc = analyse(make_article("武汉2月5日电湖北武汉汉正街一塑料玩具和工艺品市场5日发生大火。", date="2012-02-06"))
     assert "汉正街" in [m.name for m in doc.mentions if m.kind == "place"]
+
+
+def test_nlp_a_list_of_names_each_before_its_title():
+    """某市政府张三市长、李四副市长、王五副市长: each name after 、 stands before its own title."""
+    found = {
+        c.name: [i.role for i in c.items]
+        for c in chains.find("事故发生后，市政府袁立亭市长、胥波副市长、咸大明副市长赶赴现场。")
+    }
+    assert found.get("胥波") == ["副市长"] and found.get("咸大明") == ["副市长"]
+
+
+@pytest.mark.parametrize(
+    "written,name", [("华县县委", "华县委"), ("兰州市政府", "兰州市人民政府"), ("华县县政府", "华县人民政府")]
+)
+def test_nlp_an_areas_committee_and_government_by_their_official_names(written, name):
+    assert orgs.official(written) == name

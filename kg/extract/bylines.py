@@ -10,6 +10,8 @@ from kg.ingest.markers import dateline_outlet
 from kg.models import Article
 from kg.nlp.doc import analyse
 
+_CORRESPONDENTS = frozenset({"通讯员", "特约通讯员"})
+
 
 def extract(article: Article) -> Iterator[Fact]:
     """某某日报记者 张三 -> Authored(张三) and PostHeld(张三, 记者, 某某日报)."""
@@ -19,6 +21,8 @@ def extract(article: Article) -> Iterator[Fact]:
         pos = article.text.find(b.name)
         # The outlet printed in the byline (某某日报某某新闻) belongs to the newspaper when it starts with its name.
         outlet = source if source and (b.org is None or b.org.startswith(source)) else b.org
+        if b.role in _CORRESPONDENTS and b.org is None:
+            outlet = None  # a correspondent (通讯员) writes for the paper from another body, which goes unnamed
         org = Entity("org", outlet, (b.org,) if b.org and b.org != outlet else ()) if outlet else None
         if pos < 0:  # a byline printed outside the text: it wrote the article, and no sentence says more
             yield Authored(evidence=evidence(doc, doc.sents[0]), person=person(b.name), role=b.role, org=org)

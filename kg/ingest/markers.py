@@ -137,9 +137,15 @@ def is_dateline_start(text: str) -> bool:
 
 
 _DATELINE_OUTLET = re.compile(rf"^(?!本报)([{_HAN}]{{2,6}}?(?:社|网|台|报))")
+_BRIEF_OUTLET = re.compile(rf"^(?!本报)([{_HAN}]{{2,6}})讯$")
 
 
 def dateline_outlet(dateline: str | None) -> str | None:
-    """The news outlet that opens a dateline: 新华社北京12月26日电 -> 新华社 (本报 is the paper itself)."""
-    m = _DATELINE_OUTLET.match(dateline or "")
+    """The news outlet that opens a dateline: 新华社北京12月26日电 -> 新华社, 某网某地6月13日消息 -> 某网,
+    南都讯 -> 南都 (本报 is the paper itself).
+
+    >>> dateline_outlet("新华社北京12月26日电"), dateline_outlet("南都讯"), dateline_outlet("本报讯")
+    ('新华社', '南都', None)
+    """
+    m = _DATELINE_OUTLET.match(dateline or "") or _BRIEF_OUTLET.match(dateline or "")
     return m.group(1) if m else None

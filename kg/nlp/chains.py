@@ -120,6 +120,27 @@ def _title_after(text: str, toks) -> list[Chain]:
         org = _trim(text[left : t.begin]) or ""
         at = text.rfind(org, left, t.begin) if org else -1
         out.append(Chain(t.word, left, t.begin, t.end, (Item(org, m.group(0), None, at),), m.end()))
+        out += _listed_after(text, m.end(), pattern)
+    return out
+
+
+def _listed_after(text: str, at: int, pattern) -> list[Chain]:
+    """张三市长、李四副市长、王五副市长: the names after the first, each before its own title, across 、
+    (the list vouches for them; a name is a surname and one or two characters before a title)."""
+    out = []
+    while at < len(text) and text[at] == "、":
+        name_begin = at + 1
+        for size in (2, 3, 4):
+            name = text[name_begin : name_begin + size]
+            m = pattern.match(text, name_begin + size)
+            if m and names.plausible(name):
+                out.append(
+                    Chain(name, name_begin, name_begin, name_begin + size, (Item("", m.group(0), None),), m.end())
+                )
+                at = m.end()
+                break
+        else:
+            break
     return out
 
 

@@ -266,6 +266,20 @@ def spell_areas(name: str) -> str:
     return own.name + name[lead[-1].end :]
 
 
+_DOUBLED = re.compile(r"([省市县区州])\1委$")
+_GOVERNMENT_OF = re.compile(r"([省市县区州])\1?政府$")
+
+
+def official(name: str) -> str:
+    """The name an area's party committee and government go by: 某县县委 -> 某县委, 某县县政府 and 某市政府
+    -> 某县人民政府, 某市人民政府.
+
+    >>> official("华县县委"), official("某市政府"), official("某县县政府"), official("某市人民政府")
+    ('华县委', '某市人民政府', '某县人民政府', '某市人民政府')
+    """
+    return _GOVERNMENT_OF.sub(r"\1人民政府", _DOUBLED.sub(r"\1委", name))
+
+
 def short_forms(names: set[str]) -> dict[str, str]:
     """Within one article: each organization name that is a short form of exactly one longer name there
     (the end of it: 地铁集团 of 某市地铁集团; or its abbreviation: 农行 of 农业银行, 北大 of 北京大学),
@@ -287,9 +301,17 @@ def short_forms(names: set[str]) -> dict[str, str]:
 
 
 def _abbreviates(short: str, name: str) -> bool:
-    """农行 of 农业银行: same first character, the others in order, the name at least two longer."""
-    if len(short) > 4 or short[0] != name[0] or len(name) < len(short) + 2 or not is_org_name(name):
+    """农行 of 农业银行: same first character, the others in order, the name at least two longer.
+
+    >>> _abbreviates("农行", "农业银行"), _abbreviates("某某老龄办", "某某老龄工作委员会办公室")
+    (True, True)
+    >>> _abbreviates("某局", "某局党委")
+    False
+    """
+    if len(short) > 6 or short[0] != name[0] or len(name) < len(short) + 2 or not is_org_name(name):
         return False
+    if name.startswith(short):
+        return False  # 某局 before 某局党委 is the body the unit belongs to
     at = 1
     for c in short[1:]:
         at = name.find(c, at) + 1
@@ -300,6 +322,6 @@ def _abbreviates(short: str, name: str) -> bool:
 
 def canonical(surface: str, qualify) -> OrgName:
     """The full name of an organization and its other forms: 省医保局 -> 某省医疗保障局."""
-    full = qualify(spell_areas(expand(surface)))
+    full = official(qualify(spell_areas(expand(surface))))
     forms = {surface, expand(surface), qualify(surface)} - {full}
     return OrgName(full, tuple(sorted(forms)))
