@@ -15,8 +15,12 @@ import gc
 
 from kg.models import Article, Paragraph, SourceMeta
 
-# Generic words only: a department head, a date, a sum, a place, a meeting.
-_SAMPLE = "2023年1月1日，浙江省杭州市西湖区人民政府区长张三出席工作推进会，全年投资10亿元，增长5.2%。"
+# Generic words only: a department head, dates in figures and in words, sums, a place, a meeting (the parsers
+# of Chinese numerals build their patterns on first use).
+_SAMPLE = (
+    "2023年1月1日，浙江省杭州市西湖区人民政府区长张三出席工作推进会，全年投资10亿元，增长5.2%。"
+    "十二月三十一日，某县三千余名群众参加活动，筹款二百万元。"
+)
 
 
 @functools.cache
