@@ -247,7 +247,7 @@ def _trim(org: str, strict: bool = False) -> str | None:
         if org.startswith(q):
             org = org[len(q) :]
             break
-    org = _from_proper(org)
+    org = _from_proper(_after_listed_person(org))
     if not org or orgs.is_org_name(org) or orgs.is_type_word(org) or gazetteer.is_area(org):
         return org
     if strict:
@@ -255,6 +255,19 @@ def _trim(org: str, strict: bool = False) -> str | None:
     # 中国雅虎副总编张银生和凤凰网城市频道总监赵耀: the second person's organization starts after 和.
     tail = max((org.rfind(c) for c in "和与及"), default=-1)
     return _noun_phrase(org) or (_trim(org[tail + 1 :]) if tail >= 0 else None)
+
+
+def _after_listed_person(org: str) -> str:
+    """某网副总编张三和某频道 (总监李四): the organization starts after the person the list named before it.
+
+    >>> _after_listed_person("某网副总编张银生和某某网城市频道"), _after_listed_person("中华人民共和国外交部")
+    ('某某网城市频道', '中华人民共和国外交部')
+    """
+    for joiner in "和与及":
+        at = org.rfind(joiner)
+        if at >= 2 and any(names.plausible(org[at - k : at]) for k in (2, 3)):
+            return org[at + 1 :]
+    return org
 
 
 def _from_proper(org: str) -> str:
