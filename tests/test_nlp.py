@@ -431,3 +431,31 @@ def test_nlp_a_list_of_names_each_before_its_title():
 )
 def test_nlp_an_areas_committee_and_government_by_their_official_names(written, name):
     assert orgs.official(written) == name
+
+
+@pytest.mark.parametrize("word", ["魏先生", "银监会", "都没", "李老师"])
+def test_nlp_address_forms_abbreviations_and_particles_are_no_names(word):
+    """魏先生 (a form of address), 银监会 (an organization that opens with a surname), 都没 (都 + a particle)."""
+    assert not names.plausible(word)
+
+
+@pytest.mark.parametrize(
+    "text,outlet",
+    [
+        ("延迟退休将以小步慢走的方式实施江城日报讯（记者王立新）延迟退休年龄的问题引发关注。", "江城日报"),
+        ("延迟退休将以小步慢走的方式实施新京报讯（记者王立新）延迟退休年龄的问题引发关注。", None),
+    ],
+    ids=["outlet-named", "outlet-unknown"],
+)
+def test_nlp_a_byline_after_a_summary_takes_the_outlet_named_before_it(text, outlet):
+    """…的方式实施某报讯（记者张三）…: the dateline runs into the summary; the outlet is the organization
+    named right before 讯, or none when nothing is named there (the reporter is still credited)."""
+    doc = analyse(make_article(text, date="2012-07-26"))
+    assert ("王立新", "记者", outlet) in {(b.name, b.role, b.org) for b in doc.bylines}
+
+
+def test_nlp_embedded_bylines_after_a_boundary_carry_the_datelines_outlet():
+    from kg.ingest.markers import embedded_bylines
+
+    ((_, people),) = embedded_bylines("摘要一句。南都讯（记者王立新 实习生李红）昨日，")
+    assert [(b.role, b.name, b.org) for b in people] == [("记者", "王立新", "南都"), ("实习生", "李红", "南都")]

@@ -26,6 +26,9 @@ _ROLE_RE = re.compile(rf"(?P<org>[{_HAN}]{{0,14}}?)(?P<role>{_ROLES})")
 _OUTLET = rf"(?:[{_HAN}]{{0,12}}(?:{'|'.join(map(re.escape, _LEX['outlet_suffixes']))}))?"
 _BYLINE_RE = re.compile(rf"(?:{_OUTLET}(?:{_ROLES})\s*{_NAME}(?:{_SEP}{_NAME})*\s*)+(?:(?:{_CREDIT})\s*)?")
 _DATELINE_RE = re.compile("^(?:" + "|".join(_LEX["dateline_patterns"]) + ")")
+_EMBEDDED_RE = re.compile(
+    "(?P<dateline>" + "|".join(_LEX["dateline_patterns"]) + r")\s*[（(](?P<inner>[^（()）]{2,40})[）)]"
+)
 _CONTINUED_RE = re.compile(_LEX["continued_from_pattern"])
 _JUMP_RE = re.compile(r"\s*" + _LEX["jump_pattern"])
 _CREDIT_RE = re.compile(rf"(?<=[。！？!?”’）)])\s+(?P<credit>[{_HAN}A-Za-z0-9\s·]{{2,24}}?(?:{_CREDIT}))\s*$")
@@ -149,3 +152,22 @@ def dateline_outlet(dateline: str | None) -> str | None:
     """
     m = _DATELINE_OUTLET.match(dateline or "") or _BRIEF_OUTLET.match(dateline or "")
     return m.group(1) if m else None
+
+
+def embedded_bylines(text: str) -> list[tuple[int, tuple[Byline, ...]]]:
+    """Bylines after a dateline inside a paragraph, not at its start (a summary, then 某报讯（记者张三）…):
+    (where the dateline ends, its people). The people carry the dateline's outlet when the dateline
+    starts after a boundary; run into the text before it (…实施新京报讯), the outlet's start is unknown
+    here and the caller finds it among the organizations named there."""
+    out = []
+    for m in _EMBEDDED_RE.finditer(text):
+        if m.start() == 0:
+            continue  # a paragraph's own lead: parse_lead's
+        outlet = dateline_outlet(m["dateline"]) if text[m.start() - 1] in _BOUNDARIES else None
+        people = tuple(Byline(b.role, b.name, b.org or outlet) for b in parse_byline(m["inner"]))
+        if people:
+            out.append((m.end("dateline"), people))
+    return out
+
+
+_BOUNDARIES = "。！？!?；;，,：:”’」』）) \u3000\n\t"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from kg.ingest.markers import embedded_bylines
 from kg.models import Article, Byline
 from kg.nlp import appointments, chains, gazetteer, linking, names, orgs, people, places, quantities, tagger, timex
 from kg.nlp.lexicon import load
@@ -74,7 +75,9 @@ def analyse(article: Article) -> Doc:
     posts: list[Post] = []
     carried: tuple[int, OrgName] | None = None  # the last chain's organization, and where that chain ended
     last = article.paragraphs[-1].text if article.paragraphs else ""
-    bylines = article.bylines + tuple(b for b in people.closing_credit(last) if b not in article.bylines)
+    bylines = article.bylines
+    for more in (people.closing_credit(last),):
+        bylines += tuple(b for b in more if b.name not in {x.name for x in bylines})
     bylined = {b.name for b in bylines}
 
     def recent(suffix: str) -> OrgName | None:
@@ -138,7 +141,18 @@ def analyse(article: Article) -> Doc:
         found += people.titled(s.text, s.begin, surnames)
         found += people.repeats(s.text, s.begin, set(persons), taken)
     found, posts = _short_forms(found, posts)
+    bylines += _embedded(article, found, {b.name for b in bylines})
     return Doc(article, locale, sents, tuple(_dedupe(found)), tuple(posts), bylines)
+
+
+def _embedded(article: Article, found: list[Mention], named: set[str]) -> tuple[Byline, ...]:
+    """Bylines after a dateline inside the text (…实施某报讯（记者张三）): an outlet run into the text
+    before it is the organization named right before 讯."""
+    out: list[Byline] = []
+    for end, people_ in embedded_bylines(article.text):
+        outlet = next((m.name for m in found if m.kind == "org" and m.end == end - 1), None)
+        out += [replace(b, org=b.org or outlet) for b in people_ if b.name not in named]
+    return tuple(out)
 
 
 def _short_forms(found: list[Mention], posts: list[Post]) -> tuple[list[Mention], list[Post]]:

@@ -100,7 +100,8 @@ def _split(pos, role: str) -> tuple[str, tuple[int, int] | None]:
     return item.role, (at, at + len(item.org))
 
 
-_NO_ORG = frozenset({"d", "ad", "p", "c", "i"})  # adverbs, prepositions, conjunctions, idioms: a clause's start
+_NO_ORG = frozenset({"d", "ad", "p", "c", "i", "r"})  # adverbs, prepositions, conjunctions, idioms, pronouns
+_LEADS = _NO_ORG | {"v"}  # what may stand before a name the tagger ran into it
 
 
 def organizations(
@@ -119,8 +120,13 @@ def organizations(
         if s.kind != "ORG" or s.confidence < tagger.ORG_CONFIDENCE or not orgs.specific(s.text):
             continue
         inside = [t for t in toks if s.begin <= t.begin and t.end <= s.end]
+        if len(inside) > 1 and inside[0].flag in _LEADS and orgs.is_org_name(s.text[inside[1].begin - s.begin :]):
+            inside = inside[1:]  # 另有某银行, 携手某署, 使某部: the verb or adverb before the name is no part of it
+            s = tagger.Span(inside[0].begin, s.end, s.kind, s.text[inside[0].begin - s.begin :], s.confidence)
         if len(inside) > 1 and inside[0].flag in _NO_ORG or [(t.word, t.flag) for t in inside] == [(s.text, "ns")]:
             continue  # 共监测食品样品, 积极参与…监管: a clause; 丹麦 alone (for its team): a place
+        if not orgs.specific(s.text):
+            continue
         b, e = offset + s.begin, offset + s.end
         if any(tb < e and b < te for tb, te in taken):
             continue

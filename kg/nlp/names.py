@@ -10,7 +10,9 @@ from kg.nlp.lexicon import roles as roles_lexicon
 from kg.nlp.segment import frequency, tag, tokens
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_PRONOUNS = frozenset("他她它我你您咱们其")
+_PRONOUNS = frozenset("他她它我你您咱们其没不也就都是的了")  # no given name holds a pronoun or a particle
+_ADDRESS = ("先生", "女士", "小姐", "老师", "同志")  # 魏先生: a surname and a form of address, no name
+_ORG_ENDINGS = ("会", "局", "委", "厅", "办", "署", "院", "部", "所", "司")
 _WORDY = 1000  # so frequent a word is hardly the start of a name
 _COMMON = 20  # dictionary frequency above which a word jieba tags as no name is taken as a word
 
@@ -50,6 +52,8 @@ def plausible(name: str) -> bool:
         return False
     if name in not_names or name[:2] in not_names or name[k:] in not_given or _PRONOUNS.intersection(name[k:]):
         return False  # 但他(说): a conjunction that is a surname, then a pronoun
+    if name.endswith(_ADDRESS) or name.endswith(_ORG_ENDINGS) and len(name) >= 3:
+        return False  # 银监会: an organization's abbreviation that opens with a surname
     # A word jieba knows well under another tag is a word, not a name; so is a three-character
     # string that opens with a common adjective or verb (幸福感, which jieba itself tags nr).
     if frequency(name) >= _COMMON and tag(name) not in ("nr", "nrfg", "nrt"):

@@ -158,7 +158,7 @@ def find(tokens, offset: int, qualify, is_role, is_place, tagged: tuple[tuple[in
 
 
 _DETERMINERS = re.compile(
-    r"^(?:一家|一个|一所|这家|那家|该|某|本|各|多家|两家|几家|有关|相关|当地)|[一两几多]家|(?:有关|相关)部门$|一部门$"
+    r"^(?:一家|一个|一所|这|那|该|某|本|各|多家|两家|几家|有关|相关|当地)|[一两几多]家|(?:有关|相关)部门$|一部门$"
 )
 
 
