@@ -459,3 +459,23 @@ def test_nlp_embedded_bylines_after_a_boundary_carry_the_datelines_outlet():
 
     ((_, people),) = embedded_bylines("摘要一句。南都讯（记者王立新 实习生李红）昨日，")
     assert [(b.role, b.name, b.org) for b in people] == [("记者", "王立新", "南都"), ("实习生", "李红", "南都")]
+
+
+@pytest.mark.parametrize(
+    "piece,org,role",
+    [
+        ("某某皇家银行高级社区事务经理", "某某皇家银行", "高级社区事务经理"),
+        ("联合国开发计划署驻华代表", "联合国开发计划署", "驻华代表"),
+    ],
+)
+def test_nlp_words_between_an_organization_and_a_title_belong_to_the_title(piece, org, role):
+    """某银行高级社区事务经理: the title is 高级社区事务经理 at 某银行, not 经理 at 某银行高级社区事务."""
+    item = chains.parse_item(piece)
+    assert (item.org, item.role) == (org, role)
+
+
+@pytest.mark.parametrize("piece", ["某某城创办人和总经理", "某市房管局中介所所长"])
+def test_nlp_no_title_words_across_a_word_or_a_unit(piece):
+    """创办|人和 cuts a word; 中介所 is a unit with its own 所长: neither is read as words of the title."""
+    item = chains.parse_item(piece)
+    assert item is None or not item.role.startswith(("人和", "中介所"))

@@ -214,9 +214,36 @@ def parse_item(piece: str) -> Item | None:
         strict = fused if fused is not None else _trim(org, strict=True)
         if strict is not None:
             return Item(strict, role, found)
+        if loose is None and (split := _role_words_after(org)) is not None:
+            loose = Item(split[0], split[1] + role, found)
         if loose is None and (phrase := _trim(org)) is not None:
             loose = Item(phrase, role, found)
     return loose
+
+
+def _role_words_after(org: str) -> tuple[str, str] | None:
+    """某银行高级社区事务 + 经理, 某公司市场部公共事务及传讯 + 主任: an organization of a known kind, then a few
+    words that belong to the title (the title is 高级社区事务经理). None when org is not written so.
+
+    >>> _role_words_after("某某皇家银行高级社区事务"), _role_words_after("某某网站")
+    (('某某皇家银行', '高级社区事务'), None)
+    """
+    toks = tokens(org)
+    bounds = {t.begin for t in toks}
+    for cut in range(len(org) - 2, 1, -1):
+        head, rest = org[:cut], org[cut:]
+        if cut not in bounds or not _ROLE_WORDS.fullmatch(rest) or known_kind(rest) or orgs.org_suffix(rest):
+            continue  # 某某创办|人和: a word runs across the cut
+        if rest[-1] in _UNIT_ENDS or any(t.flag in _PROPER_TAGS for t in toks if t.begin >= cut):
+            continue  # 中介所 (所长) is a unit; 常营 (项目经理) a place: neither is part of the title
+        named = _trim(head, strict=True)
+        if named and orgs.is_org_name(named) and not gazetteer.is_area(named):
+            return named, rest
+    return None
+
+
+_ROLE_WORDS = re.compile(r"[\u4e00-\u9fff及和与]{2,8}")
+_UNIT_ENDS = frozenset("所站队科组室股处部局厅委办院校馆团")
 
 
 _UNIT_HEAD = re.compile(
