@@ -479,3 +479,28 @@ def test_nlp_no_title_words_across_a_word_or_a_unit(piece):
     """创办|人和 cuts a word; 中介所 is a unit with its own 所长: neither is read as words of the title."""
     item = chains.parse_item(piece)
     assert item is None or not item.role.startswith(("人和", "中介所"))
+
+
+def test_nlp_two_function_words_are_no_unknown_word():
+    """另有民生银行: 另 and 有 stay apart, so 民生银行 is not read as 另有民生银行."""
+    from kg.nlp.segment import tokens
+
+    assert [t.word for t in tokens("另有民生银行")][:2] == ["另", "有"]
+
+
+def test_nlp_a_one_character_verb_inside_a_name_does_not_cut_it():
+    """某某红丝带基金名誉理事长: 带 is tagged a verb, but the name is 某某红丝带基金, not 基金."""
+    assert chains.parse_item("中华红丝带基金名誉理事长").org == "中华红丝带基金"
+
+
+@pytest.mark.parametrize(
+    "text,outlet", [("据《某某时报》报道，日前某银行宣布。", "某某时报"), ("《江城晚报》记者获悉。", "江城晚报")]
+)
+def test_nlp_a_newspaper_in_book_marks_is_an_organization(text, outlet):
+    doc = analyse(make_article(text, date="2012-07-26"))
+    assert outlet in {m.name for m in doc.mentions if m.kind == "org"}
+
+
+@pytest.mark.parametrize("name", ["地方政府", "定点医院", "民政部门", "社保基金"])
+def test_nlp_more_kinds_of_body_are_no_organization(name):
+    assert not orgs.specific(name)

@@ -330,7 +330,11 @@ def _noun_phrase(text: str) -> str | None:
     toks = tokens(text)
     if toks[-1].flag not in _NOUN_TAGS:
         return None
-    start = max((t.end for t in toks if t.flag[:1] in _NOT_IN_NAMES), default=0)
+    stops = [t for t in toks if t.flag[:1] in _NOT_IN_NAMES]
+    start = stops[-1].end if stops else 0
+    # 某某红丝带基金: a one-character verb inside a name (带) leaves a bare type word; the name runs on.
+    if stops and not orgs.specific(text[start:]) and len(stops[-1].word) == 1 and stops[-1].flag == "v":
+        start = stops[-2].end if len(stops) > 1 else 0
     phrase = text[start:]
     return phrase if len(phrase) >= 2 else None
 

@@ -157,9 +157,7 @@ def find(tokens, offset: int, qualify, is_role, is_place, tagged: tuple[tuple[in
     return out
 
 
-_DETERMINERS = re.compile(
-    r"^(?:一家|一个|一所|这|那|该|某|本|各|多家|两家|几家|有关|相关|当地)|[一两几多]家|(?:有关|相关)部门$|一部门$"
-)
+_DETERMINERS = re.compile(r"^(?:一家|一个|一所|这|那|该|某|本|各|多家|两家|几家|有关|相关|当地)|[一两几多]家|部门$")
 
 
 def specific(name: str) -> bool:
@@ -221,6 +219,19 @@ def _risky_head(word: str, suffix: str) -> bool:
     (True, False, True)
     """
     return len(suffix) == 1 and len(word) > 2 and known_word(word) and word not in _vocab()[0]
+
+
+_OUTLET_TITLE = re.compile(r"《(?P<name>[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:报|周刊|杂志|画报))》")
+
+
+def outlets(text: str, offset: int) -> list:
+    """Newspapers and magazines named by their title in book marks: 据《某某时报》报道 -> 某某时报."""
+    from kg.nlp.mentions import Mention
+
+    return [
+        Mention(offset + m.start("name"), offset + m.end("name"), m["name"], "org", m["name"], cue="title")
+        for m in _OUTLET_TITLE.finditer(text)
+    ]
 
 
 _PAIR = re.compile(r"(.+?[省市县区]委)([省市县区](?:人民)?政府)")
@@ -305,13 +316,15 @@ def _abbreviates(short: str, name: str) -> bool:
 
     >>> _abbreviates("农行", "农业银行"), _abbreviates("某某老龄办", "某某老龄工作委员会办公室")
     (True, True)
-    >>> _abbreviates("某局", "某局党委")
-    False
+    >>> _abbreviates("某局", "某局党委"), _abbreviates("某某可乐", "某某可乐公司")
+    (False, True)
     """
     if len(short) > 6 or short[0] != name[0] or len(name) < len(short) + 2 or not is_org_name(name):
         return False
     if name.startswith(short):
-        return False  # 某局 before 某局党委 is the body the unit belongs to
+        # 可口可乐 of 可口可乐公司: the name without its type; but 某局 before 某局党委 is the body the unit
+        # belongs to.
+        return not is_org_name(short) and org_suffix(name) == name[len(short) :]
     at = 1
     for c in short[1:]:
         at = name.find(c, at) + 1

@@ -94,6 +94,10 @@ def _regrouped(run: list[Token]) -> list[Token]:
     for word in _finalseg().cut(chars):
         # The HMM joins a verb, adverb, preposition, particle or pronoun to the word it opens (拟入园) and a
         # preposition, conjunction or particle to the word it ends (某局从): the part-of-speech HMM would not.
+        if len(word) == 2 and _function(word[0], _NO_NAME_START) and _function(word[1], _NO_NAME_START | {"m", "q"}):
+            out += run[at - run[0].begin : at - run[0].begin + 2]  # 另有, 都没: two function words, no name
+            at += 2
+            continue
         lead = 1 if len(word) > 2 and _function(word[0], _NO_NAME_START) else 0
         trail = 1 if len(word) - lead >= 2 and _function(word[-1], _NO_NAME_END) else 0
         pieces = [(at, at + lead), (at + lead, at + len(word) - trail), (at + len(word) - trail, at + len(word))]

@@ -93,8 +93,10 @@ _QUERIES = {
     "organizations": """SELECT DISTINCT ?a WHERE { ?o a org:Organization ; schema:name ?a . }""",
     "roles_without_org": """
         SELECT DISTINCT ?a ?b WHERE {
-          ?m a org:Membership ; org:member/schema:name ?a ; org:role/skos:prefLabel ?b .
-          FILTER NOT EXISTS { ?m org:organization ?o }
+          { ?m a org:Membership ; org:member/schema:name ?a ; org:role/skos:prefLabel ?b .
+            FILTER NOT EXISTS { ?m org:organization ?o } }
+          UNION  # a profession held in no organization (演员, 摄影师) is an occupation
+          { ?p schema:hasOccupation/schema:name ?b ; schema:name ?a . }
         }""",
     "bylines": """
         SELECT DISTINCT ?a ?b WHERE { ?art schema:author ?p ; schema:identifier ?a . ?p schema:name ?b . }""",
