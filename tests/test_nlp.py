@@ -504,3 +504,14 @@ def test_nlp_a_newspaper_in_book_marks_is_an_organization(text, outlet):
 @pytest.mark.parametrize("name", ["地方政府", "定点医院", "民政部门", "社保基金"])
 def test_nlp_more_kinds_of_body_are_no_organization(name):
     assert not orgs.specific(name)
+
+
+@pytest.mark.parametrize(
+    "piece,org",
+    [("某某文化发展有限公司董事长", "某某文化发展有限公司"), ("会同市交通局局长", "市交通局")],
+    ids=["发展-in-a-company-name", "会同-before-a-name"],
+)
+def test_nlp_a_verb_ends_the_text_before_a_name_unless_it_leaves_a_bare_type(piece, org):
+    """Resume train names companies 某某投资发展有限公司: 发展 cuts a chain's organization only where what it
+    leaves is a name, not 有限公司."""
+    assert chains.parse_item(piece).org == org

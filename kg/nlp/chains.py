@@ -267,8 +267,10 @@ def _trim(org: str, strict: bool = False) -> str | None:
     unless strict, does any other noun phrase (联合国, 新华社, 某网站): the text before a title is its
     organization far more often than not, and dropping it dropped the person with it."""
     cut = max((i + 1 for i, c in enumerate(org) if c in _LEFT_STOP and not org.startswith("有限", i)), default=0)
-    # Verbs a name never holds (明确, 会同) end whatever stands before the name.
-    cut = max([cut] + [i + len(w) for w in _left_words() if (i := org.rfind(w)) >= 0])
+    # Verbs a name never holds (明确, 会同) end whatever stands before the name, unless what they leave is
+    # a bare type (某某文化发展有限公司: 发展 is part of the company's name there).
+    words = sorted((i + len(w) for w in _left_words() if (i := org.rfind(w)) >= 0), reverse=True)
+    cut = next((c for c in words if c > cut and orgs.specific(org[c:])), cut)
     org = org[cut:]
     for q in _qualifiers():  # 分管, 新任, 时任: words about the post, not part of the organization
         if org.startswith(q):
@@ -330,12 +332,14 @@ def _noun_phrase(text: str) -> str | None:
     toks = tokens(text)
     if toks[-1].flag not in _NOUN_TAGS:
         return None
-    stops = [t for t in toks if t.flag[:1] in _NOT_IN_NAMES]
+    stops = [t for t in toks if t.flag[:1] in _NOT_IN_NAMES and t.flag != "vn"]
     start = stops[-1].end if stops else 0
     # 某某红丝带基金: a one-character verb inside a name (带) leaves a bare type word; the name runs on.
     if stops and not orgs.specific(text[start:]) and len(stops[-1].word) == 1 and stops[-1].flag == "v":
         start = stops[-2].end if len(stops) > 1 else 0
     phrase = text[start:]
+    if all(t.flag == "vn" for t in toks if t.begin >= start):
+        return None  # 传播 alone is an activity, not a name
     return phrase if len(phrase) >= 2 else None
 
 
