@@ -457,7 +457,7 @@ def test_nlp_a_byline_after_a_summary_takes_the_outlet_named_before_it(text, out
 def test_nlp_embedded_bylines_after_a_boundary_carry_the_datelines_outlet():
     from kg.ingest.markers import embedded_bylines
 
-    ((_, people),) = embedded_bylines("摘要一句。南都讯（记者王立新 实习生李红）昨日，")
+    ((_, _, people),) = embedded_bylines("摘要一句。南都讯（记者王立新 实习生李红）昨日，")
     assert [(b.role, b.name, b.org) for b in people] == [("记者", "王立新", "南都"), ("实习生", "李红", "南都")]
 
 
@@ -515,3 +515,23 @@ def test_nlp_a_verb_ends_the_text_before_a_name_unless_it_leaves_a_bare_type(pie
     """Resume train names companies 某某投资发展有限公司: 发展 cuts a chain's organization only where what it
     leaves is a name, not 有限公司."""
     assert chains.parse_item(piece).org == org
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [("国家质检总局副局长蒲长城在论坛上表示，", "蒲长城"), ("市长王小明今天说", "王小明")],
+    ids=["before-a-preposition", "before-a-time-word"],
+)
+def test_nlp_after_a_title_a_name_ends_at_a_function_or_time_word(text, name):
+    """副局长某某在…: no speech verb or comma follows the name, a preposition does."""
+    assert name in [c.name for c in chains.find(text)]
+
+
+def test_nlp_after_a_title_no_name_runs_into_a_word():
+    """总经理和乘务员们 (People's Daily's prose, read in the held-out check): 和乘 is no name."""
+    assert not [c for c in chains.find("我曾向某航空公司的总经理和乘务员们提出意见。") if c.name.startswith("和")]
+
+
+def test_nlp_a_government_body_in_a_chain_takes_the_area_of_the_one_before():
+    """某市政府副秘书长、轨道交通建设办公室主任某某: the office is the city's."""
+    assert orgs.inherit_area("轨道交通建设办公室", "深圳市人民政府") == "深圳市轨道交通建设办公室"

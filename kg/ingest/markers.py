@@ -154,9 +154,9 @@ def dateline_outlet(dateline: str | None) -> str | None:
     return m.group(1) if m else None
 
 
-def embedded_bylines(text: str) -> list[tuple[int, tuple[Byline, ...]]]:
+def embedded_bylines(text: str) -> list[tuple[int, int, tuple[Byline, ...]]]:
     """Bylines after a dateline inside a paragraph, not at its start (a summary, then 某报讯（记者张三）…):
-    (where the dateline ends, its people). The people carry the dateline's outlet when the dateline
+    (where the dateline starts and ends, its people). The people carry the dateline's outlet when the dateline
     starts after a boundary; run into the text before it (…实施新京报讯), the outlet's start is unknown
     here and the caller finds it among the organizations named there."""
     out = []
@@ -166,7 +166,7 @@ def embedded_bylines(text: str) -> list[tuple[int, tuple[Byline, ...]]]:
         outlet = dateline_outlet(m["dateline"]) if text[m.start() - 1] in _BOUNDARIES else None
         people = tuple(Byline(b.role, b.name, b.org or outlet) for b in parse_byline(m["inner"]))
         if people:
-            out.append((m.end("dateline"), people))
+            out.append((m.start("dateline"), m.end("dateline"), people))
     return out
 
 

@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from kg.ingest.markers import embedded_bylines
+from kg.ingest.markers import OUTLET_SUFFIXES, embedded_bylines
 from kg.models import Article, Byline
 from kg.nlp import appointments, chains, gazetteer, linking, names, orgs, people, places, quantities, tagger, timex
 from kg.nlp.lexicon import load
@@ -150,8 +150,12 @@ def _embedded(article: Article, found: list[Mention], named: set[str]) -> tuple[
     """Bylines after a dateline inside the text (…实施某报讯（记者张三）): an outlet run into the text
     before it is the organization named right before 讯."""
     out: list[Byline] = []
-    for end, people_ in embedded_bylines(article.text):
-        outlet = next((m.name for m in found if m.kind == "org" and m.end == end - 1), None)
+    for start, end, people_ in embedded_bylines(article.text):
+        inside = [m for m in found if m.kind == "org" and start <= m.begin and m.end <= end]
+        # 某报讯: the organization right before 讯; 某网某地7月30日讯: an outlet inside the dateline.
+        outlet = next((m.name for m in inside if m.end == end - 1), None) or next(
+            (m.name for m in inside if m.name.endswith(OUTLET_SUFFIXES)), None
+        )
         out += [replace(b, name=n, org=b.org or outlet) for b in people_ for n in _two_names(b.name) if n not in named]
     return tuple(out)
 
@@ -231,6 +235,8 @@ def resolve(items, locale: Locale, recent=lambda suffix: None, before: OrgName |
             org = OrgName(base.name + unit, (surface,) if surface != unit else ())
         else:
             org = orgs.canonical(surface, locale.qualify)
+            if base is not None and (named := orgs.inherit_area(org.name, base.name)) != org.name:
+                org = OrgName(named, tuple(sorted({*org.aliases, org.name})))
             base = org
         prev = org
         out.append((item.role, org, item.status))

@@ -10,9 +10,12 @@ from kg.nlp.lexicon import roles as roles_lexicon
 from kg.nlp.segment import frequency, tag, tokens
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_PRONOUNS = frozenset("他她它我你您咱们其没不也就都是的了")  # no given name holds a pronoun or a particle
+_PRONOUNS = frozenset(
+    "他她它我你您咱们其没不也就都是的了以及与对从把被将"
+)  # no given name holds a pronoun or a particle
 _ADDRESS = ("先生", "女士", "小姐", "老师", "同志")  # 魏先生: a surname and a form of address, no name
 _ORG_ENDINGS = ("会", "局", "委", "厅", "办", "署", "院", "部", "所", "司")
+_AFTER_NAME = frozenset({"p", "d", "c", "u", "uj", "ul", "t", "f"})  # prepositions, adverbs, times: 在, 也, 今天
 _WORDY = 1000  # so frequent a word is hardly the start of a name
 _COMMON = 20  # dictionary frequency above which a word jieba tags as no name is taken as a word
 
@@ -84,9 +87,18 @@ def name_at(text: str, i: int, stops: str = "", starts: dict | None = None) -> i
     verbs = _vocab()[3]
     for size in (k + 2, k + 1):
         cand = window[:size]
-        rest = window[size:]
+        rest = text[i + size : i + size + 4]
         if len(cand) == size and plausible(cand) and (not rest or rest[0] in stops or rest.startswith(verbs)):
             return i + size
+    if stops and not (
+        first.flag == "nr" and len(first.word) > k + 2
+    ):  # after a title (副局长某某在论坛上…): a name ends where a function word or a time word follows
+        for size in (k + 2, k + 1):
+            cand, rest = window[:size], text[i + size : i + size + 4]
+            if not (len(cand) == size and plausible(cand) and rest and tokens(rest)[0].flag in _AFTER_NAME):
+                continue
+            if not any(frequency(cand[-1] + rest[:n]) for n in (1, 2)):  # 总经理和乘务员: 乘务 is a word
+                return i + size
     return 0
 
 

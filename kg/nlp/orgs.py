@@ -291,6 +291,25 @@ def official(name: str) -> str:
     return _GOVERNMENT_OF.sub(r"\1人民政府", _DOUBLED.sub(r"\1委", name))
 
 
+def leading_area(name: str) -> str | None:
+    """The administrative area a name opens with, as written: 某市人民政府 -> 某市."""
+    found = gazetteer.find(name)
+    return found[0].surface if found and found[0].begin == 0 and found[0].end < len(name) else None
+
+
+def inherit_area(name: str, before: str) -> str:
+    """A government body named without its area, after one that has it in the same chain (某市政府副秘书长、
+    轨道交通建设办公室主任): it is that area's. Other names are as written.
+
+    >>> inherit_area("轨道交通建设办公室", "深圳市人民政府"), inherit_area("某某公司", "深圳市人民政府")
+    ('深圳市轨道交通建设办公室', '某某公司')
+    """
+    area = leading_area(before)
+    if area is None or not name.endswith(_GOVERNMENT) or leading_area(name) or has_place_prefix(name):
+        return name
+    return area + name
+
+
 def short_forms(names: set[str]) -> dict[str, str]:
     """Within one article: each organization name that is a short form of exactly one longer name there
     (the end of it: 地铁集团 of 某市地铁集团; or its abbreviation: 农行 of 农业银行, 北大 of 北京大学),
