@@ -535,3 +535,17 @@ def test_nlp_after_a_title_no_name_runs_into_a_word():
 def test_nlp_a_government_body_in_a_chain_takes_the_area_of_the_one_before():
     """某市政府副秘书长、轨道交通建设办公室主任某某: the office is the city's."""
     assert orgs.inherit_area("轨道交通建设办公室", "深圳市人民政府") == "深圳市轨道交通建设办公室"
+
+
+def test_nlp_a_business_function_before_a_managers_title_is_part_of_it():
+    """新浪乐居北京地区客户总监叶晴 (CLUENER's kind of sentence): 客户经理 is a title the training splits
+    label, so 客户 is a function and 客户总监 a title."""
+    item = chains.parse_item("某某网北京地区客户总监")
+    assert item.role == "客户总监"
+
+
+def test_nlp_an_intern_editor_in_a_byline():
+    from kg.ingest.markers import parse_lead
+
+    lead = parse_lead("某某房产讯（实习编辑王立新）某某乐居携手各大楼盘")
+    assert [(b.role, b.name) for b in lead.bylines] == [("实习编辑", "王立新")]

@@ -52,6 +52,11 @@ def _vocab():
         roles.update(mod + r for r in base if not r.startswith(mod))
     # Two modifiers where the inner one is 副: 第一副部长, 常务副主任.
     roles.update(mod + "副" + r for mod in people["role_modifiers"] if not mod.endswith("副") for r in base)
+    # A business function before a manager's title (客户经理 in the lexicon makes 客户 a function, and so
+    # 客户总监 a title): the functions are read off the lexicon's own titles.
+    managers = ("总监", "经理", "主管", "总裁", "总经理", "副总经理", "副总裁", "副经理")
+    functions = {r[:2] for r in base if len(r) > 2 and r[2:] in managers and not r.startswith(("副", "总"))}
+    roles.update(f + m for f in functions for m in managers)
     for suf in people["role_suffixes"]:
         roles.update(r + suf for r in list(roles))
     ordered = longest_first(roles)

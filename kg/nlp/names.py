@@ -97,7 +97,7 @@ def name_at(text: str, i: int, stops: str = "", starts: dict | None = None) -> i
             cand, rest = window[:size], text[i + size : i + size + 4]
             if not (len(cand) == size and plausible(cand) and rest and tokens(rest)[0].flag in _AFTER_NAME):
                 continue
-            if not any(frequency(cand[-1] + rest[:n]) for n in (1, 2)):  # 总经理和乘务员: 乘务 is a word
+            if not frequency(cand[-1] + rest[:2]):  # 总经理和乘务员: 乘务员 is a word across the cut
                 return i + size
     return 0
 
