@@ -549,3 +549,13 @@ def test_nlp_an_intern_editor_in_a_byline():
 
     lead = parse_lead("某某房产讯（实习编辑王立新）某某乐居携手各大楼盘")
     assert [(b.role, b.name) for b in lead.bylines] == [("实习编辑", "王立新")]
+
+
+@pytest.mark.parametrize("word", ["农田水利", "辛亥革命", "明知"])
+def test_nlp_a_word_the_dictionary_knows_is_no_person_of_the_tagger(word):
+    """The tagger's person 农田水利 (a four-character word opening with a surname) or 明知 (a verb) is none;
+    famous names jieba lists (阿拉法特, tagged nrt) stay."""
+    from kg.nlp import tagger
+
+    assert not tagger._name_like(word)
+    assert tagger._name_like("阿拉法特")
