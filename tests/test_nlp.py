@@ -559,3 +559,23 @@ def test_nlp_a_word_the_dictionary_knows_is_no_person_of_the_tagger(word):
 
     assert not tagger._name_like(word)
     assert tagger._name_like("阿拉法特")
+
+
+@pytest.mark.parametrize(
+    "text,outlet",
+    [
+        ("这是中国强盛的骨干。（来源：江城新闻网）", "江城新闻网"),
+        ("老人讲述了自己的故事。（7月17日江城在线）", "江城在线"),
+        ("据环球通讯社报道，昨日某地举行活动。", "环球通讯社"),
+    ],
+    ids=["来源", "dated-credit", "据-报道"],
+)
+def test_nlp_a_credited_source_is_an_organization(text, outlet):
+    doc = analyse(make_article(text, date="2012-07-26"))
+    assert outlet in {m.name for m in doc.mentions if m.kind == "org"}
+
+
+@pytest.mark.parametrize("text", ["据外电报道，昨日某地举行活动。", "据媒体报道，昨日某地举行活动。"])
+def test_nlp_the_press_in_general_is_no_organization(text):
+    doc = analyse(make_article(text, date="2012-07-26"))
+    assert not [m for m in doc.mentions if m.kind == "org"]

@@ -319,6 +319,7 @@ _RANK = {
     "tagger": 3,
     "list": 3,
     "title": 3,
+    "credit": 3,
     "repeat": 4,
     "suffix": 5,
 }
