@@ -12,6 +12,7 @@ python bench/throughput.py [FACTOR] [--rounds N]     # default 3 copies of the s
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import sys
 import tempfile
@@ -34,13 +35,11 @@ def build_once(folder: Path, out: Path) -> float:
 
 
 def main() -> None:
-    args = sys.argv[1:]
-    rounds = 5
-    if "--rounds" in args:
-        k = args.index("--rounds")
-        rounds = int(args[k + 1])
-        del args[k : k + 2]
-    factor = int(args[0]) if args else 3
+    parser = argparse.ArgumentParser(description="The build's rate against jieba.posseg's, in one process.")
+    parser.add_argument("factor", nargs="?", type=int, default=3, help="copies of the scale corpus")
+    parser.add_argument("--rounds", type=int, default=5, help="build and jieba back to back, this many times")
+    args = parser.parse_args()
+    factor, rounds = args.factor, args.rounds
     records = scale.base_corpus()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"

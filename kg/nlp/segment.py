@@ -94,8 +94,9 @@ def _regrouped(run: list[Token]) -> list[Token]:
     for word in _finalseg().cut(chars):
         # The HMM joins a verb, adverb, preposition, particle or pronoun to the word it opens (拟入园) and a
         # preposition, conjunction or particle to the word it ends (某局从): the part-of-speech HMM would not.
-        if len(word) == 2 and _function(word[0], _NO_NAME_START) and _function(word[1], _NO_NAME_START | {"m", "q"}):
-            out += run[at - run[0].begin : at - run[0].begin + 2]  # 另有, 都没: two function words, no name
+        two = len(word) == 2 and _function(word[0], _NO_NAME_START)
+        if two and (_function(word[1], _NO_NAME_START | {"m", "q"}) or word[0] in _CAUSATIVE):
+            out += run[at - run[0].begin : at - run[0].begin + 2]  # 另有, 都没, 使人: no name
             at += 2
             continue
         lead = 1 if len(word) > 2 and _function(word[0], _NO_NAME_START) else 0
@@ -116,6 +117,7 @@ def _function(char: str, tags: frozenset[str]) -> bool:
 
 
 _NO_NAME_START = frozenset("vdpcur")
+_CAUSATIVE = frozenset("使让令叫给被把将")  # 使人社部: a causative verb opens a clause, never a name
 _NO_NAME_END = frozenset("pcu")
 
 
