@@ -579,3 +579,22 @@ def test_nlp_a_credited_source_is_an_organization(text, outlet):
 def test_nlp_the_press_in_general_is_no_organization(text):
     doc = analyse(make_article(text, date="2012-07-26"))
     assert not [m for m in doc.mentions if m.kind == "org"]
+
+
+def test_nlp_the_taggers_person_does_not_start_inside_a_title():
+    """某公司首席财务官王立新签约: the model may read 官王立新; the name starts after the title."""
+    from kg.nlp import tagger
+
+    spans = tagger._edged("某公司首席财务官王立新签约", tagger.Span(7, 11, "PER", "官王立新", 0.9))
+    assert spans.text == "王立新"
+
+
+@pytest.mark.parametrize("word", ["业内人士", "财经人士"])
+def test_nlp_a_kind_of_person_is_no_name(word):
+    assert not names.plausible(word)
+
+
+def test_nlp_a_place_jieba_lists_is_no_person_of_the_tagger():
+    from kg.nlp import tagger
+
+    assert not tagger._name_like("塞内加尔")

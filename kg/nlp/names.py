@@ -13,7 +13,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _PRONOUNS = frozenset(
     "他她它我你您咱们其没不也就都是的了以及与对从把被将"
 )  # no given name holds a pronoun or a particle
-_ADDRESS = ("先生", "女士", "小姐", "老师", "同志")  # 魏先生: a surname and a form of address, no name
+_ADDRESS = ("先生", "女士", "小姐", "老师", "同志", "人士")  # 魏先生: a surname and a form of address, no name
 _ORG_ENDINGS = ("会", "局", "委", "厅", "办", "署", "院", "部", "所", "司")
 _AFTER_NAME = frozenset({"p", "d", "c", "u", "uj", "ul", "t", "f"})  # prepositions, adverbs, times: 在, 也, 今天
 _WORDY = 1000  # so frequent a word is hardly the start of a name

@@ -89,8 +89,24 @@ def read(text: str) -> tuple[list[Token], list[Span]]:
     [('副', 'b'), ('市长', 'n'), ('王立新', 'nr'), ('表示', 'v')]
     """
     raw = tokens(text)
-    spans = tag(text, raw)
+    spans = [_edged(text, s) if s.kind == "PER" else s for s in tag(text, raw)]
     return with_names(raw, [(s.begin, s.end) for s in people(spans)]), spans
+
+
+def _edged(text: str, s: Span) -> Span:
+    """A person the model drew a character too wide: the last character of the title before it
+    (首席财务官余某某 read as 官余某某)."""
+    begin, end = s.begin, s.end
+    if begin and end - begin >= 3 and any(text[begin - k : begin + 1] in _titles() for k in range(2, 6)):
+        begin += 1
+    if (begin, end) == (s.begin, s.end):
+        return s
+    return Span(begin, end, s.kind, text[begin:end], s.confidence)
+
+
+@functools.cache
+def _titles() -> frozenset[str]:
+    return frozenset(load_lexicon("people")["roles"]) | frozenset(load_lexicon("people")["roles_of_state"])
 
 
 def people(spans: list[Span]) -> list[Span]:
@@ -109,7 +125,10 @@ def _name_like(text: str) -> bool:
         return False  # 李某, 张某某: a name the paper withholds
     if frequency(text) >= _WORD:  # a word jieba's dictionary knows (famous names too, under any tag)
         flag = word_tag(text) or ""
+        # 农田水利, 辛亥革命: a four-character word is no name of a one-character surname; 明知 is a verb;
+        # 哈尔科夫 a place jieba lists.
         if len(text) == 4 and names.surname_length(text, 0) == 1 and flag[:2] != "nr" or flag in _NOT_NAME_TAGS:
-            return False  # 农田水利, 辛亥革命: a four-character word is no name of a one-character surname; 明知
-
+            return False
+        if len(text) >= 3 and flag == "ns":
+            return False
     return "·" in text or "•" in text or names.surname_length(text, 0) > 0 or len(text) >= 3
