@@ -598,3 +598,18 @@ def test_nlp_a_place_jieba_lists_is_no_person_of_the_tagger():
     from kg.nlp import tagger
 
     assert not tagger._name_like("塞内加尔")
+
+
+def test_nlp_a_description_is_no_post():
+    """著名财经人士某某, 球星某某: the tagger may read a position; it names no post."""
+    from kg.nlp import linking, tagger
+    from kg.nlp.linking import _not_roles
+
+    assert "球星" in _not_roles() and "人士" in _not_roles()
+    text = "球星王立新打进两球"
+    spans = (tagger.Span(0, 2, "POS", "球星", 0.9), tagger.Span(2, 5, "PER", "王立新", 0.9))
+    (found,) = linking.find(text, 0, spans, [], lambda t: None)
+    assert found.person.name == "王立新" and found.role is None
+    spans = (tagger.Span(0, 2, "POS", "队长", 0.9), tagger.Span(2, 5, "PER", "王立新", 0.9))
+    (found,) = linking.find("队长王立新打进两球", 0, spans, [], lambda t: None)
+    assert found.role == "队长"

@@ -9,10 +9,12 @@ with none. A name counts when the model is sure enough (PERSON_CONFIDENCE, chose
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.nlp import chains, orgs, tagger
+from kg.nlp.lexicon import load
 from kg.nlp.mentions import Mention
 from kg.nlp.orgs import OrgName
 from kg.nlp.segment import Token
@@ -53,6 +55,8 @@ def find(
         pos, org_span = _post_before(text, spans, k) or _post_after(text, spans, k) or (None, None)
         role, status = None, None
         where = (org_span.begin, org_span.end) if org_span else None
+        if pos is not None and pos.text.endswith(_not_roles()):
+            pos, org_span = None, None  # 球星某某, 财经人士某某: a description, no post
         if pos is not None:
             status, role = chains.split_status(pos.text)
             if not role:  # a status word alone (原) is no position
@@ -98,6 +102,11 @@ def _split(pos, role: str) -> tuple[str, tuple[int, int] | None]:
         return role, None
     at = pos.begin + len(pos.text) - len(role)  # the status words, if any, stood before the role
     return item.role, (at, at + len(item.org))
+
+
+@functools.cache
+def _not_roles() -> tuple[str, ...]:
+    return tuple(load("people")["not_roles"])
 
 
 _NO_ORG = frozenset({"d", "ad", "p", "c", "i", "r"})  # adverbs, prepositions, conjunctions, idioms, pronouns
