@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.nlp import names
-from kg.nlp.crf import bio_to_spans, features
+from kg.nlp.crf import TYPES, bio_to_spans, features
 from kg.nlp.lexicon import load as load_lexicon
 from kg.nlp.segment import Token, frequency, tokens, with_names
 from kg.nlp.segment import tag as word_tag
@@ -65,8 +65,12 @@ def load(path: str | None = None):
     return tagger
 
 
-def tag(text: str, toks: list[Token] | None = None, model: str | None = None) -> list[Span]:
-    """The entities the model finds in text (jieba's tokens of it, when the caller has them).
+def tag(
+    text: str, toks: list[Token] | None = None, model: str | None = None, scored: tuple[str, ...] = TYPES
+) -> list[Span]:
+    """The entities the model finds in text (jieba's tokens of it, when the caller has them). Only the kinds
+    in ``scored`` get the model's confidence (its marginals cost a forward-backward pass a sentence);
+    the others get 1.0.
 
     >>> [(s.text, s.kind) for s in tag("浙商银行企业信贷部叶老桂博士则从另一个角度对五道门槛进行了解读。")]
     [('浙商银行', 'ORG'), ('叶老桂', 'PER')]
@@ -77,7 +81,7 @@ def tag(text: str, toks: list[Token] | None = None, model: str | None = None) ->
     labels = tagger.tag(features(text, toks if toks is not None else tokens(text)))
     out = []
     for begin, end, kind in bio_to_spans(labels):
-        confidence = min(tagger.marginal(labels[i], i) for i in range(begin, end))
+        confidence = min(tagger.marginal(labels[i], i) for i in range(begin, end)) if kind in scored else 1.0
         out.append(Span(begin, end, kind, text[begin:end], confidence))
     return out
 
@@ -89,7 +93,7 @@ def read(text: str) -> tuple[list[Token], list[Span]]:
     [('副', 'b'), ('市长', 'n'), ('王立新', 'nr'), ('表示', 'v')]
     """
     raw = tokens(text)
-    spans = [_edged(text, s) if s.kind == "PER" else s for s in tag(text, raw)]
+    spans = [_edged(text, s) if s.kind == "PER" else s for s in tag(text, raw, scored=("PER", "ORG"))]
     return with_names(raw, [(s.begin, s.end) for s in people(spans)]), spans
 
 
