@@ -12,7 +12,7 @@ import pytest
 
 from kg.cli import cli
 from kg.store.oxigraph import LocalStore
-from tests.conftest import ROOT
+from tests.conftest import ROOT, exited_while_waiting
 
 SEEDS = ROOT / "seeds"
 SEED_PAGE = SEEDS / "000_a519de1940e34702.txt"
@@ -134,15 +134,22 @@ def _wait_for_articles(store_dir, proc, deadline: float = 300.0) -> None:
     from kg.store import model
 
     end = time.monotonic() + deadline
-    while time.monotonic() < end and proc.poll() is None:
-        try:
-            graphs = ox.Store.read_only(str(store_dir)).named_graphs()
-            if any(g.value != str(model.META) for g in graphs):
-                return
-        except (OSError, RuntimeError):  # not created yet, or its column families not yet
-            pass
-        time.sleep(0.05)  # between polls of the condition above; spares the CPU, decides nothing
+    while time.monotonic() < end:
+        if _holds_an_article(store_dir, ox, model.META):
+            return
+        if exited_while_waiting(proc, 0.05):
+            break
     raise AssertionError("the build wrote no article before it ended or the deadline passed")
+
+
+def _holds_an_article(store_dir, ox, meta) -> bool:
+    """Whether a read-only open of the store sees an article graph; False while the store or its column
+    families do not exist yet."""
+    try:
+        graphs = ox.Store.read_only(str(store_dir)).named_graphs()
+    except (OSError, RuntimeError):
+        return False
+    return any(g.value != str(meta) for g in graphs)
 
 
 def _default_graph(store_dir) -> set:
