@@ -233,7 +233,7 @@ def _role_words_after(org: str) -> tuple[str, str] | None:
     >>> _role_words_after("某某皇家银行高级社区事务"), _role_words_after("某某网站")
     (('某某皇家银行', '高级社区事务'), None)
     """
-    toks = tokens(org)
+    toks = _words(org)
     bounds = {t.begin for t in toks}
     for cut in range(len(org) - 2, 1, -1):
         head, rest = org[:cut], org[cut:]
@@ -313,11 +313,17 @@ def _from_proper(org: str) -> str:
     """
     if len(org) < 4 or orgs.has_place_prefix(org):
         return org
-    toks = tokens(org)
+    toks = _words(org)
     if len(toks) < 2 or toks[0].flag in _PROPER_TAGS or frequency(toks[0].word) < _COMMON_WORD:
         return org
     at = next((t.begin for t in toks[1:] if t.flag in _PROPER_TAGS), None)
     return org[at:] if at is not None and orgs.is_org_name(org[at:]) else org
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> tuple:
+    """jieba's tokens of a piece of a chain, segmented once: a piece's trimming reads them several times."""
+    return tuple(tokens(text))
 
 
 _PROPER_TAGS = frozenset({"nt", "ns", "nz", "nr", "j", "eng", "nrt"})
@@ -334,7 +340,7 @@ def _noun_phrase(text: str) -> str | None:
     from after the last verb, adverb, pronoun, particle or time word (jieba's tags): 近日农行 -> 农行."""
     if not 2 <= len(text) <= 20 or not _NAMEISH.fullmatch(text):
         return None
-    toks = tokens(text)
+    toks = _words(text)
     if toks[-1].flag not in _NOUN_TAGS:
         return None
     stops = [t for t in toks if t.flag[:1] in _NOT_IN_NAMES and t.flag != "vn"]

@@ -76,9 +76,9 @@ def analyse(article: Article) -> Doc:
     carried: tuple[int, OrgName] | None = None  # the last chain's organization, and where that chain ended
     last = article.paragraphs[-1].text if article.paragraphs else ""
     bylines = article.bylines
-    for more in (people.closing_credit(last),):
-        bylines += tuple(b for b in more if b.name not in {x.name for x in bylines})
+    bylines += tuple(b for b in people.closing_credit(last) if b.name not in {x.name for x in bylines})
     bylined = {b.name for b in bylines}
+    canonical = functools.partial(orgs.canonical, qualify=locale.qualify)
 
     def recent(suffix: str) -> OrgName | None:
         """The organization a bare 基金会 or 公司 refers back to: the last one named with that ending."""
@@ -119,7 +119,7 @@ def analyse(article: Article) -> Doc:
     found = _dedupe(found)
     taken = [m.span for m in found if m.kind in ("person", "org")]
     for s in sents:  # the tagger's people, where no rule found one, and the posts written with them
-        for link in linking.find(s.text, s.begin, s.spans, taken, lambda t: orgs.canonical(t, locale.qualify)):
+        for link in linking.find(s.text, s.begin, s.spans, taken, canonical):
             found.append(link.person)
             if link.org is not None and link.org_span is not None:
                 b, e = link.org_span
@@ -131,7 +131,6 @@ def analyse(article: Article) -> Doc:
                 posts.append(Post(link.person, link.role, org, link.status, s))
     taken = [m.span for m in found]
     for s in sents:  # the tagger's organizations, where no rule found anything
-        canonical = functools.partial(orgs.canonical, qualify=locale.qualify)
         found += linking.organizations(s.text, s.begin, s.spans, s.tokens, taken, canonical)
     found = _dedupe(found)
     posts += _appointed(sents, found, locale, recent)

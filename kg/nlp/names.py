@@ -10,14 +10,13 @@ from kg.nlp.lexicon import roles as roles_lexicon
 from kg.nlp.segment import frequency, tag, tokens
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_PRONOUNS = frozenset(
-    "他她它我你您咱们其没不也就都是的了以及与对从把被将"
-)  # no given name holds a pronoun or a particle
+# No given name holds a pronoun, a particle or a preposition.
+_PRONOUNS = frozenset("他她它我你您咱们其没不也就都是的了以及与对从把被将")
 _ADDRESS = ("先生", "女士", "小姐", "老师", "同志", "人士")  # 魏先生: a surname and a form of address, no name
 _ORG_ENDINGS = ("会", "局", "委", "厅", "办", "署", "院", "部", "所", "司")
 _AFTER_NAME = frozenset({"p", "d", "c", "u", "uj", "ul", "t", "f"})  # prepositions, adverbs, times: 在, 也, 今天
 _WORDY = 1000  # so frequent a word is hardly the start of a name
-_COMMON = 20  # dictionary frequency above which a word jieba tags as no name is taken as a word
+COMMON = 20  # dictionary frequency above which a word jieba tags as no name is taken as a word
 
 
 @functools.cache
@@ -59,7 +58,7 @@ def plausible(name: str) -> bool:
         return False  # 银监会: an organization's abbreviation that opens with a surname
     # A word jieba knows well under another tag is a word, not a name; so is a three-character
     # string that opens with a common adjective or verb (幸福感, which jieba itself tags nr).
-    if frequency(name) >= _COMMON and tag(name) not in ("nr", "nrfg", "nrt"):
+    if frequency(name) >= COMMON and tag(name) not in ("nr", "nrfg", "nrt"):
         return False
     head = name[:2]
     return not (len(name) == 3 and frequency(head) >= _WORDY and tag(head) in ("a", "ad", "an", "v", "vn", "d"))
@@ -90,9 +89,8 @@ def name_at(text: str, i: int, stops: str = "", starts: dict | None = None) -> i
         rest = text[i + size : i + size + 4]
         if len(cand) == size and plausible(cand) and (not rest or rest[0] in stops or rest.startswith(verbs)):
             return i + size
-    if stops and not (
-        first.flag == "nr" and len(first.word) > k + 2
-    ):  # after a title (副局长某某在论坛上…): a name ends where a function word or a time word follows
+    # After a title (副局长某某在论坛上…) a name ends where a function word or a time word follows.
+    if stops and not (first.flag == "nr" and len(first.word) > k + 2):
         for size in (k + 2, k + 1):
             cand, rest = window[:size], text[i + size : i + size + 4]
             if not (len(cand) == size and plausible(cand) and rest and tokens(rest)[0].flag in _AFTER_NAME):

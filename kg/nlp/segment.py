@@ -85,9 +85,7 @@ def _regrouped(run: list[Token]) -> list[Token]:
     if len(run) < 2:
         return run
     chars = "".join(t.word for t in run)
-    import jieba
-
-    if jieba.dt.FREQ.get(chars):
+    if frequency(chars):
         return run
     out: list[Token] = []
     at = run[0].begin

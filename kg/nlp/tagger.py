@@ -24,7 +24,6 @@ from kg.nlp.segment import tag as word_tag
 MODEL_NAME = "ner.crfsuite"
 PERSON_CONFIDENCE = 0.5  # the least marginal probability of a name's characters (bench/ner_threshold.py)
 ORG_CONFIDENCE = 0.7  # for organizations no rule found: precision 0.85 on CLUENER dev (bench/ner_threshold.py)
-_WORD = 20  # jieba's count from which a string is a word, not a name (as kg.nlp.names has it)
 _NOT_NAME_TAGS = frozenset({"v", "vn", "a", "ad", "d", "p", "c", "u", "m", "q"})
 _HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,8}[·•][\u4e00-\u9fff]{1,8}$")
 
@@ -127,7 +126,7 @@ def _not_names() -> frozenset[str]:
 def _name_like(text: str) -> bool:
     if not _HAN_NAME.match(text) or text in _not_names() or text[:2] in _not_names() or "某" in text:
         return False  # 李某, 张某某: a name the paper withholds
-    if frequency(text) >= _WORD:  # a word jieba's dictionary knows (famous names too, under any tag)
+    if frequency(text) >= names.COMMON:  # a word jieba's dictionary knows (famous names too, under any tag)
         flag = word_tag(text) or ""
         # 农田水利, 辛亥革命: a four-character word is no name of a one-character surname; 明知 is a verb;
         # 哈尔科夫 a place jieba lists.
