@@ -22,6 +22,9 @@ BODY_RULES = [
     ("未来3—5年，建成1,000万", "未来3—5年，建成1,000万", "digit-comma-kept"),
     ("等等...然后", "等等……然后", "three-dots"),
     ("南都讯　记者刘凡", "南都讯记者刘凡", "ideographic-space"),
+    ("报销本报讯（记者赵明　文静）市人社局", "报销本报讯（记者赵明、文静）市人社局", "space-parting-byline-names"),
+    ("（记者 张立 李文 报道）", "（记者张立、李文报道）", "byline-names-before-a-verb"),
+    ("记者 张立 在现场说 明天", "记者张立在现场说明天", "one-name-then-prose"),
 ]
 
 

@@ -443,13 +443,15 @@ def test_nlp_address_forms_abbreviations_and_particles_are_no_names(word):
     "text,outlet",
     [
         ("延迟退休将以小步慢走的方式实施江城日报讯（记者王立新）延迟退休年龄的问题引发关注。", "江城日报"),
-        ("延迟退休将以小步慢走的方式实施新京报讯（记者王立新）延迟退休年龄的问题引发关注。", None),
+        ("延迟退休将以小步慢走的方式实施新京报讯（记者王立新）延迟退休年龄的问题引发关注。", "新京报"),
+        ("延迟退休将以小步慢走的方式实施，这是大家都知道讯（记者王立新）延迟退休年龄的问题引发关注。", None),
     ],
-    ids=["outlet-named", "outlet-unknown"],
+    ids=["outlet-named", "outlet-run-in", "outlet-unknown"],
 )
 def test_nlp_a_byline_after_a_summary_takes_the_outlet_named_before_it(text, outlet):
     """…的方式实施某报讯（记者张三）…: the dateline runs into the summary; the outlet is the organization
-    named right before 讯, or none when nothing is named there (the reporter is still credited)."""
+    named right before 讯, or what follows the summary's last verb when it ends like an outlet (实施|新京报),
+    or none when nothing is named there (the reporter is still credited)."""
     doc = analyse(make_article(text, date="2012-07-26"))
     assert ("王立新", "记者", outlet) in {(b.name, b.role, b.org) for b in doc.bylines}
 
@@ -613,3 +615,25 @@ def test_nlp_a_description_is_no_post():
     spans = (tagger.Span(0, 2, "POS", "队长", 0.9), tagger.Span(2, 5, "PER", "王立新", 0.9))
     (found,) = linking.find("队长王立新打进两球", 0, spans, [], lambda t: None)
     assert found.role == "队长"
+
+
+@pytest.mark.parametrize(
+    "piece,org,role",
+    [
+        ("联合国驻华协调员", "联合国", "驻华协调员"),
+        ("联合国开发计划署驻华代表", "联合国开发计划署", "驻华代表"),
+    ],
+)
+def test_nlp_where_a_holder_is_posted_belongs_to_the_title(piece, org, role):
+    """联合国驻华协调员、联合国开发计划署驻华代表某某: 驻华 is part of the title, after any organization,
+    one with a type suffix or not."""
+    item = chains.parse_item(piece)
+    assert (item.org, item.role) == (org, role)
+
+
+def test_nlp_a_name_read_one_character_too_long_is_the_name_named_elsewhere():
+    """新京报记者　韩某某数说上半年…: the space is gone, and the tagger reads 数 into the name; the article
+    names the reporter in its dateline."""
+    text = "新京报讯（记者韩立明）延迟退休引发关注。新京报记者韩立明数说上半年全国城镇新增就业694万人。"
+    doc = analyse(make_article(text, date="2012-07-26"))
+    assert {m.name for m in doc.mentions if m.kind == "person"} == {"韩立明"}

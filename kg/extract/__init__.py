@@ -43,7 +43,11 @@ def extract(article: Article) -> list[Fact]:
             if fact not in seen:
                 seen.add(fact)
                 out.append(fact)
-    return out
+    # 某报讯（记者张三）: the byline's 记者 at the paper makes the same sentence's bare 记者张三 redundant.
+    placed = {(f.person, f.role, f.evidence) for f in out if isinstance(f, PostHeld) and f.org is not None}
+    return [
+        f for f in out if not (isinstance(f, PostHeld) and f.org is None and (f.person, f.role, f.evidence) in placed)
+    ]
 
 
 __all__ = [

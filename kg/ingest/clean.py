@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
+import tomllib
 import unicodedata
 from dataclasses import dataclass
+from importlib import resources
 
 # Full-width letters, digits and the symbols that are ASCII in running Chinese text.
 # Chinese punctuation proper (，。：；！？（）) stays full-width.
@@ -24,6 +26,12 @@ _PRIVATE = re.compile("[\ue000-\uf8ff]+")
 _SPACES = re.compile(" +")
 _SPACE = re.compile(" ")
 _ANY_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002ffff\uf900-\ufaff]")  # is_han
+_LAYOUT = tomllib.loads(resources.files("kg.ingest").joinpath("layout.toml").read_text("utf-8"))
+_ROLES = "|".join(sorted(map(re.escape, _LAYOUT["byline_roles"]), key=len, reverse=True))
+_TAILS = "|".join(sorted(map(re.escape, _LAYOUT["byline_verbs"] + _LAYOUT["credit_suffixes"]), key=len, reverse=True))
+# Names after a reporter's title, parted by spaces: （记者 赵某　文某）. The spaces are all that parts them.
+_NAME = rf"(?!{_TAILS}|{_ROLES})[\u4e00-\u9fff]{{2,3}}"
+_SPACED_NAMES = re.compile(rf"(?:{_ROLES})\s*(?P<names>{_NAME}(?: {_NAME})+)(?= ?(?:[）)]|$|{_TAILS}|{_ROLES}))")
 _PUNCT = re.compile("[" + re.escape("".join(_FULL)) + "\"'.\\-]")
 
 # What clean() may change: white space, private-use debris, the characters above, quotes, ... and --.
@@ -114,6 +122,8 @@ def clean(text: Text, keep_phrase_spaces: bool = False) -> Text:
     s, offs = _without(s, offs, [m.span() for m in _PRIVATE.finditer(s)])
     # Spaces: one of a run stays, none at either end ...
     s, offs = _without(s, offs, [_run(m, len(s)) for m in _SPACES.finditer(s)])
+    # ... one that parts two names in a byline becomes 、 ...
+    s = _SPACED_NAMES.sub(lambda m: m[0][: m.start("names") - m.start()] + m["names"].replace(" ", "、"), s)
     # ... and none where a Chinese character or full-width mark is a neighbour.
     drop = []
     for m in _SPACE.finditer(s):

@@ -241,8 +241,9 @@ def _role_words_after(org: str) -> tuple[str, str] | None:
             continue  # 某某创办|人和: a word runs across the cut
         if rest[-1] in _UNIT_ENDS or any(t.flag in _PROPER_TAGS for t in toks if t.begin >= cut):
             continue  # 中介所 (所长) is a unit; 常营 (项目经理) a place: neither is part of the title
-        named = _trim(head, strict=True)
-        if named and orgs.is_org_name(named) and not gazetteer.is_area(named):
+        # 驻华, 驻京: where the holder is posted belongs to the title, after any organization (联合国驻华代表).
+        named = _trim(head, strict=not rest.startswith("驻"))
+        if named and (orgs.is_org_name(named) or rest.startswith("驻")) and not gazetteer.is_area(named):
             return named, rest
     return None
 

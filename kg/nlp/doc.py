@@ -9,7 +9,20 @@ from dataclasses import dataclass, replace
 
 from kg.ingest.markers import OUTLET_SUFFIXES, embedded_bylines
 from kg.models import Article, Byline
-from kg.nlp import appointments, chains, gazetteer, linking, names, orgs, people, places, quantities, tagger, timex
+from kg.nlp import (
+    appointments,
+    chains,
+    gazetteer,
+    linking,
+    names,
+    orgs,
+    people,
+    places,
+    quantities,
+    segment,
+    tagger,
+    timex,
+)
 from kg.nlp.lexicon import load
 from kg.nlp.locale import Locale, locale_of
 from kg.nlp.mentions import Mention
@@ -141,6 +154,7 @@ def analyse(article: Article) -> Doc:
         found += people.titled(s.text, s.begin, surnames)
         found += people.repeats(s.text, s.begin, set(persons), taken)
     found, posts = _short_forms(found, posts)
+    found, posts = _overrun(text, found, posts)
     bylines += _embedded(article, found, {b.name for b in bylines})
     return Doc(article, locale, sents, tuple(_dedupe(found)), tuple(posts), bylines)
 
@@ -152,11 +166,27 @@ def _embedded(article: Article, found: list[Mention], named: set[str]) -> tuple[
     for start, end, people_ in embedded_bylines(article.text):
         inside = [m for m in found if m.kind == "org" and start <= m.begin and m.end <= end]
         # 某报讯: the organization right before 讯; 某网某地7月30日讯: an outlet inside the dateline.
-        outlet = next((m.name for m in inside if m.end == end - 1), None) or next(
-            (m.name for m in inside if m.name.endswith(OUTLET_SUFFIXES)), None
+        outlet = (
+            next((m.name for m in inside if m.end == end - 1), None)
+            or next((m.name for m in inside if m.name.endswith(OUTLET_SUFFIXES)), None)
+            or _run_in_outlet(article.text[start : end - 1])
         )
         out += [replace(b, name=n, org=b.org or outlet) for b in people_ for n in _two_names(b.name) if n not in named]
     return tuple(out)
+
+
+def _run_in_outlet(text: str) -> str | None:
+    """The outlet of a dateline run into the words before it (…的方式实施某京报讯): what follows the last
+    verb or function word, when it is a word or more and ends like an outlet."""
+    words = segment.tokens(text)
+    last = max((i for i, t in enumerate(words) if t.flag[:1] in _NOT_OUTLET), default=-1)
+    if last < 0:
+        return None
+    outlet = text[words[last].end :]
+    return outlet if len(outlet) >= 3 and outlet.endswith(OUTLET_SUFFIXES) else None
+
+
+_NOT_OUTLET = frozenset("vdpcuyr")  # verbs, adverbs, prepositions, conjunctions, particles, pronouns
 
 
 def _two_names(name: str) -> tuple[str, ...]:
@@ -185,6 +215,22 @@ def _short_forms(found: list[Mention], posts: list[Post]) -> tuple[list[Mention]
         return dataclasses.replace(p, org=org)
 
     return [long(m) for m in found], [post(p) for p in posts]
+
+
+def _overrun(text: str, found: list[Mention], posts: list[Post]) -> tuple[list[Mention], list[Post]]:
+    """A name read once one character too long (记者韩某某数说…) is the name the article names elsewhere."""
+    named = {m.name for m in found if m.kind == "person"}
+    cut = {p: p[:-1] for p in named if len(p) >= 3 and p[:-1] in named and text.count(p) == 1}
+    if not cut:
+        return found, posts
+
+    def short(m: Mention) -> Mention:
+        if m.kind != "person" or m.name not in cut or m.surface != m.name:
+            return m
+        return dataclasses.replace(m, end=m.end - 1, surface=cut[m.name], name=cut[m.name])
+
+    posts = [dataclasses.replace(p, person=short(p.person)) if p.person.name in cut else p for p in posts]
+    return [short(m) for m in found], posts
 
 
 def _appointed(sents, found: list[Mention], locale: Locale, recent) -> list[Post]:
