@@ -8,6 +8,7 @@ from kg.extract.common import evidence, person
 from kg.extract.facts import Authored, Entity, Fact, PostHeld
 from kg.ingest.markers import dateline_outlet
 from kg.models import Article
+from kg.nlp import orgs
 from kg.nlp.doc import analyse
 
 _CORRESPONDENTS = frozenset({"通讯员", "特约通讯员"})
@@ -16,7 +17,8 @@ _CORRESPONDENTS = frozenset({"通讯员", "特约通讯员"})
 def extract(article: Article) -> Iterator[Fact]:
     """某某日报记者 张三 -> Authored(张三) and PostHeld(张三, 记者, 某某日报)."""
     doc = analyse(article)
-    source = article.meta.source or dateline_outlet(article.dateline)
+    # The outlet: the record's source, the dateline's, or the one the text credits (（来源：某某日报）).
+    source = article.meta.source or dateline_outlet(article.dateline) or orgs.source_credit(article.text)
     for b in doc.bylines:
         pos = article.text.find(b.name)
         # The outlet printed in the byline (某某日报某某新闻) belongs to the newspaper when it starts with its name.

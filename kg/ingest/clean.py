@@ -26,6 +26,13 @@ _PRIVATE = re.compile("[\ue000-\uf8ff]+")
 _SPACES = re.compile(" +")
 _SPACE = re.compile(" ")
 _ANY_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002ffff\uf900-\ufaff]")  # is_han
+# Text decoded one byte out of step (GBK read from its second byte): an ASCII ? for the lost byte, then
+# characters that a full-width sign usually opens (?Ｇ故痔永胂殖。?), up to the ? where step is regained.
+# Real text never has an ASCII ? next to a full-width sign. The stretch becomes □, the typesetter's mark
+# for an illegible character (□□ when it swallowed a Chinese character, see _ungarbled): nothing is read
+# from it, and it ends the sentence before it.
+_GARBLED = re.compile(r"\?[\uff01-\uff5e][^?\n]{0,60}?\?")
+GARBLED = "□"
 _LAYOUT = tomllib.loads(resources.files("kg.ingest").joinpath("layout.toml").read_text("utf-8"))
 _ROLES = "|".join(sorted(map(re.escape, _LAYOUT["byline_roles"]), key=len, reverse=True))
 _TAILS = "|".join(sorted(map(re.escape, _LAYOUT["byline_verbs"] + _LAYOUT["credit_suffixes"]), key=len, reverse=True))
@@ -115,9 +122,9 @@ def clean(text: Text, keep_phrase_spaces: bool = False) -> Text:
     raw = "".join(text.chars)
     if not _TOUCHED.search(raw):
         return Text(list(text.chars), list(text.offs))
+    raw, offs = _ungarbled(raw, list(text.offs))
     # Full-width letters and digits become ASCII, every kind of white space a space (one for one).
     s = _WHITE.sub(" ", raw.translate(_HALF_TABLE))
-    offs = list(text.offs)
     # Private-use characters are debris of broken encodings, never text.
     s, offs = _without(s, offs, [m.span() for m in _PRIVATE.finditer(s)])
     # Spaces: one of a run stays, none at either end ...
@@ -135,6 +142,36 @@ def clean(text: Text, keep_phrase_spaces: bool = False) -> Text:
             drop.append((i, i + 1))
     s, offs = _without(s, offs, drop)
     return _punctuate(s, offs, bool(_ANY_HAN.search(s)))
+
+
+def _ungarbled(s: str, offs: list[int]) -> tuple[str, list[int]]:
+    """s with each garbled stretch one □, and a second □ when the character it swallowed at its end was a
+    Chinese one, so that the text after it may start inside a word (□□某某集团 may be the tail of a name)."""
+    spans = [m.span() for m in _GARBLED.finditer(s)]
+    if not spans:
+        return s, offs
+    out, kept, at = [], [], 0
+    for a, b in spans:
+        out.append(s[at:a])
+        kept += offs[at:a]
+        marks = GARBLED * (2 if _swallowed_han(s[a + 1 : b - 1]) else 1)
+        out.append(marks)
+        kept += offs[a : a + len(marks)]
+        at = b
+    out.append(s[at:])
+    kept += offs[at:]
+    return "".join(out), kept
+
+
+def _swallowed_han(inner: str) -> bool:
+    """Whether the character lost at a stretch's end was a Chinese one. Read one byte out of step, the
+    stretch's GBK bytes end with that character's first byte: 0xB0-0xF7 opens a Han character, while
+    punctuation (，。２) opens with 0xA1-0xA3."""
+    try:
+        last = inner.encode("gbk")[-1]
+    except UnicodeEncodeError:
+        return True
+    return 0xB0 <= last <= 0xF7
 
 
 def _without(s: str, offs: list[int], spans: list[tuple[int, int]]) -> tuple[str, list[int]]:

@@ -49,10 +49,15 @@ def parse_byline(text: str) -> tuple[Byline, ...]:
     """Parse a byline: 某某日报记者 张三 -> (Byline(记者, 张三, 某某日报),)."""
     out: list[Byline] = []
     matches = list(_ROLE_RE.finditer(text))
+    # 记者刘某通讯员胡某 (its spaces cleaned away): what stands before a later role is the names of the one
+    # before it, unless it ends like an outlet (记者张三　某某日报记者李四).
+    ends = [
+        m.start("role") if k and not m["org"].endswith(OUTLET_SUFFIXES) else m.start() for k, m in enumerate(matches)
+    ]
     for k, m in enumerate(matches):
-        end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
-        org = m["org"] or None
-        if org == "本报" or (org and org.startswith("本报")):
+        end = ends[k + 1] if k + 1 < len(matches) else len(text)
+        org = m["org"] if ends[k] == m.start() else None
+        if not org or org.startswith("本报"):
             org = None
         names = text[m.end() : end].strip()
         names = re.sub(rf"\s*(?:{_CREDIT})$", "", names)
@@ -170,4 +175,4 @@ def embedded_bylines(text: str) -> list[tuple[int, int, tuple[Byline, ...]]]:
     return out
 
 
-_BOUNDARIES = "。！？!?；;，,：:”’」』）) \u3000\n\t"
+_BOUNDARIES = "。！？!?；;，,：:”’」』）)］]】》 \u3000\n\t"

@@ -13,7 +13,7 @@ from kg.nlp.lexicon import roles as roles_lexicon
 from kg.nlp.segment import frequency, tokens
 
 # Clause boundaries: a chain never crosses them. 、 separates the items of one chain.
-_CLAUSE = re.compile(r"[，。；：！？,;:!?（）()“”‘’《》「」\n]")
+_CLAUSE = re.compile(r"[，。；：！？,;:!?（）()“”‘’《》「」\n□]")
 ITEM_SEP = re.compile(r"、|兼任|兼(?!职)")
 # Characters that cannot be inside an organization's name: where its left edge is.
 _LEFT_STOP = set("的了在由对向把被将从是为也已让给等据")
@@ -173,10 +173,20 @@ def _chain(text: str, name_begin: int, name_end: int) -> Chain | None:
             at = piece.rfind(item.org)
         items.append(Item(item.org, item.role, item.status, start + at if item.org else -1))
         begin = start + max(at, 0) if item.org else start + len(piece) - len(item.role)
+        if item.org and not _only_qualifiers(piece[:at]):
+            break  # 某某代表李四赠送给联合国秘书长: the chain starts inside its piece, not at a 、 before it
     if not items:
         return None
     items.reverse()
     return Chain(text[name_begin:name_end], begin, name_begin, name_end, tuple(items))
+
+
+def _only_qualifiers(text: str) -> bool:
+    """Whether text, before an item's organization, is no more than status words and qualifiers (原, 新任)."""
+    _, _, status_words, _ = _vocab()
+    for words in (status_words, _qualifiers()):
+        text = next((text[len(w) :] for w in words if text.startswith(w)), text)
+    return not text
 
 
 def split_status(piece: str) -> tuple[str | None, str]:
@@ -221,6 +231,8 @@ def parse_item(piece: str) -> Item | None:
             return Item(strict, role, found)
         if loose is None and (split := _role_words_after(org)) is not None:
             loose = Item(split[0], split[1] + role, found)
+        if loose is None and (split := _field_before(org, role)) is not None:
+            loose = Item(split[0], split[1] + role, found)
         if loose is None and (phrase := _trim(org)) is not None:
             loose = Item(phrase, role, found)
     return loose
@@ -237,7 +249,13 @@ def _role_words_after(org: str) -> tuple[str, str] | None:
     bounds = {t.begin for t in toks}
     for cut in range(len(org) - 2, 1, -1):
         head, rest = org[:cut], org[cut:]
-        if cut not in bounds or not _ROLE_WORDS.fullmatch(rest) or known_kind(rest) or orgs.org_suffix(rest):
+        if (
+            cut not in bounds
+            or not _ROLE_WORDS.fullmatch(rest)
+            or "的" in rest
+            or known_kind(rest)
+            or orgs.org_suffix(rest)
+        ):
             continue  # 某某创办|人和: a word runs across the cut
         if rest[-1] in _UNIT_ENDS or any(t.flag in _PROPER_TAGS for t in toks if t.begin >= cut):
             continue  # 中介所 (所长) is a unit; 常营 (项目经理) a place: neither is part of the title
@@ -246,6 +264,29 @@ def _role_words_after(org: str) -> tuple[str, str] | None:
         if named and (orgs.is_org_name(named) or rest.startswith("驻")) and not gazetteer.is_area(named):
             return named, rest
     return None
+
+
+def _field_before(org: str, role: str) -> tuple[str, str] | None:
+    """房地产评论员, 某资讯成品油分析师, 防卫大臣: a common noun (or a verb alone) right before an analyst's,
+    a scholar's or a minister's title is the field of the title, not an organization; what stands before
+    it may be one. None when not so written."""
+    if role not in _field_titles() or not org:
+        return None
+    last = _words(org)[-1]
+    if (
+        last.flag not in ("n", "vn", "j", "v" if last.word == org else "")
+        or len(last.word) < 2
+        or orgs.org_suffix(last.word)
+        or orgs.is_type_word(last.word)
+    ):
+        return None
+    head = org[: last.begin]
+    return (_trim(head) or "") if head else "", last.word
+
+
+@functools.cache
+def _field_titles() -> frozenset[str]:
+    return frozenset(load("people")["field_titles"])
 
 
 _ROLE_WORDS = re.compile(r"[\u4e00-\u9fff及和与]{2,8}")

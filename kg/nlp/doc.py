@@ -7,7 +7,8 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from kg.ingest.markers import OUTLET_SUFFIXES, embedded_bylines
+from kg.ingest.clean import GARBLED
+from kg.ingest.markers import BYLINE_ROLES, OUTLET_SUFFIXES, dateline_outlet, embedded_bylines
 from kg.models import Article, Byline
 from kg.nlp import (
     appointments,
@@ -27,6 +28,7 @@ from kg.nlp.lexicon import load
 from kg.nlp.locale import Locale, locale_of
 from kg.nlp.mentions import Mention
 from kg.nlp.orgs import OrgName
+from kg.nlp.posts_orgs import resolve
 from kg.nlp.segment import Token
 from kg.nlp.sentences import sentences
 
@@ -114,7 +116,14 @@ def analyse(article: Article) -> Doc:
             # 局长张三、副局长李四: a chain right after another, across 、, continues its organization.
             listed = carried is not None and carried[0] == s.begin + c.begin - 1 and s.text[c.begin - 1] == "、"
             before = carried[1] if listed else None
-            resolved = resolve(c.items, locale, recent, before)
+            # Right after a garbled stretch (□某地产股份有限公司) a name may be the tail of one: not read.
+            items = tuple(
+                replace(i, org="", org_begin=-1)
+                if i.org and i.org_begin >= 0 and _garbled_before(text, s.begin + i.org_begin)
+                else i
+                for i in c.items
+            )
+            resolved = resolve(items, locale, recent, before)
             if resolved and resolved[-1][1] is not None:
                 carried = (s.begin + c.stop, resolved[-1][1])
             # A reporter's own byline (本报讯（某报某某新闻记者张三）) is the byline extractor's post: it
@@ -122,7 +131,7 @@ def analyse(article: Article) -> Doc:
             # misreads it.
             if c.name not in bylined:
                 posts += [Post(person, role, org, status, s) for role, org, status in resolved]
-            for item, (_, org, _) in zip(c.items, resolved, strict=True):
+            for item, (_, org, _) in zip(items, resolved, strict=True):
                 if item.org and org is not None:
                     b = s.begin + item.org_begin
                     found.append(Mention(b, b + len(item.org), item.org, "org", org.name, org.aliases, cue="chain"))
@@ -153,8 +162,10 @@ def analyse(article: Article) -> Doc:
     for s in sents:
         found += people.titled(s.text, s.begin, surnames)
         found += people.repeats(s.text, s.begin, set(persons), taken)
+    found = [m for m in found if not _garbled_before(text, m.begin)]
     found, posts = _short_forms(found, posts)
     found, posts = _overrun(text, found, posts)
+    posts = _home_paper(article, posts)
     bylines += _embedded(article, found, {b.name for b in bylines})
     return Doc(article, locale, sents, tuple(_dedupe(found)), tuple(posts), bylines)
 
@@ -217,6 +228,29 @@ def _short_forms(found: list[Mention], posts: list[Post]) -> tuple[list[Mention]
     return [long(m) for m in found], [post(p) for p in posts]
 
 
+def _home_paper(article: Article, posts: list[Post]) -> list[Post]:
+    """本报记者张三: a reporter of this paper, when the article says which paper it is (its source, its
+    dateline's outlet or （来源：某某日报））."""
+    paper = article.meta.source or dateline_outlet(article.dateline) or orgs.source_credit(article.text)
+    if not paper:
+        return posts
+    return [
+        replace(p, org=OrgName(paper))
+        if p.org is None
+        and p.role in BYLINE_ROLES
+        and re.search(f"本报{p.role}\\s*{re.escape(p.person.name)}", p.sent.text)
+        else p
+        for p in posts
+    ]
+
+
+def _garbled_before(text: str, at: int) -> bool:
+    """Whether text[at] starts the first word after a garbled stretch that swallowed a Chinese character
+    (□□, kg.ingest.clean): □□际工商学院 is the tail of a name, and so is 工商学院 in it."""
+    i = text.rfind(GARBLED * 2, max(0, at - 4), at)
+    return i >= 0 and all("\u4e00" <= c <= "\u9fff" for c in text[i + 2 : at])
+
+
 def _overrun(text: str, found: list[Mention], posts: list[Post]) -> tuple[list[Mention], list[Post]]:
     """A name read once one character too long (记者韩某某数说…) is the name the article names elsewhere."""
     named = {m.name for m in found if m.kind == "person"}
@@ -246,73 +280,6 @@ def _appointed(sents, found: list[Mention], locale: Locale, recent) -> list[Post
             for role, org, status in resolve(a.items, locale, recent):
                 out.append(Post(a.person, role, org, status or a.status, s, since))
     return out
-
-
-def resolve(items, locale: Locale, recent=lambda suffix: None, before: OrgName | None = None):
-    """(role, organization, status) for each item of a chain, carrying organizations along it.
-
-    An empty organization is the previous item's; a short unit (组织部) belongs to the last full
-    organization (某市委 -> 某市委组织部); a place alone (某市市长) stands for its government, and so
-    does a bare 市长 in the article's city; a bare type word (基金会) is the last one the article named.
-    """
-    place_roles = load("people")["place_roles"]
-    base: OrgName | None = before
-    prev: OrgName | None = before
-    out = []
-    for item in items:
-        surface = item.org
-        if not surface:
-            # 省委书记甲、省长乙: a mayor or governor is in the government of the place his chain names;
-            # 某局党委副书记、常务副局长: a 局长 is in the 局, not in its party committee.
-            org = (
-                _local_government(item.role, locale, place_roles, prev)
-                or (_headed(item.role, base) if base is not None else None)
-                or prev
-            )
-        elif orgs.is_type_word(surface):
-            org = recent(surface)
-            base = org or base
-        elif gazetteer.is_area(surface):
-            body = place_roles.get(item.role)
-            org = orgs.canonical(surface + body, locale.qualify) if body else None
-        elif orgs.is_department(orgs.expand(surface)) and base is not None and not orgs.has_place_prefix(surface):
-            unit = orgs.expand(surface)
-            org = OrgName(base.name + unit, (surface,) if surface != unit else ())
-        else:
-            org = orgs.canonical(surface, locale.qualify)
-            if base is not None and (named := orgs.inherit_area(org.name, base.name)) != org.name:
-                org = OrgName(named, tuple(sorted({*org.aliases, org.name})))
-            base = org
-        prev = org
-        out.append((item.role, org, item.status))
-    return out
-
-
-def _local_government(role: str, locale: Locale, place_roles: dict, near: OrgName | None) -> OrgName | None:
-    """市长 with no organization is the mayor of the city his chain names (某市委常委、常务副市长),
-    else of the article's city: 某市人民政府."""
-    role = role.removeprefix("常务").removeprefix("副")
-    if place_roles.get(role) != "人民政府":
-        return None
-    head = role.removesuffix("长")[-1]  # 市长 -> 市, 副省长 -> 省
-    if near is not None and (m := re.match(rf"(.+?{head})委", near.name)):
-        return OrgName(m.group(1) + "人民政府")
-    area = {"省": locale.province, "市": locale.city, "区": locale.county, "县": locale.county}.get(head)
-    return OrgName(area.name + "人民政府") if area is not None and area.name.endswith(head) else None
-
-
-def _heads(role: str, org: OrgName) -> bool:
-    """Whether a title heads this kind of organization: 局长 a 局, 院长 a 院, 部长 a 部."""
-    core = role.removeprefix("常务").removeprefix("副").removesuffix("助理")
-    return core.endswith("长") and len(core) == 2 and org.name.endswith(core[0])
-
-
-def _headed(role: str, org: OrgName) -> OrgName | None:
-    """The organization a title heads: the org itself, or the one whose unit it is (某局党委 -> 某局)."""
-    if _heads(role, org):
-        return org
-    split = orgs.split_parent(org.name)
-    return OrgName(split[0]) if split and _heads(role, OrgName(split[0])) else None
 
 
 def _sent(index, s, kind, article) -> Sent:

@@ -129,7 +129,14 @@ def organizations(
         if s.kind != "ORG" or s.confidence < tagger.ORG_CONFIDENCE or not orgs.specific(s.text):
             continue
         inside = [t for t in toks if s.begin <= t.begin and t.end <= s.end]
-        if len(inside) > 1 and inside[0].flag in _LEADS and orgs.is_org_name(s.text[inside[1].begin - s.begin :]):
+        rest = s.text[inside[1].begin - s.begin :] if len(inside) > 1 else ""
+        # 住|建部: a lone character jieba cut off a short name is part of it
+        if (
+            inside[:1]
+            and inside[0].flag in _LEADS
+            and orgs.is_org_name(rest)
+            and (len(inside[0].word) > 1 or len(rest) > 2)
+        ):
             inside = inside[1:]  # 另有某银行, 携手某署, 使某部: the verb or adverb before the name is no part of it
             s = tagger.Span(inside[0].begin, s.end, s.kind, s.text[inside[0].begin - s.begin :], s.confidence)
         if len(inside) > 1 and inside[0].flag in _NO_ORG or [(t.word, t.flag) for t in inside] == [(s.text, "ns")]:

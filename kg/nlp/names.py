@@ -12,9 +12,10 @@ from kg.nlp.segment import frequency, tag, tokens
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # No given name holds a pronoun, a particle or a preposition.
 _PRONOUNS = frozenset("他她它我你您咱们其没不也就都是的了以及与对从把被将")
-_ADDRESS = ("先生", "女士", "小姐", "老师", "同志", "人士")  # 魏先生: a surname and a form of address, no name
+_ADDRESS = ("先生", "女士", "小姐", "老师", "同志", "人士", "师傅")  # 魏先生: a surname and a form of address, no name
 _ORG_ENDINGS = ("会", "局", "委", "厅", "办", "署", "院", "部", "所", "司")
-_AFTER_NAME = frozenset({"p", "d", "c", "u", "uj", "ul", "t", "f"})  # prepositions, adverbs, times: 在, 也, 今天
+_AFTER_NAME = frozenset({"p", "d", "c", "u", "uj", "ul", "t", "f", "m"})  # 在, 也, 今天, 3日
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})+")
 _WORDY = 1000  # so frequent a word is hardly the start of a name
 COMMON = 20  # dictionary frequency above which a word jieba tags as no name is taken as a word
 
@@ -27,10 +28,12 @@ def _vocab():
     roles = frozenset(roles_lexicon())
     return (
         singles,
-        frozenset(people["compound_surnames"]),
+        frozenset(people["compound_surnames"]) | frozenset(people["japanese_surnames"]),
         frozenset(people["not_names"]),
         tuple(people["speech_verbs"]),
         roles | {r[1:] for r in roles if r.startswith("副")},
+        frozenset(people["japanese_surnames"]),
+        tuple(people["appointment_verbs"]),
     )
 
 
@@ -48,11 +51,12 @@ def plausible(name: str) -> bool:
     >>> plausible("张三"), plausible("广大群众"), plausible("幸福感")
     (True, False, False)
     """
-    _, _, not_names, _, not_given = _vocab()
+    _, _, not_names, _, not_given, japanese, _ = _vocab()
     k = surname_length(name, 0)
     if not k or not 1 <= len(name) - k <= 2 or not all(_HAN.match(c) for c in name):
         return False
-    if name in not_names or name[:2] in not_names or name[k:] in not_given or _PRONOUNS.intersection(name[k:]):
+    given = name[k:].replace("也", "") if name[:k] in japanese else name[k:]  # 某田克也: 也 ends Japanese names
+    if name in not_names or name[:2] in not_names or name[k:] in not_given or _PRONOUNS.intersection(given):
         return False  # 但他(说): a conjunction that is a surname, then a pronoun
     if name.endswith(_ADDRESS) or name.endswith(_ORG_ENDINGS) and len(name) >= 3:
         return False  # 银监会: an organization's abbreviation that opens with a surname
@@ -74,6 +78,9 @@ def name_at(text: str, i: int, stops: str = "", starts: dict | None = None) -> i
     >>> text[3:name_at(text, 3)]
     '张三'
     """
+    dotted = _DOTTED.match(text, i)
+    if dotted:  # 道尔顿·麦坚迪: a transliterated name, its parts joined by the middle dot
+        return _dotted_end(text, dotted)
     k = surname_length(text, i)
     if not k:
         return 0
@@ -82,12 +89,18 @@ def name_at(text: str, i: int, stops: str = "", starts: dict | None = None) -> i
     if first is None:
         first = tokens(window)[0]
     if first.flag == "nr" and k < len(first.word) <= k + 2 and plausible(first.word):
-        return i + len(first.word)
-    verbs = _vocab()[3]
+        end = i + len(first.word)
+        # 某田克|也: a Japanese given name often ends in 也, which jieba reads as the adverb
+        return (
+            end + 1
+            if k == 2 and len(first.word) == 3 and text[end : end + 1] == "也" and plausible(text[i : end + 1])
+            else end
+        )
+    verbs, appoint = _vocab()[3], _vocab()[6]
     for size in (k + 2, k + 1):
         cand = window[:size]
         rest = text[i + size : i + size + 4]
-        if len(cand) == size and plausible(cand) and (not rest or rest[0] in stops or rest.startswith(verbs)):
+        if len(cand) == size and plausible(cand) and (not rest or rest[0] in stops or rest.startswith(verbs + appoint)):
             return i + size
     # After a title (副局长某某在论坛上…) a name ends where a function word or a time word follows.
     if stops and not (first.flag == "nr" and len(first.word) > k + 2):
@@ -98,6 +111,17 @@ def name_at(text: str, i: int, stops: str = "", starts: dict | None = None) -> i
             if not frequency(cand[-1] + rest[:2]):  # 总经理和乘务员: 乘务员 is a word across the cut
                 return i + size
     return 0
+
+
+def _dotted_end(text: str, m: re.Match) -> int:
+    """Where a dotted name ends: its last part runs to a verb or a function word (…·麦坚迪|表示)."""
+    last = text.rindex("·", m.start(), m.end()) + 1
+    end = last
+    for t in tokens(text[last : m.end()]):
+        if end > last and (t.flag[:1] in "vdpcuy" or end - last + len(t.word) > 4):
+            break
+        end += len(t.word)
+    return end
 
 
 def speech_verb_at(text: str, i: int) -> str | None:

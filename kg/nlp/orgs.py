@@ -141,6 +141,15 @@ def find(tokens, offset: int, qualify, is_role, is_place, tagged: tuple[tuple[in
             continue
         if _suffix in _vocab()[5] and is_place(surface[: -len(_suffix)]):
             continue  # 某市中心 is the middle of a city
+        if head.word in _not_heads():
+            continue  # 某某市中心, 某某总部: a word that merely ends like a type
+        # 住|建部: the tagger reads a name one character further left (jieba cut it off) than the phrase starts.
+        starts = {t.begin for t in tokens}
+        wider = min((b for b, e in tagged if e == end and b == begin - 1 and b in starts), default=begin)
+        if wider < begin:
+            surface, begin = "".join(t.word for t in tokens if wider <= t.begin and t.end <= end), wider
+            if not surface or not specific(surface):
+                continue
         # 某省某市某镇某某中学: the places before a school or a company locate it; its name is what follows.
         if (at := _after_places(tokens, begin, end)) > begin:
             surface, begin = surface[at - begin :], at
@@ -157,7 +166,10 @@ def find(tokens, offset: int, qualify, is_role, is_place, tagged: tuple[tuple[in
     return out
 
 
-_DETERMINERS = re.compile(r"^(?:一家|一个|一所|这|那|该|某|本|各|多家|两家|几家|有关|相关|当地)|[一两几多]家|部门$")
+_DETERMINERS = re.compile(
+    r"^(?:一家|一个|一所|这|那|该|某|本|各|多家|两家|几家|有关|相关|当地)|[一两几多]家|部门$"
+    r"|[0-9一二两三四五六七八九十百千几多]+[所家个座处条名位院]"  # a count (两所小学, 172处), not a name
+)
 
 
 def specific(name: str) -> bool:
@@ -169,6 +181,8 @@ def specific(name: str) -> bool:
     """
     if len(name) < 2 or name in _vocab()[2] or is_type_word(name) or _DETERMINERS.search(name):
         return False
+    if name.endswith(tuple(_not_heads())):
+        return False  # 某某总部, 某某市中心: a place
     descriptors, heads = _generic()
     head = next((h for h in heads if name.endswith(h)), None)
     if head is None:
@@ -186,6 +200,11 @@ def specific(name: str) -> bool:
 def _generic() -> tuple[tuple[str, ...], tuple[str, ...]]:
     lexicon = load("orgs")
     return longest_first(lexicon["generic_descriptors"]), longest_first(lexicon["generic_heads"])
+
+
+@functools.cache
+def _not_heads() -> frozenset[str]:
+    return frozenset(load("orgs")["not_heads"])
 
 
 _RURAL = ("镇", "乡", "村", "街道")
@@ -227,6 +246,15 @@ _OUTLET_TITLE = re.compile(r"《(?P<name>[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:报|�
 _CREDITED = re.compile(
     r"(?:来源[：:]\s*|据|[（(]\d{1,2}月\d{1,2}日)(?P<name>[\u4e00-\u9fffA-Za-z]{2,10}?)(?:[）)]|报道|消息)"
 )
+
+
+_SOURCE = re.compile(r"[（(]\s*来源[：:]\s*(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,12})\s*[）)]")
+
+
+def source_credit(text: str) -> str | None:
+    """The outlet an article credits as its source: （来源：某某日报）, the last such credit."""
+    found = [m["name"] for m in _SOURCE.finditer(text) if specific(m["name"])]
+    return found[-1] if found else None
 
 
 def outlets(text: str, offset: int) -> list:
@@ -368,5 +396,7 @@ def _abbreviates(short: str, name: str) -> bool:
 def canonical(surface: str, qualify) -> OrgName:
     """The full name of an organization and its other forms: 省医保局 -> 某省医疗保障局."""
     full = official(qualify(spell_areas(expand(surface))))
+    if full == expand(surface) != surface and surface.startswith(tuple(short for short, _ in _vocab()[3])):
+        full = surface  # 发改委 alone, of no area: kept as written (the long form without its area names no one)
     forms = {surface, expand(surface), qualify(surface)} - {full}
     return OrgName(full, tuple(sorted(forms)))

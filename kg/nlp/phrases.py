@@ -8,8 +8,8 @@ from collections.abc import Iterator, Sequence
 from kg.nlp.segment import Token, frequency, known_word
 
 # jieba tags that can stand inside a name, and those a name cannot start with.
-_INSIDE = ("n", "j", "eng", "vn", "b", "s", "zg", "ng", "an", "a", "z", "m", "i", "nz", "nr", "ns", "nt", "f")
-_NO_START = {"m", "f", "vn", "b", "an", "a", "z", "zg", "ng"}
+_INSIDE = ("n", "j", "eng", "vn", "b", "s", "zg", "ng", "an", "a", "z", "m", "i", "l", "nz", "nr", "ns", "nt", "f")
+_NO_START = {"m", "f", "vn", "b", "an", "a", "z", "zg", "ng", "l"}
 # A known word this rare in jieba's dictionary is most likely a name (a street or a park; 全力 is seen 1161 times).
 _RARE = 100
 # Words that join two names or end one, whatever jieba tags them.

@@ -60,7 +60,11 @@ def tokens(text: str, segmenter: Segmenter = Segmenter.JIEBA, hmm: bool = False)
         flag = "m" if pair.flag == "eng" and _NUMBER.fullmatch(pair.word) else pair.flag
         token = Token(pair.word, flag, i, i + len(pair.word))
         i = token.end
-        if len(pair.word) == 1 and _is_han(pair.word):
+        if (
+            len(pair.word) == 1
+            and _is_han(pair.word)
+            and not (pair.word in _UNITS and not run and out and out[-1].flag == "m")
+        ):
             run.append(token)
             continue
         out += _regrouped(run)
@@ -74,6 +78,7 @@ def tokens(text: str, segmenter: Segmenter = Segmenter.JIEBA, hmm: bool = False)
 
 
 _NUMBER = re.compile(r"[0-9.]+")
+_UNITS = frozenset("年月日时分秒号岁")  # after a number a unit of its own (23日|随公司), never part of a word
 
 
 def _is_han(char: str) -> bool:
@@ -93,8 +98,10 @@ def _regrouped(run: list[Token]) -> list[Token]:
         # The HMM joins a verb, adverb, preposition, particle or pronoun to the word it opens (拟入园) and a
         # preposition, conjunction or particle to the word it ends (某局从): the part-of-speech HMM would not.
         two = len(word) == 2 and _function(word[0], _NO_NAME_START)
-        if two and (_function(word[1], _NO_NAME_START | {"m", "q"}) or word[0] in _CAUSATIVE):
-            out += run[at - run[0].begin : at - run[0].begin + 2]  # 另有, 都没, 使人: no name
+        if two and (
+            _function(word[1], _NO_NAME_START | {"m", "q"}) or word[0] in _CAUSATIVE or word[0] not in _surnames()
+        ):
+            out += run[at - run[0].begin : at - run[0].begin + 2]  # 另有, 都没, 使人, 据市: no name (于某 may be)
             at += 2
             continue
         lead = 1 if len(word) > 2 and _function(word[0], _NO_NAME_START) else 0
@@ -107,6 +114,13 @@ def _regrouped(run: list[Token]) -> list[Token]:
                 out.append(Token(chars[b - run[0].begin : e - run[0].begin], "nz", b, e))
         at += len(word)
     return out
+
+
+@functools.cache
+def _surnames() -> frozenset[str]:
+    from kg.nlp.lexicon import load
+
+    return frozenset(load("people")["surnames"])
 
 
 def _function(char: str, tags: frozenset[str]) -> bool:

@@ -7,8 +7,9 @@ import re
 from kg.models import Sentence
 
 # A sentence ends at 。！？ (or a run of them, or ……) and takes closing quotes and brackets with it;
-# a paragraph break always ends one. Semicolons do not: they join clauses of one sentence.
-_END = re.compile(r"(?:[。！？!?]+|…{2,}(?![，、；：]))[”’」』）)]*|\n")
+# a paragraph break always ends one, and so does a garbled stretch (□, kg.ingest.clean). Semicolons do
+# not: they join clauses of one sentence.
+_END = re.compile(r"(?:[。！？!?]+|…{2,}(?![，、；：]))[”’」』）)]*□*|\n|□+")
 
 
 def sentences(text: str) -> list[Sentence]:

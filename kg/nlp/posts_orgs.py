@@ -1,0 +1,86 @@
+"""The organization of each post in a title chain: carried along the chain, a unit under the body before
+it, a place standing for its government, a bare type word for the last such body the article named."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from kg.nlp import gazetteer, orgs, segment
+from kg.nlp.lexicon import load
+from kg.nlp.locale import Locale
+from kg.nlp.orgs import OrgName
+
+
+def resolve(items, locale: Locale, recent=lambda suffix: None, before: OrgName | None = None):
+    """(role, organization, status) for each item of a chain, carrying organizations along it.
+
+    An empty organization is the previous item's; a short unit (组织部) belongs to the last full
+    organization (某市委 -> 某市委组织部); a place alone (某市市长) stands for its government, and so
+    does a bare 市长 in the article's city; a bare type word (基金会) is the last one the article named.
+    """
+    place_roles = load("people")["place_roles"]
+    base: OrgName | None = before
+    prev: OrgName | None = before
+    out = []
+    for item in items:
+        surface = item.org
+        if not surface:
+            # 省委书记甲、省长乙: a mayor or governor is in the government of the place his chain names;
+            # 某局党委副书记、常务副局长: a 局长 is in the 局, not in its party committee.
+            org = (
+                _local_government(item.role, locale, place_roles, prev)
+                or (_headed(item.role, base) if base is not None else None)
+                or prev
+            )
+        elif orgs.is_type_word(surface):
+            org = recent(surface)
+            base = org or base
+        elif gazetteer.is_area(surface):
+            body = place_roles.get(item.role)
+            org = orgs.canonical(surface + body, locale.qualify) if body else None
+        elif item.role.removeprefix("副") in _foreign_heads() and segment.tag(surface) == "ns":
+            org = OrgName(surface + "政府", (surface,))  # 某国首相, 某省省长 abroad: the place's government
+        elif orgs.is_department(orgs.expand(surface)) and base is not None and not orgs.has_place_prefix(surface):
+            unit = orgs.expand(surface)
+            org = OrgName(base.name + unit, (surface,) if surface != unit else ())
+        else:
+            org = orgs.canonical(surface, locale.qualify)
+            if base is not None and (named := orgs.inherit_area(org.name, base.name)) != org.name:
+                org = OrgName(named, tuple(sorted({*org.aliases, org.name})))
+            base = org
+        prev = org
+        out.append((item.role, org, item.status))
+    return out
+
+
+@functools.cache
+def _foreign_heads() -> frozenset[str]:
+    return frozenset(load("people")["foreign_government_roles"])
+
+
+def _local_government(role: str, locale: Locale, place_roles: dict, near: OrgName | None) -> OrgName | None:
+    """市长 with no organization is the mayor of the city his chain names (某市委常委、常务副市长),
+    else of the article's city: 某市人民政府."""
+    role = role.removeprefix("常务").removeprefix("副")
+    if place_roles.get(role) != "人民政府":
+        return None
+    head = role.removesuffix("长")[-1]  # 市长 -> 市, 副省长 -> 省
+    if near is not None and (m := re.match(rf"(.+?{head})委", near.name)):
+        return OrgName(m.group(1) + "人民政府")
+    area = {"省": locale.province, "市": locale.city, "区": locale.county, "县": locale.county}.get(head)
+    return OrgName(area.name + "人民政府") if area is not None and area.name.endswith(head) else None
+
+
+def _heads(role: str, org: OrgName) -> bool:
+    """Whether a title heads this kind of organization: 局长 a 局, 院长 a 院, 部长 a 部."""
+    core = role.removeprefix("常务").removeprefix("副").removesuffix("助理")
+    return core.endswith("长") and len(core) == 2 and org.name.endswith(core[0])
+
+
+def _headed(role: str, org: OrgName) -> OrgName | None:
+    """The organization a title heads: the org itself, or the one whose unit it is (某局党委 -> 某局)."""
+    if _heads(role, org):
+        return org
+    split = orgs.split_parent(org.name)
+    return OrgName(split[0]) if split and _heads(role, OrgName(split[0])) else None
