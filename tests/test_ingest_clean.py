@@ -97,3 +97,23 @@ def test_clean_lines_with_nothing_to_change_come_out_as_the_full_rules_give(line
         full = clean(Text.of(line, 5), keep)
         monkeypatch.undo()
         assert (fast.chars, fast.offs) == (full.chars, full.offs)
+
+
+@pytest.mark.parametrize(
+    "raw,cleaned",
+    [
+        # The garbled text is the date 2月18日, then a comma: the name after it is whole.
+        ("拍下该瓶可乐。?＃翟拢保溉眨?某某饮料有限公司市场部主任", "拍下该瓶可乐。□某某饮料有限公司市场部主任"),
+        # The garbled text swallowed 爱 of a company's name: what follows is its tail.
+        ("持不同观点。?Ｎ耙滴野?我家集团副总裁", "持不同观点。□□我家集团副总裁"),
+        ("警方说。?Ｇ故痔永胂殖。?但警方称", "警方说。□但警方称"),
+    ],
+    ids=["swallowed-punctuation", "swallowed-han", "whole-sentence"],
+)
+def test_clean_garbled_stretch_becomes_an_illegible_mark(raw, cleaned):
+    """Sogou records decoded one byte out of step (GBK from its second byte): an ASCII ? for the lost
+    byte, characters a full-width sign opens, and a ? where the text is in step again. The stretch is one
+    □, two when it swallowed a Chinese character, and each mark keeps a source offset."""
+    text = clean(Text.of(raw, 0))
+    assert str(text) == cleaned
+    assert len(text.chars) == len(text.offs) and text.offs == sorted(text.offs)

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from kg.ingest.layout import headline_like, terminal
-from kg.ingest.markers import byline_line, closing_byline, dateline_outlet, parse_lead, split_credit, strip_jump
+from kg.ingest.markers import (
+    byline_line,
+    closing_byline,
+    dateline_outlet,
+    parse_byline,
+    parse_lead,
+    split_credit,
+    strip_jump,
+)
 
 BYLINES = [
     ("成都日报锦观新闻记者 杨升涛", [("记者", "杨升涛", "成都日报锦观新闻")], "paper-brand-reporter"),
@@ -129,3 +137,14 @@ def test_layout_headline_like(line, expected):
 )
 def test_layout_terminal(line, expected):
     assert terminal(line) is expected
+
+
+def test_markers_byline_with_its_spaces_gone_keeps_each_role():
+    """（记者　刘某某　通讯员　胡某　孔某）cleaned to 记者刘某某通讯员胡某、孔某: what stands before 通讯员 is the
+    reporter's name, not the correspondents' organization."""
+    people = parse_byline("记者王立新通讯员李红、孔明")
+    assert [(b.role, b.name, b.org) for b in people] == [
+        ("记者", "王立新", None),
+        ("通讯员", "李红", None),
+        ("通讯员", "孔明", None),
+    ]

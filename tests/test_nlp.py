@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from kg.nlp import chains, gazetteer, names, orgs, quantities, timex
+from kg.nlp import chains, gazetteer, names, orgs, quantities, segment, timex
 from kg.nlp.doc import analyse
 from kg.nlp.locale import locale_of
 from tests.conftest import make_article
@@ -637,3 +637,116 @@ def test_nlp_a_name_read_one_character_too_long_is_the_name_named_elsewhere():
     text = "新京报讯（记者韩立明）延迟退休引发关注。新京报记者韩立明数说上半年全国城镇新增就业694万人。"
     doc = analyse(make_article(text, date="2012-07-26"))
     assert {m.name for m in doc.mentions if m.kind == "person"} == {"韩立明"}
+
+
+@pytest.mark.parametrize(
+    "text,posts",
+    [
+        ("日本首相野田佳彦4日进行了内阁改组。", {("野田佳彦", "首相", "日本政府")}),
+        ("外相冈田克也留任。", {("冈田克也", "外相", None)}),
+        (
+            "某大学教授森本敏出任防卫大臣，防卫大臣森本敏出任。",
+            {("森本敏", "教授", "某大学"), ("森本敏", "防卫大臣", None)},
+        ),
+        ("安大略省省长道尔顿·麦坚迪表示感谢。", {("道尔顿·麦坚迪", "省长", "安大略省政府")}),
+    ],
+    ids=["japanese-prime-minister", "japanese-given-name-in-ye", "portfolio-minister", "dotted-name-abroad"],
+)
+def test_nlp_names_and_titles_of_government_abroad(text, posts):
+    """Japanese family names open names as compound surnames do (某田佳彦, 某田克也: 也 ends the given name);
+    a transliterated name runs across its middle dot; a head of government abroad holds the post in the
+    place's 政府; a portfolio before 大臣 is part of the title."""
+    doc = analyse(make_article(text, date="2012-06-04"))
+    assert {(p.person.name, p.role, p.org.name if p.org else None) for p in doc.posts} == posts
+
+
+@pytest.mark.parametrize(
+    "piece,org,role",
+    [
+        ("房地产评论员", "", "房地产评论员"),
+        ("金联资讯成品油分析师", "金联资讯", "成品油分析师"),
+        ("北京大学教授", "北京大学", "教授"),
+    ],
+)
+def test_nlp_a_field_before_an_analysts_title_is_part_of_it(piece, org, role):
+    """房地产评论员某某, 某资讯成品油分析师某某: the field names no organization."""
+    item = chains.parse_item(piece)
+    assert (item.org, item.role) == (org, role)
+
+
+def test_nlp_a_chain_starts_inside_the_piece_that_holds_a_clause():
+    """…驻华代表罗某某赠送给联合国秘书长潘某某: the secretary-general's chain starts at 联合国, and the titles
+    before the clause are another person's."""
+    found = chains.find("由联合国驻华协调员、联合国开发计划署驻华代表罗丽娜赠送给联合国秘书长潘立文先生。")
+    assert [(c.name, [(i.org, i.role) for i in c.items]) for c in found] == [
+        ("罗丽娜", [("联合国", "驻华协调员"), ("联合国开发计划署", "驻华代表")]),
+        ("潘立文", [("联合国", "秘书长")]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,absent",
+    [
+        ("为贵德县两所小学的三百多个孩子捐赠鞋子。", "贵德县两所小学"),
+        ("投资516万元改扩建172处农村文化活动室。", "改扩建172处"),
+        ("枪击的地点位于多伦多市中心。", "多伦多市中心"),
+        ("画册将存放于纽约联合国总部。", "纽约联合国总部"),
+        ("据市环卫办相关负责人介绍，市南区是个试点。", "据市环卫办"),
+        ("集会展中心、图书馆、博物馆等文化馆所为一体。", "博物馆"),
+        ("该女子于5月23日随公司其他人员到曲阜开展业务。", "日随公司"),
+    ],
+    ids=[
+        "count-of-schools",
+        "count-of-rooms",
+        "downtown",
+        "headquarters",
+        "according-to",
+        "bare-kind",
+        "date-then-verb",
+    ],
+)
+def test_nlp_no_organization_in(text, absent):
+    """Counts (两所小学), downtown (市中心), a headquarters, 据 before a name, a bare kind of facility and a
+    date run into a verb (23日|随) name no organization."""
+    doc = analyse(make_article(text, date="2012-06-04"))
+    assert absent not in {m.surface for m in doc.mentions if m.kind == "org"}
+
+
+def test_nlp_a_character_jieba_cut_off_a_short_name_is_kept():
+    """政府和住建部已经反复表态: jieba cuts 住|建部; the tagger reads 住建部, and so does kg."""
+    doc = analyse(make_article("他认为，政府和住建部已经反复表态。", date="2012-06-04"))
+    assert {m.surface for m in doc.mentions if m.kind == "org"} == {"住建部"}
+
+
+def test_nlp_a_date_unit_after_a_number_stands_alone():
+    """5月23日随公司: 日 after 23 is the date's, never regrouped with the verb after it."""
+    assert [t.word for t in segment.tokens("5月23日随公司")][3:5] == ["日", "随"]
+
+
+def _ingested(tmp_path, text: str):
+    """The article kg reads from a JSON Lines record of this text: cleaned as ingest cleans it."""
+    import json
+
+    from kg.ingest import read_articles
+
+    path = tmp_path / "a.jsonl"
+    path.write_text(
+        json.dumps({"id": "a", "date": "2012-06-08", "headline": "标题", "text": text}, ensure_ascii=False) + "\n",
+        "utf-8",
+    )
+    return read_articles([path])[0]
+
+
+def test_nlp_nothing_is_read_right_after_a_garbled_stretch_that_cut_a_word(tmp_path):
+    """□□我家集团副总裁胡某: the garble swallowed the start of the company's name; the person keeps the title."""
+    doc = analyse(_ingested(tmp_path, "不同的学者持不同的意见。?Ｎ耙滴野?我家集团副总裁胡立新持类似观点。"))
+    assert {(p.person.name, p.role, p.org) for p in doc.posts} == {("胡立新", "副总裁", None)}
+    assert not [m for m in doc.mentions if m.kind == "org"]
+
+
+def test_nlp_a_reporter_of_this_paper_works_for_the_paper_the_article_credits(tmp_path):
+    """本报记者　张某某 … （来源：某某日报）: 本报 is the credited paper."""
+    doc = analyse(_ingested(tmp_path, "本报记者　张立德?１颈ㄍㄑ对薄?\n全市群众文化活动提升。\n（来源：江城日报）"))
+    assert {(p.person.name, p.role, p.org.name if p.org else None) for p in doc.posts} == {
+        ("张立德", "记者", "江城日报")
+    }
