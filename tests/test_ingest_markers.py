@@ -70,7 +70,13 @@ LEADS = [
 
 @pytest.mark.parametrize(
     "dateline,outlet",
-    [("新华社北京12月26日电", "新华社"), ("某某网某县6月13日消息", "某某网"), ("南都讯", "南都"), ("本报讯", None)],
+    [
+        ("新华社北京12月26日电", "新华社"),
+        ("某某网某县6月13日消息", "某某网"),
+        ("南都讯", "南都"),
+        ("本报讯", None),
+        ("新华０８网上海６月６日电", "新华08网"),
+    ],
 )
 def test_markers_outlet_of_a_dateline(dateline, outlet):
     """The outlet a dateline names is the reporters' employer: 南都讯 names 南都 with no 报 or 网."""

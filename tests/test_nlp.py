@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from kg.nlp import chains, gazetteer, names, orgs, quantities, segment, timex
+from kg.nlp import chains, gazetteer, names, orgs, orgtrim, quantities, segment, timex
 from kg.nlp.doc import analyse
 from kg.nlp.locale import locale_of
 from tests.conftest import make_article
@@ -302,7 +302,7 @@ def test_nlp_a_fused_title_keeps_its_organization_inside_the_sentence():
     ],
 )
 def test_nlp_noun_phrase_organizations_start_after_the_last_non_noun(text, org):
-    assert chains._noun_phrase(text) == org
+    assert orgtrim._noun_phrase(text) == org
 
 
 # Posts stated in prose, with sentences from CLUENER train (a training split) and one made up.
@@ -750,3 +750,22 @@ def test_nlp_a_reporter_of_this_paper_works_for_the_paper_the_article_credits(tm
     assert {(p.person.name, p.role, p.org.name if p.org else None) for p in doc.posts} == {
         ("张立德", "记者", "江城日报")
     }
+
+
+def test_nlp_a_person_named_again_by_part_of_the_name_is_the_same_person():
+    """多伦多警察局长比尔·布莱尔说…布莱尔说: the last part of a dotted name is its holder, as a Japanese
+    family name alone (野田) is the 野田某某 the article named."""
+    doc = analyse(
+        make_article("多伦多警察局长比尔·布莱尔说，警方已经开始搜捕。布莱尔说，许多人受伤。", date="2012-06-04")
+    )
+    assert {m.name for m in doc.mentions if m.kind == "person"} == {"比尔·布莱尔"}
+    assert {(p.person.name, p.role, p.org.name) for p in doc.posts} == {("比尔·布莱尔", "局长", "多伦多警察局")}
+
+
+@pytest.mark.parametrize(
+    "text", ["班主任韩老师对她说得最多。", "公厕的管理员张师傅回忆说，这几天很忙。", "但警方称已掌握嫌疑人的外貌特征。"]
+)
+def test_nlp_forms_of_address_and_a_conjunction_before_a_word_name_no_one(text):
+    """韩老师, 张师傅: a surname and a form of address; 但警方: a conjunction that is also a surname."""
+    doc = analyse(make_article(text, date="2012-06-04"))
+    assert not [m for m in doc.mentions if m.kind == "person"] and not doc.posts

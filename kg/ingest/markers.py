@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
@@ -144,7 +145,7 @@ def is_dateline_start(text: str) -> bool:
     return bool(_CONTINUED_RE.match(text) or _DATELINE_RE.match(text))
 
 
-_DATELINE_OUTLET = re.compile(rf"^(?!本报)([{_HAN}]{{2,6}}?(?:社|网|台|报))")
+_DATELINE_OUTLET = re.compile(rf"^(?!本报)([{_HAN}][{_HAN}0-9０-９A-Za-zＡ-Ｚａ-ｚ]{{1,7}}?(?:社|网|台|报))")
 _BRIEF_OUTLET = re.compile(rf"^(?!本报)([{_HAN}]{{2,6}})讯$")
 
 
@@ -152,11 +153,11 @@ def dateline_outlet(dateline: str | None) -> str | None:
     """The news outlet that opens a dateline: 新华社北京12月26日电 -> 新华社, 某网某地6月13日消息 -> 某网,
     南都讯 -> 南都 (本报 is the paper itself).
 
-    >>> dateline_outlet("新华社北京12月26日电"), dateline_outlet("南都讯"), dateline_outlet("本报讯")
-    ('新华社', '南都', None)
+    >>> dateline_outlet("新华社北京12月26日电"), dateline_outlet("南都讯"), dateline_outlet("新华０８网上海６月６日电")
+    ('新华社', '南都', '新华08网')
     """
     m = _DATELINE_OUTLET.match(dateline or "") or _BRIEF_OUTLET.match(dateline or "")
-    return m.group(1) if m else None
+    return unicodedata.normalize("NFKC", m.group(1)) if m else None  # 新华０８网 -> 新华08网
 
 
 def embedded_bylines(text: str) -> list[tuple[int, int, tuple[Byline, ...]]]:

@@ -10,13 +10,11 @@ from kg.ingest.markers import BYLINE_ROLES, OUTLET_SUFFIXES
 from kg.nlp import gazetteer, names, orgs, tagger
 from kg.nlp.lexicon import load, longest_first
 from kg.nlp.lexicon import roles as roles_lexicon
-from kg.nlp.segment import frequency, tokens
+from kg.nlp.orgtrim import PROPER_TAGS, known_kind, qualifiers, trim, words
 
 # Clause boundaries: a chain never crosses them. 、 separates the items of one chain.
 _CLAUSE = re.compile(r"[，。；：！？,;:!?（）()“”‘’《》「」\n□]")
 ITEM_SEP = re.compile(r"、|兼任|兼(?!职)")
-# Characters that cannot be inside an organization's name: where its left edge is.
-_LEFT_STOP = set("的了在由对向把被将从是为也已让给等据")
 
 
 @dataclass(frozen=True)
@@ -122,7 +120,7 @@ def _title_after(text: str, toks) -> list[Chain]:
         left = t.begin
         while left > 0 and not _CLAUSE.match(text[left - 1]) and text[left - 1] != "、":
             left -= 1
-        org = _trim(text[left : t.begin]) or ""
+        org = trim(text[left : t.begin]) or ""
         at = text.rfind(org, left, t.begin) if org else -1
         out.append(Chain(t.word, left, t.begin, t.end, (Item(org, m.group(0), None, at),), m.end()))
         out += _listed_after(text, m.end(), pattern)
@@ -184,8 +182,8 @@ def _chain(text: str, name_begin: int, name_end: int) -> Chain | None:
 def _only_qualifiers(text: str) -> bool:
     """Whether text, before an item's organization, is no more than status words and qualifiers (原, 新任)."""
     _, _, status_words, _ = _vocab()
-    for words in (status_words, _qualifiers()):
-        text = next((text[len(w) :] for w in words if text.startswith(w)), text)
+    for lead in (status_words, qualifiers()):
+        text = next((text[len(w) :] for w in lead if text.startswith(w)), text)
     return not text
 
 
@@ -208,7 +206,7 @@ def parse_item(piece: str) -> Item | None:
     status, piece = split_status(piece)
     # 某刑警大队副大队长, 某派出所所长: the head of a unit is titled after the unit's type.
     head = _UNIT_HEAD.fullmatch(piece)
-    if head and orgs.is_org_name(head["org"]) and (org := _trim(head["org"], strict=True)):
+    if head and orgs.is_org_name(head["org"]) and (org := trim(head["org"], strict=True)):
         return Item(org, head["role"], status)
     # The roles piece ends with, longest first: one lookup per role length, not a scan of every role.
     # A split whose organization is of a known kind wins (机关党委 + 书记 over 机关 + 党委书记); only
@@ -226,14 +224,14 @@ def parse_item(piece: str) -> Item | None:
         if role in BYLINE_ROLES and org and not org.endswith(OUTLET_SUFFIXES):
             org = ""  # 记者 of a news outlet only: 详细预案…倒计时记者, 记者某某通讯员 name none
         fused = _fused(org, role)
-        strict = fused if fused is not None else _trim(org, strict=True)
+        strict = fused if fused is not None else trim(org, strict=True)
         if strict is not None:
             return Item(strict, role, found)
         if loose is None and (split := _role_words_after(org)) is not None:
             loose = Item(split[0], split[1] + role, found)
         if loose is None and (split := _field_before(org, role)) is not None:
             loose = Item(split[0], split[1] + role, found)
-        if loose is None and (phrase := _trim(org)) is not None:
+        if loose is None and (phrase := trim(org)) is not None:
             loose = Item(phrase, role, found)
     return loose
 
@@ -245,7 +243,7 @@ def _role_words_after(org: str) -> tuple[str, str] | None:
     >>> _role_words_after("某某皇家银行高级社区事务"), _role_words_after("某某网站")
     (('某某皇家银行', '高级社区事务'), None)
     """
-    toks = _words(org)
+    toks = words(org)
     bounds = {t.begin for t in toks}
     for cut in range(len(org) - 2, 1, -1):
         head, rest = org[:cut], org[cut:]
@@ -257,10 +255,10 @@ def _role_words_after(org: str) -> tuple[str, str] | None:
             or orgs.org_suffix(rest)
         ):
             continue  # 某某创办|人和: a word runs across the cut
-        if rest[-1] in _UNIT_ENDS or any(t.flag in _PROPER_TAGS for t in toks if t.begin >= cut):
+        if rest[-1] in _UNIT_ENDS or any(t.flag in PROPER_TAGS for t in toks if t.begin >= cut):
             continue  # 中介所 (所长) is a unit; 常营 (项目经理) a place: neither is part of the title
         # 驻华, 驻京: where the holder is posted belongs to the title, after any organization (联合国驻华代表).
-        named = _trim(head, strict=not rest.startswith("驻"))
+        named = trim(head, strict=not rest.startswith("驻"))
         if named and (orgs.is_org_name(named) or rest.startswith("驻")) and not gazetteer.is_area(named):
             return named, rest
     return None
@@ -272,7 +270,7 @@ def _field_before(org: str, role: str) -> tuple[str, str] | None:
     it may be one. None when not so written."""
     if role not in _field_titles() or not org:
         return None
-    last = _words(org)[-1]
+    last = words(org)[-1]
     if (
         last.flag not in ("n", "vn", "j", "v" if last.word == org else "")
         or len(last.word) < 2
@@ -281,7 +279,7 @@ def _field_before(org: str, role: str) -> tuple[str, str] | None:
     ):
         return None
     head = org[: last.begin]
-    return (_trim(head) or "") if head else "", last.word
+    return (trim(head) or "") if head else "", last.word
 
 
 @functools.cache
@@ -303,109 +301,5 @@ def _fused(org: str, role: str) -> str | None:
     organization is 省公安厅, the title 厅长. None when the piece is not written that way."""
     if len(role) != 2 or not role.endswith("长") or not org or org.endswith(role[0]):
         return None
-    whole = _trim(org + role[0], strict=True)
+    whole = trim(org + role[0], strict=True)
     return whole if whole and orgs.is_org_name(whole) else None
-
-
-def _trim(org: str, strict: bool = False) -> str | None:
-    """The organization part of a piece, cut at its left edge; None when it cannot be one.
-
-    An organization of the lexicon's kinds (a type suffix, a type word, an area) always counts. So,
-    unless strict, does any other noun phrase (联合国, 新华社, 某网站): the text before a title is its
-    organization far more often than not, and dropping it dropped the person with it."""
-    cut = max((i + 1 for i, c in enumerate(org) if c in _LEFT_STOP and not org.startswith("有限", i)), default=0)
-    # Verbs a name never holds (明确, 会同) end whatever stands before the name, unless what they leave is
-    # a bare type (某某文化发展有限公司: 发展 is part of the company's name there).
-    words = sorted((i + len(w) for w in _left_words() if (i := org.rfind(w)) >= 0), reverse=True)
-    cut = next((c for c in words if c > cut and orgs.specific(org[c:])), cut)
-    org = org[cut:]
-    for q in _qualifiers():  # 分管, 新任, 时任: words about the post, not part of the organization
-        if org.startswith(q):
-            org = org[len(q) :]
-            break
-    org = _from_proper(_after_listed_person(org))
-    if not org or orgs.is_org_name(org) or orgs.is_type_word(org) or gazetteer.is_area(org):
-        return org
-    if strict:
-        return None
-    # 中国雅虎副总编张银生和凤凰网城市频道总监赵耀: the second person's organization starts after 和.
-    tail = max((org.rfind(c) for c in "和与及"), default=-1)
-    return _noun_phrase(org) or (_trim(org[tail + 1 :]) if tail >= 0 else None)
-
-
-def _after_listed_person(org: str) -> str:
-    """某网副总编张三和某频道 (总监李四): the organization starts after the person the list named before it.
-
-    >>> _after_listed_person("某网副总编张银生和某某网城市频道"), _after_listed_person("中华人民共和国外交部")
-    ('某某网城市频道', '中华人民共和国外交部')
-    """
-    for joiner in "和与及":
-        at = org.rfind(joiner)
-        if at >= 2 and any(names.plausible(org[at - k : at]) for k in (2, 3)):
-            return org[at + 1 :]
-    return org
-
-
-def _from_proper(org: str) -> str:
-    """An organization name that a common word opens and a known name follows (连带农业银行: 连带 + 农业银行)
-    starts at the known name; the national and local prefixes (国家, 省) belong to it.
-
-    >>> _from_proper("连带农业银行"), _from_proper("国家质检总局"), _from_proper("人民银行")
-    ('农业银行', '国家质检总局', '人民银行')
-    """
-    if len(org) < 4 or orgs.has_place_prefix(org):
-        return org
-    toks = _words(org)
-    if len(toks) < 2 or toks[0].flag in _PROPER_TAGS or frequency(toks[0].word) < _COMMON_WORD:
-        return org
-    at = next((t.begin for t in toks[1:] if t.flag in _PROPER_TAGS), None)
-    return org[at:] if at is not None and orgs.is_org_name(org[at:]) else org
-
-
-@functools.lru_cache(maxsize=4096)
-def _words(text: str) -> tuple:
-    """jieba's tokens of a piece of a chain, segmented once: a piece's trimming reads them several times."""
-    return tuple(tokens(text))
-
-
-_PROPER_TAGS = frozenset({"nt", "ns", "nz", "nr", "j", "eng", "nrt"})
-_COMMON_WORD = 200  # jieba's count above which an opening word is common (连带), not part of a name
-
-
-def known_kind(org: str) -> bool:
-    """An organization of a kind the lexicons know: a type suffix (局, 公司), a type word, an area."""
-    return orgs.is_org_name(org) or orgs.is_type_word(org) or gazetteer.is_area(org)
-
-
-def _noun_phrase(text: str) -> str | None:
-    """The name of something that text ends with: Han letters, digits or Latin ones, ending in a noun,
-    from after the last verb, adverb, pronoun, particle or time word (jieba's tags): 近日农行 -> 农行."""
-    if not 2 <= len(text) <= 20 or not _NAMEISH.fullmatch(text):
-        return None
-    toks = _words(text)
-    if toks[-1].flag not in _NOUN_TAGS:
-        return None
-    stops = [t for t in toks if t.flag[:1] in _NOT_IN_NAMES and t.flag != "vn"]
-    start = stops[-1].end if stops else 0
-    # 某某红丝带基金: a one-character verb inside a name (带) leaves a bare type word; the name runs on.
-    if stops and not orgs.specific(text[start:]) and len(stops[-1].word) == 1 and stops[-1].flag == "v":
-        start = stops[-2].end if len(stops) > 1 else 0
-    phrase = text[start:]
-    if all(t.flag == "vn" for t in toks if t.begin >= start):
-        return None  # 传播 alone is an activity, not a name
-    return phrase if len(phrase) >= 2 else None
-
-
-_NAMEISH = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+")
-_NOUN_TAGS = frozenset({"n", "nt", "nz", "ns", "nrt", "j", "eng", "nis", "vn"})  # vn: 某某传播, 某某发展
-_NOT_IN_NAMES = frozenset("vdprcuyeozqftm")  # verbs, adverbs, pronouns, prepositions, particles, times...
-
-
-@functools.cache
-def _qualifiers() -> tuple[str, ...]:
-    return longest_first(load("people")["org_qualifiers"])
-
-
-@functools.cache
-def _left_words() -> tuple[str, ...]:
-    return tuple(load("places")["left_stops"])

@@ -162,9 +162,13 @@ def analyse(article: Article) -> Doc:
     for s in sents:
         found += people.titled(s.text, s.begin, surnames)
         found += people.repeats(s.text, s.begin, set(persons), taken)
-    found = [m for m in found if not _garbled_before(text, m.begin)]
+    found = [
+        m for m in found if not _garbled_before(text, m.begin) and not (m.kind == "person" and names.addressed(m.name))
+    ]
+    posts = [p for p in posts if not names.addressed(p.person.name)]
     found, posts = _short_forms(found, posts)
     found, posts = _overrun(text, found, posts)
+    found, posts = _short_names(found, posts)
     posts = _home_paper(article, posts)
     bylines += _embedded(article, found, {b.name for b in bylines})
     return Doc(article, locale, sents, tuple(_dedupe(found)), tuple(posts), bylines)
@@ -226,6 +230,27 @@ def _short_forms(found: list[Mention], posts: list[Post]) -> tuple[list[Mention]
         return dataclasses.replace(p, org=org)
 
     return [long(m) for m in found], [post(p) for p in posts]
+
+
+def _short_names(found: list[Mention], posts: list[Post]) -> tuple[list[Mention], list[Post]]:
+    """A person named again by part of the full name: 布莱尔 for 比尔·布莱尔, 野田 for 野田佳彦 (a Japanese family
+    name alone). Each is the one person whose full name the article gives."""
+    full = {m.name for m in found if m.kind == "person"}
+    short: dict[str, str] = {}
+    for n in full:
+        whole = [f for f in full if f != n and (f.split("·")[-1] == n or names.family_name(n) and f.startswith(n))]
+        if len(whole) == 1 and "·" not in n:
+            short[n] = whole[0]
+    if not short:
+        return found, posts
+
+    def longer(m: Mention) -> Mention:
+        if m.kind != "person" or m.name not in short:
+            return m
+        return dataclasses.replace(m, name=short[m.name], aliases=tuple(sorted({*m.aliases, m.name})))
+
+    posts = [dataclasses.replace(p, person=longer(p.person)) for p in posts]
+    return [longer(m) for m in found], posts
 
 
 def _home_paper(article: Article, posts: list[Post]) -> list[Post]:

@@ -13,7 +13,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kg.nlp import chains, orgs, tagger
+from kg.nlp import chains, orgs, orgtrim, tagger
 from kg.nlp.lexicon import load
 from kg.nlp.mentions import Mention
 from kg.nlp.orgs import OrgName
@@ -63,6 +63,10 @@ def find(
                 status, role = None, pos.text
             if where is None:  # a position that swallowed its organization: 润泽地产常务副总
                 role, where = _split(pos, role)
+        if where is not None and org_span is not None:  # 某某堂为某某公司: cut at the clause's last left stop
+            written = text[where[0] : where[1]]
+            trimmed = orgtrim.trim(written)
+            where = (where[1] - len(trimmed), where[1]) if trimmed and written.endswith(trimmed) else None
         org = canonical(text[where[0] : where[1]]) if where else None
         where = (offset + where[0], offset + where[1]) if where else None
         person = Mention(b, e, s.text, "person", s.text, cue="tagger")

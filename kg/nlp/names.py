@@ -58,6 +58,8 @@ def plausible(name: str) -> bool:
     given = name[k:].replace("也", "") if name[:k] in japanese else name[k:]  # 某田克也: 也 ends Japanese names
     if name in not_names or name[:2] in not_names or name[k:] in not_given or _PRONOUNS.intersection(given):
         return False  # 但他(说): a conjunction that is a surname, then a pronoun
+    if tag(name[0]) in ("c", "p") and frequency(name[1:]) >= COMMON and tag(name[1:]) not in ("nr", "nrfg", "nrt"):
+        return False  # 但警方(称): a conjunction that is a surname, then a common word
     if name.endswith(_ADDRESS) or name.endswith(_ORG_ENDINGS) and len(name) >= 3:
         return False  # 银监会: an organization's abbreviation that opens with a surname
     # A word jieba knows well under another tag is a word, not a name; so is a three-character
@@ -66,6 +68,16 @@ def plausible(name: str) -> bool:
         return False
     head = name[:2]
     return not (len(name) == 3 and frequency(head) >= _WORDY and tag(head) in ("a", "ad", "an", "v", "vn", "d"))
+
+
+def family_name(name: str) -> bool:
+    """A family name that news writes alone for a person named in full before (Japanese: 野田)."""
+    return name in _vocab()[5]
+
+
+def addressed(name: str) -> bool:
+    """A surname and a form of address (韩老师, 张师傅): someone the text does not name."""
+    return len(name) <= 4 and name.endswith(_ADDRESS)
 
 
 def name_at(text: str, i: int, stops: str = "", starts: dict | None = None) -> int:
@@ -79,8 +91,8 @@ def name_at(text: str, i: int, stops: str = "", starts: dict | None = None) -> i
     '张三'
     """
     dotted = _DOTTED.match(text, i)
-    if dotted:  # 道尔顿·麦坚迪: a transliterated name, its parts joined by the middle dot
-        return _dotted_end(text, dotted)
+    if dotted and not any(text[i : i + n] in _vocab()[4] for n in (2, 3)):
+        return _dotted_end(text, dotted)  # 道尔顿·麦坚迪: a transliterated name, its parts joined by a middle dot
     k = surname_length(text, i)
     if not k:
         return 0
@@ -108,8 +120,9 @@ def name_at(text: str, i: int, stops: str = "", starts: dict | None = None) -> i
             cand, rest = window[:size], text[i + size : i + size + 4]
             if not (len(cand) == size and plausible(cand) and rest and tokens(rest)[0].flag in _AFTER_NAME):
                 continue
-            if not frequency(cand[-1] + rest[:2]):  # 总经理和乘务员: 乘务员 is a word across the cut
-                return i + size
+            if frequency(cand[-1] + rest[:2]) or tag(cand[-1] + rest[:1]) in ("t", "m"):
+                continue  # 总经理和乘务员: 乘务员 is a word across the cut; 副主任某某上月: so is 上月
+            return i + size
     return 0
 
 
