@@ -98,7 +98,7 @@ def analyse(article: Article) -> Doc:
     def recent(suffix: str) -> OrgName | None:
         """The organization a bare 基金会 or 公司 refers back to: the last one named with that ending."""
         for m in reversed(found):
-            if m.kind == "org" and m.name.endswith(suffix) and m.name != suffix:
+            if m.kind == "org" and m.name.endswith(suffix) and m.name != suffix and not _garbled_before(text, m.begin):
                 return OrgName(m.name, m.aliases)
         return None
 
@@ -115,7 +115,7 @@ def analyse(article: Article) -> Doc:
             found.append(person)
             # 局长张三、副局长李四: a chain right after another, across 、, continues its organization.
             listed = carried is not None and carried[0] == s.begin + c.begin - 1 and s.text[c.begin - 1] == "、"
-            before = carried[1] if listed else None
+            before = carried[1] if listed else _named_before(found, s, c)
             # Right after a garbled stretch (□某地产股份有限公司) a name may be the tail of one: not read.
             items = tuple(
                 replace(i, org="", org_begin=-1)
@@ -143,6 +143,8 @@ def analyse(article: Article) -> Doc:
     for s in sents:  # the tagger's people, where no rule found one, and the posts written with them
         for link in linking.find(s.text, s.begin, s.spans, taken, canonical):
             found.append(link.person)
+            if link.org_span is not None and _garbled_before(text, link.org_span[0]):
+                link = replace(link, org=None, org_span=None)
             if link.org is not None and link.org_span is not None:
                 b, e = link.org_span
                 found.append(Mention(b, e, article.text[b:e], "org", link.org.name, link.org.aliases, cue="tagger"))
@@ -190,9 +192,23 @@ def _embedded(article: Article, found: list[Mention], named: set[str]) -> tuple[
     return tuple(out)
 
 
+def _named_before(found: list[Mention], s: Sent, c: chains.Chain) -> OrgName | None:
+    """The organization named right before a chain, across 》 or 的, when the chain's first item names
+    none or only a department: 《某某晚报》文艺部主编, 皇马的教练某某."""
+    at = s.begin + c.begin - 1
+    if at < s.begin or s.text[c.begin - 1] not in "》的" or (c.items[0].org and not orgs.is_department(c.items[0].org)):
+        return None
+    org = next((m for m in reversed(found) if m.kind == "org" and m.end in (at, at - 1) and m.end > s.begin), None)
+    if org is None or (org.end == at - 1 and s.text[c.begin - 2] != "》"):
+        return None
+    return OrgName(org.name, org.aliases)
+
+
 def _run_in_outlet(text: str) -> str | None:
-    """The outlet of a dateline run into the words before it (…的方式实施某京报讯): what follows the last
-    verb or function word, when it is a word or more and ends like an outlet."""
+    """The outlet of a dateline run into the words before it (…的方式实施某京报讯, …任何人某某新闻网北京7月30日讯):
+    what follows the last verb, function word or pronoun, when it is a word or more and ends like an outlet."""
+    if (m := _OUTLET_THEN_DATE.match(text)) is not None:
+        text = m["outlet"]
     words = segment.tokens(text)
     last = max((i for i, t in enumerate(words) if t.flag[:1] in _NOT_OUTLET), default=-1)
     if last < 0:
@@ -201,6 +217,7 @@ def _run_in_outlet(text: str) -> str | None:
     return outlet if len(outlet) >= 3 and outlet.endswith(OUTLET_SUFFIXES) else None
 
 
+_OUTLET_THEN_DATE = re.compile(r"(?P<outlet>.+?(?:社|网|台|报))[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日(?:电|消息)?$")
 _NOT_OUTLET = frozenset("vdpcuyr")  # verbs, adverbs, prepositions, conjunctions, particles, pronouns
 
 

@@ -144,7 +144,7 @@ def find(tokens, offset: int, qualify, is_role, is_place, tagged: tuple[tuple[in
         if head.word in _not_heads():
             continue  # 某某市中心, 某某总部: a word that merely ends like a type
         # 住|建部: the tagger reads a name one character further left (jieba cut it off) than the phrase starts.
-        starts = {t.begin for t in tokens}
+        starts = {t.begin for t in tokens if len(t.word) == 1 and "\u4e00" <= t.word <= "\u9fff"}
         wider = min((b for b, e in tagged if e == end and b == begin - 1 and b in starts), default=begin)
         if wider < begin:
             surface, begin = "".join(t.word for t in tokens if wider <= t.begin and t.end <= end), wider
@@ -396,7 +396,9 @@ def _abbreviates(short: str, name: str) -> bool:
 def canonical(surface: str, qualify) -> OrgName:
     """The full name of an organization and its other forms: 省医保局 -> 某省医疗保障局."""
     full = official(qualify(spell_areas(expand(surface))))
-    if full == expand(surface) != surface and surface.startswith(tuple(short for short, _ in _vocab()[3])):
+    if full == expand(surface) != surface and surface.startswith(
+        tuple(s for s, _ in _vocab()[3] if s[0] not in "省市区县")
+    ):
         full = surface  # 发改委 alone, of no area: kept as written (the long form without its area names no one)
     forms = {surface, expand(surface), qualify(surface)} - {full}
     return OrgName(full, tuple(sorted(forms)))

@@ -32,6 +32,7 @@ def resolve(items, locale: Locale, recent=lambda suffix: None, before: OrgName |
                 _local_government(item.role, locale, place_roles, prev)
                 or (_headed(item.role, base) if base is not None else None)
                 or prev
+                or _last_of_its_kind(item.role, recent)
             )
         elif orgs.is_type_word(surface):
             org = recent(surface)
@@ -52,6 +53,20 @@ def resolve(items, locale: Locale, recent=lambda suffix: None, before: OrgName |
         prev = org
         out.append((item.role, org, item.status))
     return out
+
+
+def _last_of_its_kind(role: str, recent) -> OrgName | None:
+    """校长某某 with no school named in the chain heads the school the article named last (某某希望小学);
+    行长 the last bank, 院长 the last hospital or institute."""
+    for suffix in _heads_of().get(role.removeprefix("常务").removeprefix("副"), ()):
+        if (org := recent(suffix)) is not None:
+            return org
+    return None
+
+
+@functools.cache
+def _heads_of() -> dict[str, list[str]]:
+    return load("people")["heads_of"]
 
 
 @functools.cache
