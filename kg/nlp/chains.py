@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from kg.ingest.markers import BYLINE_ROLES, OUTLET_SUFFIXES
 from kg.nlp import gazetteer, names, orgs, tagger
-from kg.nlp.lexicon import load, longest_first
+from kg.nlp.lexicon import alternation, load, longest_first
 from kg.nlp.lexicon import roles as roles_lexicon
 from kg.nlp.orgtrim import PROPER_TAGS, known_kind, qualifiers, trim, words
 
@@ -57,8 +57,7 @@ def _vocab():
     roles.update(f + m for f in functions for m in managers)
     for suf in people["role_suffixes"]:
         roles.update(r + suf for r in list(roles))
-    ordered = longest_first(roles)
-    role_then_name = re.compile("(?:" + "|".join(map(re.escape, ordered)) + ")")
+    role_then_name = re.compile("(?:" + alternation(roles) + ")")
     status = longest_first(people["status_markers"])
     return frozenset(roles), role_then_name, status, people["status_markers"]
 

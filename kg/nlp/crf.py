@@ -39,11 +39,25 @@ def _fold(c: str) -> str:
     return c
 
 
+@functools.cache
+def _by_first_char() -> dict[str, list[tuple[int, str]]]:
+    """The roles by their first character, each with its place in the longest-first order."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for k, role in enumerate(_lexicons()[2]):
+        out.setdefault(role[0], []).append((k, role))
+    return out
+
+
+def _candidates(text: str) -> list[str]:
+    """The roles that may occur in text (their first character does), in the longest-first order."""
+    index = _by_first_char()
+    return [role for _, role in sorted(x for c in set(text) for x in index.get(c, ()))]
+
+
 def _title_marks(text: str) -> list[str]:
     """'tb', 'ti' or 'te' for the characters of each title of the lexicon found in text (longest first)."""
-    _, _, roles = _lexicons()
     marks = [""] * len(text)
-    for role in roles:
+    for role in _candidates(text):
         start = text.find(role)
         while start >= 0:
             end = start + len(role)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from importlib import resources
 from typing import Any
@@ -22,6 +23,34 @@ def load(name: str) -> dict[str, Any]:
 def longest_first(words) -> tuple[str, ...]:
     """Words sorted for longest-match alternation: longer first, then by code point."""
     return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def alternation(words) -> str:
+    """A regular expression that matches the longest of the words at a position, as a longest-first
+    alternation does, written as a trie: one branch per character, so that matching costs the length of
+    the word, not the number of words.
+
+    >>> import re
+    >>> re.match(alternation(["局长", "副局长", "局"]), "副局长张三").group(0), alternation(["ab", "a"])
+    ('副局长', 'a(?:b)?')
+    """
+    if not words:
+        return "(?!)"
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        alts = [re.escape(c) + branch(child) for c, child in sorted(node.items()) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(trie)
 
 
 @functools.cache
