@@ -769,3 +769,20 @@ def test_nlp_forms_of_address_and_a_conjunction_before_a_word_name_no_one(text):
     """韩老师, 张师傅: a surname and a form of address; 但警方: a conjunction that is also a surname."""
     doc = analyse(make_article(text, date="2012-06-04"))
     assert not [m for m in doc.mentions if m.kind == "person"] and not doc.posts
+
+
+def test_nlp_a_district_whose_name_opens_with_the_city_character_is_not_qualified():
+    """市南区副区长某某 in a 青岛 article: 市南区 is a district, not 市 (the city) + 南区."""
+    from kg.nlp.locale import locale_of
+
+    locale = locale_of("山东省青岛市", "")
+    assert locale.qualify("市南区人民政府") == "市南区人民政府"
+    assert locale.qualify("市政府").startswith("青岛市")
+
+
+def test_nlp_a_garbled_stretch_leaves_the_clause_after_its_first_word_alone(tmp_path):
+    """□□在的安大略省省长某某: the garble swallowed 所 of 所在的; the province after 的 is whole."""
+    doc = analyse(_ingested(tmp_path, "我要向警方表达我的支持。?６嗦锥嗨?在的安大略省省长道尔顿·麦坚迪也发表声明。"))
+    assert {(p.person.name, p.role, p.org.name if p.org else None) for p in doc.posts} == {
+        ("道尔顿·麦坚迪", "省长", "安大略省政府")
+    }

@@ -290,7 +290,8 @@ def _garbled_before(text: str, at: int) -> bool:
     """Whether text[at] starts the first word after a garbled stretch that swallowed a Chinese character
     (□□, kg.ingest.clean): □□际工商学院 is the tail of a name, and so is 工商学院 in it."""
     i = text.rfind(GARBLED * 2, max(0, at - 4), at)
-    return i >= 0 and all("\u4e00" <= c <= "\u9fff" for c in text[i + 2 : at])
+    gap = text[i + 2 : at]
+    return i >= 0 and all("\u4e00" <= c <= "\u9fff" and c not in "的在了是和与及" for c in gap)
 
 
 def _overrun(text: str, found: list[Mention], posts: list[Post]) -> tuple[list[Mention], list[Post]]:

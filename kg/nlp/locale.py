@@ -22,6 +22,8 @@ class Locale:
         >>> Locale(province=zhejiang).qualify("省医疗保障局")
         '浙江省医疗保障局'
         """
+        if any(gazetteer.is_area(name[:k]) for k in (3, 4)):
+            return name  # 市南区, 市中区: a district whose name opens with 市, not 市 standing for the city
         for head, area in (("省", self.province), ("市", self.city), ("区", self.county), ("县", self.county)):
             if name.startswith(head) and area is not None and area.name.endswith(head):
                 return area.name + name[1:]
