@@ -154,8 +154,9 @@ def analyse(article: Article) -> Doc:
                     org = resolve([chains.Item("", link.role, link.status)], locale, recent)[0][1]
                 posts.append(Post(link.person, link.role, org, link.status, s))
     taken = [m.span for m in found]
-    for s in sents:  # the tagger's organizations, where no rule found anything
-        found += linking.organizations(s.text, s.begin, s.spans, s.tokens, taken, canonical)
+    for s in sents:  # the tagger's organizations, where no rule found anything, then the known names
+        found += (new := linking.organizations(s.text, s.begin, s.spans, s.tokens, taken, canonical))
+        found += linking.known(s.begin, s.tokens, taken + [m.span for m in new], canonical)
     found = _dedupe(found)
     posts += _appointed(sents, found, locale, recent)
     persons = {m.name: m for m in found if m.kind == "person"}
@@ -375,6 +376,7 @@ _RANK = {
     "list": 3,
     "title": 3,
     "credit": 3,
+    "known": 3,
     "repeat": 4,
     "suffix": 5,
 }

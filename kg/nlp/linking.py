@@ -154,3 +154,37 @@ def organizations(
         if org is not None:
             out.append(Mention(b, e, s.text, "org", org.name, org.aliases, cue="tagger"))
     return out
+
+
+def known(
+    offset: int,
+    toks: tuple[Token, ...],
+    taken: list[tuple[int, int]],
+    canonical: Callable[[str], OrgName | None],
+) -> list[Mention]:
+    """Organizations the training splits name with no type suffix (央行, 新华社: orgs.toml known_names),
+    where jieba's words of the sentence spell one exactly (not 中行 inside 中行动) and no rule or the
+    tagger found anything there."""
+    names = _known_names()
+    out = []
+    i = 0
+    while i < len(toks):
+        spelled, end = "", None
+        for j in range(i, min(i + 3, len(toks))):
+            spelled += toks[j].word
+            if spelled in names:
+                end = j
+        if end is None:
+            i += 1
+            continue
+        b, e = offset + toks[i].begin, offset + toks[end].end
+        text = "".join(t.word for t in toks[i : end + 1])
+        if not any(tb < e and b < te for tb, te in taken) and (org := canonical(text)) is not None:
+            out.append(Mention(b, e, text, "org", org.name, org.aliases, cue="known"))
+        i = end + 1
+    return out
+
+
+@functools.cache
+def _known_names() -> frozenset[str]:
+    return frozenset(load("orgs")["known_names"])

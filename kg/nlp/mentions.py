@@ -20,7 +20,7 @@ class Mention:
     area: Area | None = None  # for administrative areas
     locator: Area | None = None  # the area written before a named place: 某区 in 某区某某小区
     within: str | None = None  # a named place written before this one: 某镇 in 某镇某村
-    cue: str = ""  # how it was recognised: chain, byline, speech, list, title, repeat, gazetteer, suffix, class
+    cue: str = ""  # how it was recognised: chain, byline, speech, list, title, repeat, gazetteer, suffix, class, known
 
     @property
     def span(self) -> tuple[int, int]:
