@@ -240,3 +240,21 @@ def test_extract_an_occupation_in_no_organization_is_not_a_post():
     assert [(f.person.name, f.role, f.org.name) for f in firm if f.type == "post"] == [
         ("张明", "律师", "某某律师事务所")
     ]
+
+
+def test_extract_a_photo_credit_naming_a_reporter_is_a_post_at_the_outlet(tmp_path):
+    """…再现国产相机生产的全过程。　新华社记者某某摄: the credit stays in the text, a sentence of its own,
+    and says the photographer is a reporter of 新华社; he wrote no part of the article."""
+    import json
+
+    from kg.ingest import read_articles
+
+    path = tmp_path / "a.jsonl"
+    text = "一条老装配线在博物馆内重启，再现国产相机生产的全过程。　新华社记者王立新摄\n第二段内容在这里。"
+    path.write_text(json.dumps({"id": "a", "date": "2012-06-01", "headline": "标题", "text": text}, ensure_ascii=False))
+    found = extract(read_articles([path])[0])
+    posts = [f for f in found if isinstance(f, PostHeld)]
+    assert [(f.person.name, f.role, f.org.name, f.evidence.text) for f in posts] == [
+        ("王立新", "记者", "新华社", "新华社记者王立新摄")
+    ]
+    assert not [f for f in found if isinstance(f, Authored)]

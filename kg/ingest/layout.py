@@ -214,6 +214,8 @@ class _Reader:
                         continue
                 self.cur = Item("body", [])
             text, credit = split_credit(raw)
+            if credit and byline_line(credit):  # …全过程。 新华社记者某某摄: kept, a sentence of its own
+                text, credit = raw, None
             if credit:
                 line = Line(
                     line.number, Text(line.text.chars[: len(text.rstrip())], line.text.offs[: len(text.rstrip())])

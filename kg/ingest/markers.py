@@ -15,6 +15,7 @@ _LEX = tomllib.loads(resources.files("kg.ingest").joinpath("layout.toml").read_t
 NON_FINAL = frozenset(_LEX["non_final_chars"])
 BYLINE_ROLES = frozenset(_LEX["byline_roles"])
 OUTLET_SUFFIXES = tuple(_LEX["outlet_suffixes"])
+CREDIT_SUFFIXES = tuple(_LEX["credit_suffixes"])
 JOINING_INITIALS = frozenset(_LEX["joining_initials"])
 _ROLES = "|".join(sorted(map(re.escape, _LEX["byline_roles"]), key=len, reverse=True))
 _CREDIT = "|".join(sorted(map(re.escape, _LEX["credit_suffixes"]), key=len, reverse=True))

@@ -282,10 +282,12 @@ def render(draft: Draft) -> Body:
         if item.kind == "stamp":
             out.stamp = out.stamp or _stamp_date(item.raw)
             continue
-        if item.kind == "credit":
+        if item.kind == "credit" and not item.bylines:
             continue
-        if item.kind == "byline":
-            out.bylines += item.bylines
+        if item.kind in ("byline", "credit"):
+            # 新华社记者某某摄: a credit that names a reporter stays in the text (kg.nlp reads the post from
+            # it), but the photographer is no author of the article.
+            out.bylines += item.bylines if item.kind == "byline" else ()
             text = clean(join_lines([x.text for x in item.lines]), keep_phrase_spaces=True)
         elif item.kind == "subhead":
             text = clean(item.lines[0].text, keep_phrase_spaces=True)
@@ -303,7 +305,8 @@ def render(draft: Draft) -> Body:
             continue
         if out.paragraphs:
             out.offsets.append(out.offsets[-1] + 1)
-        out.paragraphs.append(Paragraph(str(text), "body" if item.kind == "body" else item.kind))
+        kind = {"credit": "byline"}.get(item.kind, item.kind)
+        out.paragraphs.append(Paragraph(str(text), kind))
         out.offsets += text.offs
     if out.paragraphs:  # …方案。（记者 张三）: a byline printed at the end
         out.bylines += [b for b in closing_byline(out.paragraphs[-1].text) if b not in out.bylines]

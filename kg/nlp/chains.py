@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from kg.ingest.markers import BYLINE_ROLES, OUTLET_SUFFIXES
-from kg.nlp import gazetteer, names, orgs, tagger
+from kg.nlp import gazetteer, names, orgs, segment, tagger
 from kg.nlp.lexicon import alternation, load, longest_first
 from kg.nlp.lexicon import roles as roles_lexicon
 from kg.nlp.orgtrim import PROPER_TAGS, known_kind, qualifiers, trim, words
@@ -254,11 +254,13 @@ def _role_words_after(org: str) -> tuple[str, str] | None:
             or orgs.org_suffix(rest)
         ):
             continue  # 某某创办|人和: a word runs across the cut
-        if rest[-1] in _UNIT_ENDS or any(t.flag in PROPER_TAGS for t in toks if t.begin >= cut):
+        # 驻华, 亚洲区: where the holder is posted belongs to the title, after any organization
+        # (联合国驻华代表, 某银行亚洲区首席经济学家).
+        posted = rest.startswith("驻") or rest.endswith("区") and 3 <= len(rest) <= 4 and segment.tag(rest[:-1]) == "ns"
+        if not posted and (rest[-1] in _UNIT_ENDS or any(t.flag in PROPER_TAGS for t in toks if t.begin >= cut)):
             continue  # 中介所 (所长) is a unit; 常营 (项目经理) a place: neither is part of the title
-        # 驻华, 驻京: where the holder is posted belongs to the title, after any organization (联合国驻华代表).
-        named = trim(head, strict=not rest.startswith("驻"))
-        if named and (orgs.is_org_name(named) or rest.startswith("驻")) and not gazetteer.is_area(named):
+        named = trim(head, strict=not posted)
+        if named and (orgs.is_org_name(named) or posted) and not gazetteer.is_area(named):
             return named, rest
     return None
 

@@ -8,7 +8,14 @@ import re
 from dataclasses import dataclass, replace
 
 from kg.ingest.clean import GARBLED
-from kg.ingest.markers import BYLINE_ROLES, OUTLET_SUFFIXES, dateline_outlet, embedded_bylines
+from kg.ingest.markers import (
+    BYLINE_ROLES,
+    CREDIT_SUFFIXES,
+    OUTLET_SUFFIXES,
+    byline_line,
+    dateline_outlet,
+    embedded_bylines,
+)
 from kg.models import Article, Byline
 from kg.nlp import (
     appointments,
@@ -138,6 +145,14 @@ def analyse(article: Article) -> Doc:
         found += people.speakers(s.text, s.begin, s.tokens)
         found += people.listed(s.text, s.begin)
     found += _bylines(article, bylines)
+    for s in sents:  # 新华社记者某某摄: a photo credit names a reporter of the outlet
+        credited = byline_line(s.text) if s.text.endswith(CREDIT_SUFFIXES) else None
+        for b in credited or ():
+            at = s.begin + s.text.find(b.name)
+            person = Mention(at, at + len(b.name), b.name, "person", b.name, cue="byline")
+            found.append(person)
+            org = b.org or _paper(article)
+            posts.append(Post(person, b.role, OrgName(org) if org else None, None, s))
     found = _dedupe(found)
     taken = [m.span for m in found if m.kind in ("person", "org")]
     for s in sents:  # the tagger's people, where no rule found one, and the posts written with them
@@ -271,10 +286,15 @@ def _short_names(found: list[Mention], posts: list[Post]) -> tuple[list[Mention]
     return [longer(m) for m in found], posts
 
 
+def _paper(article: Article) -> str | None:
+    """The paper the article is from: its record's source, its dateline's outlet, or （来源：某某日报）."""
+    return article.meta.source or dateline_outlet(article.dateline) or orgs.source_credit(article.text)
+
+
 def _home_paper(article: Article, posts: list[Post]) -> list[Post]:
     """本报记者张三: a reporter of this paper, when the article says which paper it is (its source, its
     dateline's outlet or （来源：某某日报））."""
-    paper = article.meta.source or dateline_outlet(article.dateline) or orgs.source_credit(article.text)
+    paper = _paper(article)
     if not paper:
         return posts
     return [
