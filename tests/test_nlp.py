@@ -622,6 +622,7 @@ def test_nlp_a_description_is_no_post():
     [
         ("联合国驻华协调员", "联合国", "驻华协调员"),
         ("联合国开发计划署驻华代表", "联合国开发计划署", "驻华代表"),
+        ("金联信贷亚洲区首席经济学家", "金联信贷", "亚洲区首席经济学家"),
     ],
 )
 def test_nlp_where_a_holder_is_posted_belongs_to_the_title(piece, org, role):
