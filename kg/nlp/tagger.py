@@ -23,7 +23,7 @@ from kg.nlp.segment import tag as word_tag
 
 MODEL_NAME = "ner.crfsuite"
 PERSON_CONFIDENCE = 0.5  # the least marginal probability of a name's characters (bench/ner_threshold.py)
-ORG_CONFIDENCE = 0.7  # for organizations no rule found: precision 0.85 on CLUENER dev (bench/ner_threshold.py)
+ORG_CONFIDENCE = 0.7  # for organizations no rule found: precision 0.84 on CLUENER dev (bench/ner_threshold.py)
 _NOT_NAME_TAGS = frozenset({"v", "vn", "a", "ad", "d", "p", "c", "u", "m", "q"})
 _HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,8}[·•][\u4e00-\u9fff]{1,8}$")
 
