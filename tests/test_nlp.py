@@ -802,3 +802,28 @@ def test_nlp_organizations_the_training_splits_name_without_a_suffix(text, found
     are found where jieba's words spell them; 中行 inside 中行动 is no bank."""
     doc = analyse(make_article(text, date="2012-06-04"))
     assert {m.name for m in doc.mentions if m.kind == "org" and m.cue == "known"} == found
+
+
+@pytest.mark.parametrize(
+    "text,post",
+    [
+        (
+            "我们来到红星镇中心小学，孩子们已经排队等着了。校长王立新说，这是最大的一次捐赠。",
+            ("王立新", "校长", "红星镇中心小学"),
+        ),
+        ("网友表示遗憾。《江城晚报》文艺部主编张立德也在微博上响应。", ("张立德", "主编", "江城晚报文艺部")),
+    ],
+    ids=["bare-head-of-the-school-named-before", "department-after-a-paper-in-book-marks"],
+)
+def test_nlp_the_organization_a_chain_does_not_name(text, post):
+    """校长某某 after the article named one school heads it; 《某晚报》文艺部主编: the department is the paper's."""
+    doc = analyse(make_article(text, date="2012-06-04"))
+    assert post in {(p.person.name, p.role, p.org.name if p.org else None) for p in doc.posts}
+
+
+def test_nlp_a_dateline_run_into_the_summary_before_it_names_its_outlet():
+    """…不代表任何人某某新闻网北京7月30日讯（记者某某）: the outlet follows the summary's last pronoun."""
+    doc = analyse(
+        make_article("请客不代表任何人江城新闻网北京7月30日讯（记者张燕）京港澳高速南岗洼路段。", date="2012-07-30")
+    )
+    assert ("张燕", "记者", "江城新闻网") in {(b.name, b.role, b.org) for b in doc.bylines}
