@@ -32,6 +32,9 @@ def main() -> None:
     from kg.nlp import gazetteer, orgs, segment
     from kg.nlp.train import read
 
+    sys.path.insert(0, str(ROOT / "bench"))
+    from mine_roles import toml_list
+
     counts: collections.Counter[str] = collections.Counter()
     for source in SOURCES:
         for text, spans in read(source):
@@ -50,15 +53,7 @@ def main() -> None:
         and not w.endswith(NOT_BODIES)
     }
     mined = sorted(names)
-    lines, line = [], "  "
-    for w in mined:
-        item = f'"{w}", '
-        if len(line) + len(item) > 118:
-            lines.append(line.rstrip())
-            line = "  "
-        line += item
-    lines.append(line.rstrip())
-    print("known_names = [\n" + "\n".join(lines) + "\n]")
+    print(toml_list("known_names", mined))
 
 
 if __name__ == "__main__":

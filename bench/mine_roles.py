@@ -58,15 +58,20 @@ def main() -> None:
         and not w.isascii()
         and not carries_unit(w, base, units)
     )
+    print(toml_list("mined_roles", mined))
+
+
+def toml_list(key: str, words: list[str]) -> str:
+    """key = [ "word", ... ] wrapped at 118 columns, as the lexicons are written."""
     lines, line = [], "  "
-    for w in mined:
+    for w in words:
         item = f'"{w}", '
         if len(line) + len(item) > 118:
             lines.append(line.rstrip())
             line = "  "
         line += item
     lines.append(line.rstrip())
-    print("mined_roles = [\n" + "\n".join(lines) + "\n]")
+    return f"{key} = [\n" + "\n".join(lines) + "\n]"
 
 
 if __name__ == "__main__":
