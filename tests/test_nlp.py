@@ -827,3 +827,9 @@ def test_nlp_a_dateline_run_into_the_summary_before_it_names_its_outlet():
         make_article("请客不代表任何人江城新闻网北京7月30日讯（记者张燕）京港澳高速南岗洼路段。", date="2012-07-30")
     )
     assert ("张燕", "记者", "江城新闻网") in {(b.name, b.role, b.org) for b in doc.bylines}
+
+
+def test_nlp_a_title_in_quotes_before_a_name():
+    """台湾“考试院长”某某: the quotes around the title do not part it from the name."""
+    doc = analyse(make_article("台湾“考试院长”王立新表示，将前往大陆。", date="2012-05-04"))
+    assert {(p.person.name, p.role, p.org.name if p.org else None) for p in doc.posts} == {("王立新", "院长", "考试院")}

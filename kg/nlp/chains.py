@@ -89,12 +89,14 @@ def find(text: str, toks=None) -> list[Chain]:
     taken = -1
     for m in pattern.finditer(text):
         start = m.end()
+        quoted = text[start : start + 1] in "”’"  # 台湾“考试院长”某某: a title in quotes
+        start += quoted
         if start <= taken:
             continue
         end = names.name_at(text, start, stops="、，。；：,;:", starts=starts)
         if not end:
             continue
-        chain = _chain(text, start, end)
+        chain = _chain(text, start, end, quoted)
         if chain is not None:
             out.append(chain)
             taken = end
@@ -146,18 +148,19 @@ def _listed_after(text: str, at: int, pattern) -> list[Chain]:
     return out
 
 
-def _chain(text: str, name_begin: int, name_end: int) -> Chain | None:
-    # The chain runs back from the name to the clause start or to the previous name in a list.
-    left = name_begin
+def _chain(text: str, name_begin: int, name_end: int, quoted: bool = False) -> Chain | None:
+    # The chain runs back from the name (or the quote closing the titles) to the clause start.
+    right = name_begin - quoted
+    left = right
     while left > 0 and not _CLAUSE.match(text[left - 1]):
         left -= 1
     # 、 and 兼 separate the items: 副主席兼秘书长 is two posts, as 副主席、秘书长 is.
     pieces, starts, at = [], [], left
-    for sep in ITEM_SEP.finditer(text, left, name_begin):
+    for sep in ITEM_SEP.finditer(text, left, right):
         pieces.append(text[at : sep.start()])
         starts.append(at)
         at = sep.end()
-    pieces.append(text[at:name_begin])
+    pieces.append(text[at:right])
     starts.append(at)
     items: list[Item] = []
     begin = name_begin
