@@ -54,6 +54,7 @@ def _vocab():
     # 客户总监 a title): the functions are read off the lexicon's own titles.
     managers = ("总监", "经理", "主管", "总裁", "总经理", "副总经理", "副总裁", "副经理")
     functions = {r[:2] for r in base if len(r) > 2 and r[2:] in managers and not r.startswith(("副", "总"))}
+    functions |= set(people["business_functions"])
     roles.update(f + m for f in functions for m in managers)
     for suf in people["role_suffixes"]:
         roles.update(r + suf for r in list(roles))

@@ -56,7 +56,9 @@ def plausible(name: str) -> bool:
     if not k or not 1 <= len(name) - k <= 2 or not all(_HAN.match(c) for c in name):
         return False
     given = name[k:].replace("也", "") if name[:k] in japanese else name[k:]  # 某田克也: 也 ends Japanese names
-    if name in not_names or name[:2] in not_names or name[k:] in not_given or _PRONOUNS.intersection(given):
+    if name in not_names or name[:2] in not_names or name in not_given or name[k:] in not_given:
+        return False  # 顾问 (which jieba tags a name), 王局长: a title, or a surname and a title
+    if _PRONOUNS.intersection(given):
         return False  # 但他(说): a conjunction that is a surname, then a pronoun
     if tag(name[0]) in ("c", "p") and frequency(name[1:]) >= COMMON and tag(name[1:]) not in ("nr", "nrfg", "nrt"):
         return False  # 但警方(称): a conjunction that is a surname, then a common word
