@@ -154,3 +154,28 @@ def test_markers_byline_with_its_spaces_gone_keeps_each_role():
         ("通讯员", "李红", None),
         ("通讯员", "孔明", None),
     ]
+
+
+@pytest.mark.parametrize(
+    "raw,dateline,people",
+    [
+        (
+            "【深圳商报讯】（记者　肖立礼　实习生　林立琪）记者昨天了解到",
+            "深圳商报讯",
+            [("记者", "肖立礼", None), ("实习生", "林立琪", None)],
+        ),
+        ("（搜狐体育　陶立　４月２２日广州报道）４月２１日，比赛开始", None, [("记者", "陶立", "搜狐体育")]),
+        (
+            "时报讯(记者杨正飞肖汉民实习生余春平)4月8日晚",
+            "时报讯",
+            [("记者", "杨正飞肖汉民", None), ("实习生", "余春平", None)],
+        ),
+    ],
+    ids=["dateline-in-brackets", "site-report-credit", "names-run-together"],
+)
+def test_markers_leads_real_sites_print(raw, dateline, people):
+    """【某某商报讯】, （某某体育　某某　4月22日广州报道） and names printed with no space between them (kg.nlp
+    parts those: two names of three characters each)."""
+    lead = parse_lead(raw)
+    assert lead.dateline == dateline
+    assert [(b.role, b.name, b.org) for b in lead.bylines] == people

@@ -833,3 +833,29 @@ def test_nlp_a_title_in_quotes_before_a_name():
     """台湾“考试院长”某某: the quotes around the title do not part it from the name."""
     doc = analyse(make_article("台湾“考试院长”王立新表示，将前往大陆。", date="2012-05-04"))
     assert {(p.person.name, p.role, p.org.name if p.org else None) for p in doc.posts} == {("王立新", "院长", "考试院")}
+
+
+def test_nlp_two_names_run_together_in_a_byline_are_two_reporters():
+    """时报讯(记者杨某某肖某某实习生余某某): six characters that are two plausible names are two people."""
+    from kg.models import Byline
+
+    doc = analyse(make_article("4月8日晚，东莞市发生一起事故。", bylines=(Byline("记者", "杨正飞肖汉民", None),)))
+    assert [b.name for b in doc.bylines] == ["杨正飞", "肖汉民"]
+
+
+def test_nlp_a_municipality_is_the_city_of_its_articles():
+    """上海市慈善基金会…市慈善基金会副理事长: in a 上海 article 市 is 上海市, a municipality with no city above it."""
+    from kg.nlp.locale import locale_of
+
+    assert (
+        locale_of(None, "上海市慈善基金会今天公布了审计结果。上海的慈善组织很多。").qualify("市慈善基金会")
+        == "上海市慈善基金会"
+    )
+
+
+@pytest.mark.parametrize("text", ["俄罗斯总统普京从索契返回莫斯科。", "工商部门检测的芝士没有问题。"])
+def test_nlp_the_taggers_organizations_that_are_a_title_and_a_name_or_a_clause(text):
+    """俄罗斯总统普京 (a title and a name) and 工商部门检测 (a body and what it did) are no organizations."""
+    doc = analyse(make_article(text, date="2004-09-01"))
+    assert text[:7] not in {m.surface for m in doc.mentions if m.kind == "org"}
+    assert "工商部门检测" not in {m.surface for m in doc.mentions if m.kind == "org"}

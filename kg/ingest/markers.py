@@ -21,13 +21,19 @@ _ROLES = "|".join(sorted(map(re.escape, _LEX["byline_roles"]), key=len, reverse=
 _CREDIT = "|".join(sorted(map(re.escape, _LEX["credit_suffixes"]), key=len, reverse=True))
 _HAN = "\u4e00-\u9fff"
 _NAME = rf"[{_HAN}·]{{2,4}}"
+_NAMES_RUN = rf"[{_HAN}·]{{2,6}}"
 _SEP = r"[\s、，,／/:：]+"
 _VERBS = "|".join(sorted(map(re.escape, _LEX["byline_verbs"]), key=len, reverse=True))
 _ROLE_RE = re.compile(rf"(?P<org>[{_HAN}]{{0,14}}?)(?P<role>{_ROLES})")
 # The outlet before a role ends like a news organisation: 本报, 某某日报某某新闻, 新华社, 某某网.
 _OUTLET = rf"(?:[{_HAN}]{{0,12}}(?:{'|'.join(map(re.escape, _LEX['outlet_suffixes']))}))?"
 _BYLINE_RE = re.compile(rf"(?:{_OUTLET}(?:{_ROLES})\s*{_NAME}(?:{_SEP}{_NAME})*\s*)+(?:(?:{_CREDIT})\s*)?")
-_DATELINE_RE = re.compile("^(?:" + "|".join(_LEX["dateline_patterns"]) + ")")
+# A dateline, in 【】 on some sites (【某某商报讯】).
+_DATELINE_RE = re.compile("^【?(?P<dateline>" + "|".join(_LEX["dateline_patterns"]) + ")】?")
+# A site's report credit that opens an article, with no title: （某某体育　张三　4月22日广州报道）.
+_OUTLET_REPORT = re.compile(
+    rf"[（(]\s*(?P<outlet>[{_HAN}]{{2,8}}?)\s+(?P<name>[{_HAN}]{{2,4}})\s+[0-9０-９]{{1,2}}月[0-9０-９]{{1,2}}日[{_HAN}]{{0,6}}报道\s*[）)]"
+)
 _EMBEDDED_RE = re.compile(
     "(?P<dateline>" + "|".join(_LEX["dateline_patterns"]) + r")\s*[（(](?P<inner>[^（()）]{2,40})[）)]"
 )
@@ -65,7 +71,7 @@ def parse_byline(text: str) -> tuple[Byline, ...]:
         names = re.sub(rf"\s*(?:{_CREDIT})$", "", names)
         names = re.sub(rf"\s*(?:{_VERBS})\s*[:：]?$", "", names)
         for name in re.split(_SEP, names):
-            if re.fullmatch(_NAME, name):
+            if re.fullmatch(_NAMES_RUN, name):  # two names run together (杨某某肖某某) are kg.nlp's to part
                 out.append(Byline(m["role"], name, org))
     return tuple(out)
 
@@ -90,8 +96,10 @@ def parse_lead(raw: str) -> Lead:
     strip = pos
     m = _DATELINE_RE.match(raw, pos)
     if not m:
-        return Lead(continued, None, (), strip)
-    dateline = m.group(0)
+        report = _OUTLET_REPORT.match(raw, pos)  # （某某体育　张三　4月22日广州报道）
+        people = (Byline("记者", report["name"], report["outlet"]),) if report else ()
+        return Lead(continued, None, people, strip)
+    dateline = m["dateline"]
     pos = m.end()
     paren = _PAREN_BYLINE_RE.match(raw, pos)
     if paren:

@@ -94,7 +94,7 @@ def find(text: str, toks=None) -> list[Chain]:
         start += quoted
         if start <= taken:
             continue
-        end = names.name_at(text, start, stops="、，。；：,;:", starts=starts)
+        end = names.name_at(text, start, stops="、，。；：,;:□", starts=starts)
         if not end:
             continue
         chain = _chain(text, start, end, quoted)

@@ -97,7 +97,7 @@ def analyse(article: Article) -> Doc:
     posts: list[Post] = []
     carried: tuple[int, OrgName] | None = None  # the last chain's organization, and where that chain ended
     last = article.paragraphs[-1].text if article.paragraphs else ""
-    bylines = article.bylines
+    bylines = tuple(replace(b, name=n) for b in article.bylines for n in _two_names(b.name))
     bylines += tuple(b for b in people.closing_credit(last) if b.name not in {x.name for x in bylines})
     bylined = {b.name for b in bylines}
     canonical = functools.partial(orgs.canonical, qualify=locale.qualify)
@@ -139,7 +139,7 @@ def analyse(article: Article) -> Doc:
             if c.name not in bylined:
                 posts += [Post(person, role, org, status, s) for role, org, status in resolved]
             for item, (_, org, _) in zip(items, resolved, strict=True):
-                if item.org and org is not None:
+                if item.org and org is not None and c.name not in bylined:
                     b = s.begin + item.org_begin
                     found.append(Mention(b, b + len(item.org), item.org, "org", org.name, org.aliases, cue="chain"))
         found += people.speakers(s.text, s.begin, s.tokens)
@@ -238,11 +238,17 @@ _NOT_OUTLET = frozenset("vdpcuyr")  # verbs, adverbs, prepositions, conjunctions
 
 
 def _two_names(name: str) -> tuple[str, ...]:
-    """记者赵某　文某, its space cleaned away: a four-character name that is two plausible two-character
-    names, with no compound surname, is the two of them."""
-    if len(name) == 4 and names.surname_length(name, 0) == 1 and all(map(names.plausible, (name[:2], name[2:]))):
-        return name[:2], name[2:]
-    return (name,)
+    """记者赵某　文某 or 记者杨某某肖某某, the space between them cleaned away or never printed: a byline's
+    name of four to six characters that is two plausible names, with no compound surname, is the two of
+    them; five or six characters that are not are no name."""
+    if "·" in name:
+        return (name,)
+    if len(name) < 4 or names.surname_length(name, 0) != 1:
+        return (name,) if len(name) <= 4 else ()
+    for cut in {4: (2,), 5: (2, 3), 6: (3,)}[len(name)]:
+        if names.surname_length(name, cut) == 1 and names.plausible(name[:cut]) and names.plausible(name[cut:]):
+            return name[:cut], name[cut:]
+    return (name,) if len(name) <= 4 else ()
 
 
 def _short_forms(found: list[Mention], posts: list[Post]) -> tuple[list[Mention], list[Post]]:

@@ -13,7 +13,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kg.nlp import chains, orgs, orgtrim, tagger
+from kg.nlp import chains, names, orgs, orgtrim, tagger
 from kg.nlp.lexicon import load
 from kg.nlp.mentions import Mention
 from kg.nlp.orgs import OrgName
@@ -108,6 +108,12 @@ def _split(pos, role: str) -> tuple[str, tuple[int, int] | None]:
     return item.role, (at, at + len(item.org))
 
 
+def _title_then_name(text: str, k: int) -> bool:
+    """Whether text is a title up to k, then a name of two to four characters that opens with a surname."""
+    rest = text[k:]
+    return chains.ends_with_role(text[:k]) and 2 <= len(rest) <= 4 and names.surname_length(rest, 0) > 0
+
+
 @functools.cache
 def _not_roles() -> tuple[str, ...]:
     return tuple(load("people")["not_roles"])
@@ -115,6 +121,10 @@ def _not_roles() -> tuple[str, ...]:
 
 _NO_ORG = frozenset({"d", "ad", "p", "c", "i", "r"})  # adverbs, prepositions, conjunctions, idioms, pronouns
 _LEADS = _NO_ORG | {"v"}  # what may stand before a name the tagger ran into it
+# What a name does not end in: verbal nouns, adverbs, numbers, pronouns, times; abstract nouns (jieba tags
+# 招行 and 分行 as verbs: verbs may end one).
+_NO_END = frozenset({"vn", "ad", "d", "m", "r", "t", "f", "uj", "ul"})
+_ABSTRACT = frozenset({"问题", "结果", "情况", "方面", "工作", "事件", "事情", "原因", "影响", "措施", "标准"})
 
 
 def organizations(
@@ -145,6 +155,10 @@ def organizations(
             s = tagger.Span(inside[0].begin, s.end, s.kind, s.text[inside[0].begin - s.begin :], s.confidence)
         if len(inside) > 1 and inside[0].flag in _NO_ORG or [(t.word, t.flag) for t in inside] == [(s.text, "ns")]:
             continue  # 共监测食品样品, 积极参与…监管: a clause; 丹麦 alone (for its team): a place
+        if inside and (inside[-1].flag in _NO_END or inside[-1].word in _ABSTRACT) and not orgs.org_suffix(s.text):
+            continue  # 工商部门检测, 某某奶粉检测结果问题: a name ends in a noun that can name a body
+        if not orgs.org_suffix(s.text) and any(_title_then_name(s.text, k) for k in range(2, len(s.text) - 1)):
+            continue  # 俄罗斯总统普京: a title and a name, not a body
         if not orgs.specific(s.text):
             continue
         b, e = offset + s.begin, offset + s.end

@@ -44,10 +44,17 @@ def locale_of(declared: str | None, text: str) -> Locale:
         found = [m.areas[0] for m in gazetteer.find(declared) if len(m.areas) == 1]
         if found:
             return _from_area(found[-1])
-    counts = Counter((a.province, a.city) for m in gazetteer.find(text) if len(m.areas) == 1 for a in m.areas if a.city)
+    # A city, or a municipality (上海市, whose districts have no city between them and it).
+    counts = Counter(
+        (a.province, a.city or "")
+        for m in gazetteer.find(text)
+        if len(m.areas) == 1
+        for a in m.areas
+        if a.city or a.province.endswith("市")
+    )
     if counts:
         (province, city), _ = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
-        return _from_area(gazetteer.area(city, "city") or gazetteer.area(province, "province"))
+        return _from_area((city and gazetteer.area(city, "city")) or gazetteer.area(province, "province"))
     return Locale()
 
 
