@@ -859,3 +859,24 @@ def test_nlp_the_taggers_organizations_that_are_a_title_and_a_name_or_a_clause(t
     doc = analyse(make_article(text, date="2004-09-01"))
     assert text[:7] not in {m.surface for m in doc.mentions if m.kind == "org"}
     assert "工商部门检测" not in {m.surface for m in doc.mentions if m.kind == "org"}
+
+
+@pytest.mark.parametrize(
+    "text,post",
+    [
+        ("13时：俄罗斯总统普京从俄黑海海滨城市索契返回莫斯科。", ("普京", "总统", "俄罗斯政府")),
+        ("普京会见来访的约旦国王阿卜杜拉二世时表示，当前最主要任务是挽救人质。", ("阿卜杜拉二世", "国王", "约旦政府")),
+        ("北奥塞梯总统扎索霍夫说，恐怖分子提出了要求。", ("扎索霍夫", "总统", "北奥塞梯政府")),
+    ],
+    ids=["name-jieba-calls-a-place", "regnal-number", "unknown-name"],
+)
+def test_nlp_heads_of_state_abroad(text, post):
+    """After 某国总统 or 某国国王 a proper noun is the holder's name, whatever jieba tags it (普京 a place,
+    约旦 an adverb), and 二世 is part of it; the post is in the country's 政府."""
+    doc = analyse(make_article(text, date="2004-09-01"))
+    assert post in {(p.person.name, p.role, p.org.name if p.org else None) for p in doc.posts}
+
+
+def test_nlp_no_holder_after_a_title_of_state_that_runs_into_a_word():
+    """美国总统选举: 选举 is no name."""
+    assert not analyse(make_article("美国总统选举将于11月举行。", date="2012-06-04")).posts

@@ -95,9 +95,11 @@ def find(text: str, toks=None) -> list[Chain]:
         if start <= taken:
             continue
         end = names.name_at(text, start, stops="、，。；：,;:□", starts=starts)
+        abroad = 0 if end else _foreign_holder(text, m, starts)
+        end = end or abroad
         if not end:
             continue
-        chain = _chain(text, start, end, quoted)
+        chain = _chain(text, start, end, quoted) or (_head_of_state(text, m, end) if abroad else None)
         if chain is not None:
             out.append(chain)
             taken = end
@@ -147,6 +149,38 @@ def _listed_after(text: str, at: int, pattern) -> list[Chain]:
         else:
             break
     return out
+
+
+def _foreign_holder(text: str, m: re.Match, starts: dict) -> int:
+    """End of the name after a title of state written after a country (俄罗斯总统普京从…, 约旦国王阿卜杜拉二世):
+    a word jieba knows as a proper noun (it tags 普京 a place), or one it does not know, of two to six
+    characters, then a verb, a function word or a mark. 0 when the text is not so written."""
+    t = starts.get(m.end())
+    if t is None or m.group(0) not in _states() or not 2 <= len(t.word) <= 6 or t.flag not in _PROPER_NAMES:
+        return 0
+    if not m.start() or not "\u4e00" <= text[m.start() - 1] <= "\u9fff":
+        return 0  # not after a country or region (jieba tags 约旦 an adverb: any word will do)
+    end = t.end + (2 if text.startswith(("二世", "三世", "四世"), t.end) else 0)
+    after = starts.get(end)
+    return end if after is None or after.flag[:1] in "vpcdux" or after.word == "时" else 0
+
+
+_PROPER_NAMES = frozenset({"nr", "nrt", "ns", "nz"})
+
+
+def _head_of_state(text: str, m: re.Match, end: int) -> Chain:
+    """The chain of 某国国王某某 when the country's name is no noun to jieba (约旦): the Han characters before
+    the title, back to a mark or a word a name never holds (的)."""
+    at = m.start()
+    while at > 0 and "\u4e00" <= text[at - 1] <= "\u9fff" and text[at - 1] not in "的在和与及是为由对从向":
+        at -= 1
+    return Chain(text[m.end() : end], at, m.end(), end, (Item(text[at : m.start()], m.group(0), None, at),))
+
+
+@functools.cache
+def _states() -> frozenset[str]:
+    people = load("people")
+    return frozenset(people["foreign_government_roles"]) | {"国王", "女王", "王储", "总统顾问", "前总统", "议长"}
 
 
 def _chain(text: str, name_begin: int, name_end: int, quoted: bool = False) -> Chain | None:

@@ -40,7 +40,7 @@ def resolve(items, locale: Locale, recent=lambda suffix: None, before: OrgName |
         elif gazetteer.is_area(surface):
             body = place_roles.get(item.role)
             org = orgs.canonical(surface + body, locale.qualify) if body else None
-        elif item.role.removeprefix("副") in _foreign_heads() and segment.tag(surface) == "ns":
+        elif _abroad(item.role, surface):
             org = OrgName(surface + "政府", (surface,))  # 某国首相, 某省省长 abroad: the place's government
         elif orgs.is_department(orgs.expand(surface)) and base is not None and not orgs.has_place_prefix(surface):
             unit = orgs.expand(surface)
@@ -67,6 +67,15 @@ def _last_of_its_kind(role: str, recent) -> OrgName | None:
 @functools.cache
 def _heads_of() -> dict[str, list[str]]:
     return load("people")["heads_of"]
+
+
+def _abroad(role: str, surface: str) -> bool:
+    """Whether a head of government or state abroad is written with the place he heads: 某国总统 whatever
+    jieba makes of the country's name (约旦 an adverb to it), 某省省长 where jieba knows it as a place."""
+    role = role.removeprefix("副").removeprefix("前")
+    if role in ("总统", "总理", "首相", "国王", "女王"):
+        return not orgs.is_org_name(surface) and not orgs.is_type_word(surface) and not gazetteer.is_area(surface)
+    return role in _foreign_heads() and segment.tag(surface) == "ns"
 
 
 @functools.cache
