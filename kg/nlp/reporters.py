@@ -1,0 +1,81 @@
+"""The people who wrote and photographed an article, and their outlet: bylines inside the text (…实施某报讯
+（记者张三）), names run together in a byline, the paper a 本报记者 works for."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.ingest.markers import BYLINE_ROLES, OUTLET_SUFFIXES, dateline_outlet, embedded_bylines
+from kg.models import Article, Byline
+from kg.nlp import names, orgs, segment
+from kg.nlp.mentions import Mention
+from kg.nlp.orgs import OrgName
+
+
+def embedded(article: Article, found: list[Mention], named: set[str]) -> tuple[Byline, ...]:
+    """Bylines after a dateline inside the text (…实施某报讯（记者张三）): an outlet run into the text
+    before it is the organization named right before 讯."""
+    out: list[Byline] = []
+    for start, end, people_ in embedded_bylines(article.text):
+        inside = [m for m in found if m.kind == "org" and start <= m.begin and m.end <= end]
+        # 某报讯: the organization right before 讯; 某网某地7月30日讯: an outlet inside the dateline.
+        outlet = (
+            next((m.name for m in inside if m.end == end - 1), None)
+            or next((m.name for m in inside if m.name.endswith(OUTLET_SUFFIXES)), None)
+            or run_in_outlet(article.text[start : end - 1])
+        )
+        out += [replace(b, name=n, org=b.org or outlet) for b in people_ for n in two_names(b.name) if n not in named]
+    return tuple(out)
+
+
+def run_in_outlet(text: str) -> str | None:
+    """The outlet of a dateline run into the words before it (…的方式实施某京报讯, …任何人某某新闻网北京7月30日讯):
+    what follows the last verb, function word or pronoun, when it is a word or more and ends like an outlet."""
+    if (m := _OUTLET_THEN_DATE.match(text)) is not None:
+        text = m["outlet"]
+    words = segment.tokens(text)
+    last = max((i for i, t in enumerate(words) if t.flag[:1] in _NOT_OUTLET), default=-1)
+    if last < 0:
+        return None
+    outlet = text[words[last].end :]
+    return outlet if len(outlet) >= 3 and outlet.endswith(OUTLET_SUFFIXES) else None
+
+
+_OUTLET_THEN_DATE = re.compile(r"(?P<outlet>.+?(?:社|网|台|报))[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日(?:电|消息)?$")
+_NOT_OUTLET = frozenset("vdpcuyr")  # verbs, adverbs, prepositions, conjunctions, particles, pronouns
+
+
+def two_names(name: str) -> tuple[str, ...]:
+    """记者赵某　文某 or 记者杨某某肖某某, the space between them cleaned away or never printed: a byline's
+    name of four to six characters that is two plausible names, with no compound surname, is the two of
+    them; five or six characters that are not are no name."""
+    if "·" in name:
+        return (name,)
+    if len(name) < 4 or names.surname_length(name, 0) != 1:
+        return (name,) if len(name) <= 4 else ()
+    for cut in {4: (2,), 5: (2, 3), 6: (3,)}[len(name)]:
+        if names.surname_length(name, cut) == 1 and names.plausible(name[:cut]) and names.plausible(name[cut:]):
+            return name[:cut], name[cut:]
+    return (name,) if len(name) <= 4 else ()
+
+
+def paper_of(article: Article) -> str | None:
+    """The paper the article is from: its record's source, its dateline's outlet, or （来源：某某日报）."""
+    return article.meta.source or dateline_outlet(article.dateline) or orgs.source_credit(article.text)
+
+
+def home_paper(article: Article, posts: list) -> list:  # of kg.nlp.doc.Post
+    """本报记者张三: a reporter of this paper, when the article says which paper it is (its source, its
+    dateline's outlet or （来源：某某日报））."""
+    paper = paper_of(article)
+    if not paper:
+        return posts
+    return [
+        replace(p, org=OrgName(paper))
+        if p.org is None
+        and p.role in BYLINE_ROLES
+        and re.search(f"本报{p.role}\\s*{re.escape(p.person.name)}", p.sent.text)
+        else p
+        for p in posts
+    ]
