@@ -880,3 +880,15 @@ def test_nlp_heads_of_state_abroad(text, post):
 def test_nlp_no_holder_after_a_title_of_state_that_runs_into_a_word():
     """美国总统选举: 选举 is no name."""
     assert not analyse(make_article("美国总统选举将于11月举行。", date="2012-06-04")).posts
+
+
+def test_nlp_a_paper_named_by_its_kind_alone_employs_its_reporter(tmp_path):
+    """晨报记者　某某?＃?…: with no 晨报 named before, the paper is 晨报 as written."""
+    doc = analyse(_ingested(tmp_path, "从开卖到卖光只用了约２０分钟。晨报记者　姜明?＃?新闻链接"))
+    assert {(p.person.name, p.role, p.org.name if p.org else None) for p in doc.posts} == {("姜明", "记者", "晨报")}
+
+
+def test_nlp_what_a_demonstrative_opens_names_no_organization():
+    """这类产品银行一般都不承诺保本: 类产品银行 is no bank's name."""
+    doc = analyse(make_article("不过，这类产品银行一般都不承诺保本。", date="2012-06-04"))
+    assert not [m for m in doc.mentions if m.kind == "org"]

@@ -134,8 +134,8 @@ def find(tokens, offset: int, qualify, is_role, is_place, tagged: tuple[tuple[in
         first = next(t for t in tokens if t.begin == begin)
         if not (phrases.proper(first) or surface.startswith(_STARTS)) or is_role(surface) or not is_org_name(surface):
             continue
-        if not specific(surface):
-            continue
+        if not specific(surface) or any(t.end == begin and t.word in _DEMONSTRATIVES for t in tokens):
+            continue  # 这|类产品银行: what a demonstrative opens describes, it names no one
         head = next(t for t in tokens if t.end == end)
         if _risky_head(head.word, _suffix) and not any(b <= head.begin and head.end <= e for b, e in tagged):
             continue
@@ -166,6 +166,7 @@ def find(tokens, offset: int, qualify, is_role, is_place, tagged: tuple[tuple[in
     return out
 
 
+_DEMONSTRATIVES = frozenset({"这", "那", "该", "此", "各", "每", "这些", "那些", "这种", "那种"})
 _DETERMINERS = re.compile(
     r"^(?:一家|一个|一所|这|那|该|某|本|各|多家|两家|几家|有关|相关|当地)|[一两几多]家|部门$"
     r"|[0-9一二两三四五六七八九十百千几多]+[所家个座处条名位院]"  # a count (两所小学, 172处), not a name

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
+from kg.ingest.markers import BYLINE_ROLES, OUTLET_SUFFIXES
 from kg.nlp import gazetteer, orgs, segment
 from kg.nlp.lexicon import load
 from kg.nlp.locale import Locale
@@ -36,6 +37,8 @@ def resolve(items, locale: Locale, recent=lambda suffix: None, before: OrgName |
             )
         elif orgs.is_type_word(surface):
             org = recent(surface)
+            if org is None and item.role in BYLINE_ROLES and surface.endswith(OUTLET_SUFFIXES):
+                org = OrgName(surface)  # 晨报记者某某: a paper named by its kind alone is the paper as written
             base = org or base
         elif gazetteer.is_area(surface):
             body = place_roles.get(item.role)
