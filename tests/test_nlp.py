@@ -892,3 +892,16 @@ def test_nlp_what_a_demonstrative_opens_names_no_organization():
     """这类产品银行一般都不承诺保本: 类产品银行 is no bank's name."""
     doc = analyse(make_article("不过，这类产品银行一般都不承诺保本。", date="2012-06-04"))
     assert not [m for m in doc.mentions if m.kind == "org"]
+
+
+def test_nlp_names_listed_with_a_known_name_are_people():
+    """吊环有某某，自由操有甲、乙，双杠有丙、乙、丁: listed across 、 or 和 with a name the article gives, a
+    plausible word is a person too (丁 found by no rule alone)."""
+    doc = analyse(make_article("吊环有陈立冰，自由操有周凯、张明龙，双杠有冯哲、张明龙、滕海波，单杠有周凯和张明龙。"))
+    assert {"周凯", "滕海波", "张明龙"} <= {m.name for m in doc.mentions if m.kind == "person"}
+
+
+def test_nlp_a_netizen_quoted_under_a_personal_name():
+    """网民“某某”称…: a handle that is a plausible personal name is a person."""
+    doc = analyse(make_article("网民“余立飞”称，中国现行养老金体制存在多重问题。网友“小狐狸”说不。"))
+    assert {m.name for m in doc.mentions if m.kind == "person"} == {"余立飞"}

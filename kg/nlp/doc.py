@@ -172,6 +172,8 @@ def analyse(article: Article) -> Doc:
     for s in sents:
         found += people.titled(s.text, s.begin, surnames)
         found += people.repeats(s.text, s.begin, set(persons), taken)
+        found += people.with_known(s.text, s.begin, s.tokens, set(persons), taken)
+        found += people.handles(s.text, s.begin)
     found = [
         m for m in found if not _garbled_before(text, m.begin) and not (m.kind == "person" and names.addressed(m.name))
     ]

@@ -51,6 +51,50 @@ def listed(text: str, offset: int) -> list[Mention]:
     return out
 
 
+_HANDLE = re.compile(r"(?:网民|网友|博主)“(?P<name>[\u4e00-\u9fff]{2,3})”")
+
+
+def with_known(text: str, offset: int, toks, known: set[str], taken: list[tuple[int, int]]) -> list[Mention]:
+    """Names listed with a person the article names (自由操有甲、乙，单杠有甲和丙): from each known name,
+    across 、 or 和, the next word either side when it is a plausible name (jieba's or the tagger's word,
+    or two or three characters up to the next mark)."""
+    ends = {t.end: t for t in toks}
+    starts = {t.begin: t for t in toks}
+    out = []
+    for name in known:
+        at = text.find(name)
+        while at >= 0:
+            b, e = at, at + len(name)
+            while b > 1 and text[b - 1] in "、和" and (t := ends.get(b - 1)) and names.plausible(t.word):
+                b = t.begin
+                out.append(_person(text, b, b + len(t.word), offset, "list"))
+            while e < len(text) - 1 and text[e] in "、和" and (n := _listed_next(text, e + 1, starts)):
+                out.append(_person(text, e + 1, e + 1 + n, offset, "list"))
+                e += 1 + n
+            at = text.find(name, at + 1)
+    return [m for m in out if m.name not in known and not any(tb < m.end and m.begin < te for tb, te in taken)]
+
+
+def _listed_next(text: str, at: int, starts: dict) -> int:
+    """The length of the name at text[at] in a list: a plausible word, or two or three characters before a mark."""
+    t = starts.get(at)
+    if t is not None and names.plausible(t.word):
+        return len(t.word)
+    for n in (3, 2):
+        if names.plausible(text[at : at + n]) and (at + n == len(text) or text[at + n] in "、，。；和"):
+            return n
+    return 0
+
+
+def handles(text: str, offset: int) -> list[Mention]:
+    """A netizen quoted under a handle that is a personal name: 网民“某某”称."""
+    return [
+        _person(text, m.start("name"), m.end("name"), offset, "speech")
+        for m in _HANDLE.finditer(text)
+        if names.plausible(m["name"])
+    ]
+
+
 def titled(text: str, offset: int, known: dict[str, str]) -> list[Mention]:
     """Surname + title (王局长) for a person named earlier: ``known`` maps surnames to full names."""
     _, titles = _vocab()
