@@ -905,3 +905,17 @@ def test_nlp_a_netizen_quoted_under_a_personal_name():
     """网民“某某”称…: a handle that is a plausible personal name is a person."""
     doc = analyse(make_article("网民“余立飞”称，中国现行养老金体制存在多重问题。网友“小狐狸”说不。"))
     assert {m.name for m in doc.mentions if m.kind == "person"} == {"余立飞"}
+
+
+@pytest.mark.parametrize(
+    "text,post",
+    [
+        ("俄总统顾问阿斯拉哈诺夫与恐怖分子通话。", ("阿斯拉哈诺夫", "总统顾问", "俄罗斯政府")),
+        ("美国总统奥巴马表示将访问亚洲。", ("奥巴马", "总统", "美国政府")),
+    ],
+    ids=["one-character-country-and-a-long-name", "country"],
+)
+def test_nlp_advisers_and_heads_of_state_abroad(text, post):
+    """俄总统顾问某某: 俄 is 俄罗斯, and a transliterated name of six characters the tagger is sure of is a name."""
+    doc = analyse(make_article(text, date="2004-09-02"))
+    assert post in {(p.person.name, p.role, p.org.name if p.org else None) for p in doc.posts}

@@ -178,6 +178,11 @@ def _head_of_state(text: str, m: re.Match, end: int) -> Chain:
 
 
 @functools.cache
+def _countries() -> dict[str, str]:
+    return load("people")["country_abbreviations"]
+
+
+@functools.cache
 def _states() -> frozenset[str]:
     people = load("people")
     return frozenset(people["foreign_government_roles"]) | {"国王", "女王", "王储", "总统顾问", "前总统", "议长"}
@@ -260,6 +265,13 @@ def parse_item(piece: str) -> Item | None:
                 break
         if role in BYLINE_ROLES and org and not org.endswith(OUTLET_SUFFIXES):
             org = ""  # 记者 of a news outlet only: 详细预案…倒计时记者, 记者某某通讯员 name none
+        if (
+            org
+            and org[-1:] in _countries()
+            and role in _states()
+            and (len(org) == 1 or not "\u4e00" <= org[-2] <= "\u9fff")
+        ):
+            return Item(_countries()[org[-1]], role, found)  # 俄总统顾问: 俄 is 俄罗斯
         fused = _fused(org, role)
         strict = fused if fused is not None else trim(org, strict=True)
         if strict is not None:

@@ -25,6 +25,7 @@ MODEL_NAME = "ner.crfsuite"
 PERSON_CONFIDENCE = 0.5  # the least marginal probability of a name's characters (bench/ner_threshold.py)
 ORG_CONFIDENCE = 0.7  # for organizations no rule found: precision 0.84 on CLUENER dev (bench/ner_threshold.py)
 _NOT_NAME_TAGS = frozenset({"v", "vn", "a", "ad", "d", "p", "c", "u", "m", "q"})
+_HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 _HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,8}[·•][\u4e00-\u9fff]{1,8}$")
 
 
@@ -122,7 +123,17 @@ def _titles() -> frozenset[str]:
 def people(spans: list[Span]) -> list[Span]:
     """The spans that count as people: the model sure enough (PERSON_CONFIDENCE), the text shaped like a
     name: two to four Han characters, or a transliterated name with its dot (阿卜杜拉·居尔)."""
-    return [s for s in spans if s.kind == "PER" and s.confidence >= PERSON_CONFIDENCE and _name_like(s.text)]
+    return [
+        s
+        for s in spans
+        if s.kind == "PER" and s.confidence >= PERSON_CONFIDENCE and (_name_like(s.text) or _long_foreign(s))
+    ]
+
+
+def _long_foreign(s: Span) -> bool:
+    """A transliterated name of five or six characters with no dot (阿斯拉哈诺夫), when the model is sure of it
+    and jieba's dictionary has no word of it."""
+    return 5 <= len(s.text) <= 6 and s.confidence >= 0.9 and _HAN_ONLY.match(s.text) and not frequency(s.text)
 
 
 @functools.cache
