@@ -919,3 +919,19 @@ def test_nlp_advisers_and_heads_of_state_abroad(text, post):
     """俄总统顾问某某: 俄 is 俄罗斯, and a transliterated name of six characters the tagger is sure of is a name."""
     doc = analyse(make_article(text, date="2004-09-02"))
     assert post in {(p.person.name, p.role, p.org.name if p.org else None) for p in doc.posts}
+
+
+@pytest.mark.parametrize(
+    "text,held",
+    [
+        ("而美国历史学家塞尔比在谈到此次拍卖时说道。", {("塞尔比", "历史学家", None)}),
+        ("本报讯（实习记者靳立记者何杰）见一男子抢劫女子的包。", set()),
+    ],
+    ids=["name-no-surname-opens", "name-run-into-a-title"],
+)
+def test_nlp_a_person_the_tagger_reads_right_after_a_title(text, held):
+    """历史学家塞尔比: a tagged person no surname opens holds the title before it; 美国 is where he is from,
+    not who employs him. 靳某记者 (a name the tagger ran into the next title) holds nothing."""
+    doc = analyse(make_article(text, date="2012-06-04"))
+    got = {(p.person.name, p.role, p.org.name if p.org else None) for p in doc.posts}
+    assert held <= got and not any(name.endswith("记者") for name, _, _ in got)

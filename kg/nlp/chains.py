@@ -96,7 +96,7 @@ def find(text: str, toks=None) -> list[Chain]:
             continue
         end = names.name_at(text, start, stops="、，。；：,;:□", starts=starts)
         abroad = 0 if end else _foreign_holder(text, m, starts)
-        end = end or abroad
+        end = end or abroad or _tagged_person(m, starts)
         if not end:
             continue
         chain = _chain(text, start, end, quoted) or (_head_of_state(text, m, end) if abroad else None)
@@ -166,6 +166,17 @@ def _foreign_holder(text: str, m: re.Match, starts: dict) -> int:
 
 
 _PROPER_NAMES = frozenset({"nr", "nrt", "ns", "nz"})
+
+
+def _tagged_person(m: re.Match, starts: dict) -> int:
+    """End of a person right after a title that no surname opens (历史学家塞尔比): a word tagged as a person
+    (the tagger's names are such words) that is no title and no common word of another kind."""
+    t = starts.get(m.end())
+    if t is None or t.flag != "nr" or not 2 <= len(t.word) <= 6 or ends_with_role(t.word):
+        return 0  # 实习记者|某某记者: the tagger ran a name into the next title
+    if segment.frequency(t.word) >= names.COMMON and segment.tag(t.word) not in ("nr", "nrt"):
+        return 0
+    return t.end
 
 
 def _head_of_state(text: str, m: re.Match, end: int) -> Chain:

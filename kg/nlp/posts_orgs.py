@@ -45,6 +45,8 @@ def resolve(items, locale: Locale, recent=lambda suffix: None, before: OrgName |
             org = orgs.canonical(surface + body, locale.qualify) if body else None
         elif _abroad(item.role, surface):
             org = OrgName(surface + "政府", (surface,))  # 某国首相, 某省省长 abroad: the place's government
+        elif segment.tag(surface) == "ns" and not orgs.is_org_name(surface):
+            org = None  # 美国历史学家, 英国演员: a country alone says where one is from, not who employs him
         elif orgs.is_department(orgs.expand(surface)) and base is not None and not orgs.has_place_prefix(surface):
             unit = orgs.expand(surface)
             org = OrgName(base.name + unit, (surface,) if surface != unit else ())

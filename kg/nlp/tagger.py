@@ -99,13 +99,16 @@ def read(text: str) -> tuple[list[Token], list[Span]]:
 
 def _edged(text: str, s: Span) -> Span:
     """A person the model drew a character too wide: the last character of the title before it
-    (首席财务官余某某 read as 官余某某), an adverb after it (朱某已)."""
+    (首席财务官余某某 read as 官余某某), an adverb after it (朱某已), the next title (靳某记者)."""
     begin, end = s.begin, s.end
     if begin and end - begin >= 3 and any(text[begin - k : begin + 1] in _titles() for k in range(2, 6)):
         begin += 1
     # 副行长朱某已预备出任: an adverb or preposition that the model ran into the end of a name
     if end - begin >= 3 and text[end - 1] in _NEVER_LAST and names.plausible(text[begin : end - 1]):
         end -= 1
+    # 实习记者靳某记者何某: the next title, run into the name
+    cut = next((k for k in (4, 3, 2) if end - begin - k >= 2 and text[end - k : end] in _titles()), 0)
+    end -= cut
     if (begin, end) == (s.begin, s.end):
         return s
     return Span(begin, end, s.kind, text[begin:end], s.confidence)
