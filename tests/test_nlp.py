@@ -935,3 +935,17 @@ def test_nlp_a_person_the_tagger_reads_right_after_a_title(text, held):
     doc = analyse(make_article(text, date="2012-06-04"))
     got = {(p.person.name, p.role, p.org.name if p.org else None) for p in doc.posts}
     assert held <= got and not any(name.endswith("记者") for name, _, _ in got)
+
+
+@pytest.mark.parametrize(
+    "text,posts",
+    [
+        ("胶南市文广新局工作人员薛立凯介绍，全市已建成文化大院。", {("薛立凯", "工作人员", "胶南市文广新局")}),
+        ("记者看到，一些事业机关工作人员都站在院内询问。", set()),
+    ],
+    ids=["staff-of-a-named-body", "adverb-after-staff"],
+)
+def test_nlp_staff_of_a_named_body_hold_a_post(text, posts):
+    """某局工作人员某某 holds 工作人员 there; 工作人员都站在…: 都 opens no name."""
+    doc = analyse(make_article(text, date="2012-06-04"))
+    assert {(p.person.name, p.role, p.org.name if p.org else None) for p in doc.posts} == posts

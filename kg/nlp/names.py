@@ -124,6 +124,8 @@ def name_at(text: str, i: int, stops: str = "", starts: dict | None = None) -> i
                 continue
             if frequency(cand[-1] + rest[:2]) or tag(cand[-1] + rest[:1]) in ("t", "m"):
                 continue  # 总经理和乘务员: 乘务员 is a word across the cut; 副主任某某上月: so is 上月
+            if size == 2 and tag(cand[0]) == "d":
+                continue  # 工作人员都站在院内: an adverb that is also a surname, then a verb
             return i + size
     return 0
 
