@@ -949,3 +949,9 @@ def test_nlp_staff_of_a_named_body_hold_a_post(text, posts):
     """某局工作人员某某 holds 工作人员 there; 工作人员都站在…: 都 opens no name."""
     doc = analyse(make_article(text, date="2012-06-04"))
     assert {(p.person.name, p.role, p.org.name if p.org else None) for p in doc.posts} == posts
+
+
+def test_nlp_an_occupation_takes_a_modifier_as_a_title_does():
+    """某台财经频道特邀评论员某某: 特邀 is part of the title, as 首席 or 高级 are."""
+    item = chains.parse_item("江城台财经频道特邀评论员")
+    assert (item.org, item.role) == ("江城台财经频道", "特邀评论员")

@@ -46,8 +46,8 @@ def _vocab():
     people = load("people")
     base = roles_lexicon()
     roles = set(base) | set(people["occupations"])
-    for mod in people["role_modifiers"]:
-        roles.update(mod + r for r in base if not r.startswith(mod))
+    for mod in people["role_modifiers"]:  # 副局长; 特邀评论员, 首席设计师: occupations take them too
+        roles.update(mod + r for r in (*base, *people["occupations"]) if not r.startswith(mod))
     # Two modifiers where the inner one is 副: 第一副部长, 常务副主任.
     roles.update(mod + "副" + r for mod in people["role_modifiers"] if not mod.endswith("副") for r in base)
     # A business function before a manager's title (客户经理 in the lexicon makes 客户 a function, and so
