@@ -955,3 +955,19 @@ def test_nlp_an_occupation_takes_a_modifier_as_a_title_does():
     """某台财经频道特邀评论员某某: 特邀 is part of the title, as 首席 or 高级 are."""
     item = chains.parse_item("江城台财经频道特邀评论员")
     assert (item.org, item.role) == ("江城台财经频道", "特邀评论员")
+
+
+@pytest.mark.parametrize(
+    "text,post",
+    [
+        ("他也是那部电影续集的制片人Steven", ("Steven", "制片人", None)),
+        ("请朋友买下以色列家具设计师Ron", ("Ron", "家具设计师", None)),
+    ],
+    ids=["latin-name", "field-and-nationality"],
+)
+def test_nlp_a_name_in_latin_letters_after_a_title(text, post):
+    """制片人Steven: a Latin-letter word after a title is the holder's name (not an acronym such as CEO);
+    以色列家具设计师: 家具 is the designer's field and 以色列 where he is from."""
+    doc = analyse(make_article(text, date="2010-05-04"))
+    assert post in {(p.person.name, p.role, p.org.name if p.org else None) for p in doc.posts}
+    assert not analyse(make_article("公司总经理CEO表示，今年将扩大生产。")).posts

@@ -96,7 +96,7 @@ def find(text: str, toks=None) -> list[Chain]:
             continue
         end = names.name_at(text, start, stops="、，。；：,;:□", starts=starts)
         abroad = 0 if end else _foreign_holder(text, m, starts)
-        end = end or abroad or _tagged_person(m, starts)
+        end = end or abroad or _tagged_person(m, starts) or _latin_name(text, m.end())
         if not end:
             continue
         chain = _chain(text, start, end, quoted) or (_head_of_state(text, m, end) if abroad else None)
@@ -166,6 +166,16 @@ def _foreign_holder(text: str, m: re.Match, starts: dict) -> int:
 
 
 _PROPER_NAMES = frozenset({"nr", "nrt", "ns", "nz"})
+
+
+_LATIN_NAME = re.compile(r"[A-Za-z][a-z]+(?: [A-Z][a-z]+)*(?![A-Za-z0-9])")
+
+
+def _latin_name(text: str, at: int) -> int:
+    """End of a name written in Latin letters right after a title (制片人Steven, 设计师ron): a word that is
+    no acronym (CEO, NBA are all capitals)."""
+    m = _LATIN_NAME.match(text, at)
+    return m.end() if m else 0
 
 
 def _tagged_person(m: re.Match, starts: dict) -> int:
