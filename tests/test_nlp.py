@@ -971,3 +971,17 @@ def test_nlp_a_name_in_latin_letters_after_a_title(text, post):
     doc = analyse(make_article(text, date="2010-05-04"))
     assert post in {(p.person.name, p.role, p.org.name if p.org else None) for p in doc.posts}
     assert not analyse(make_article("公司总经理CEO表示，今年将扩大生产。")).posts
+
+
+@pytest.mark.parametrize(
+    "text,orgs_found",
+    [
+        ("北京雅盈堂文化发展有限公司成立于2008年。", {"北京雅盈堂文化发展有限公司"}),
+        ("推进建设有限公司的改制工作。", set()),
+    ],
+    ids=["stop-word-right-before-the-type", "business-words-and-a-type-name-no-one"],
+)
+def test_nlp_company_names_and_business_words(text, orgs_found):
+    """某某文化发展有限公司: 发展 right before the type is part of the name; 建设有限公司 alone names no one."""
+    doc = analyse(make_article(text, date="2012-06-04"))
+    assert {m.surface for m in doc.mentions if m.kind == "org"} == orgs_found

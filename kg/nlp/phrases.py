@@ -47,7 +47,10 @@ def ending_in(
         if last.word != suffix and len(last.word) == 2 and known_word(last.word) and last.word not in suffixes:
             continue
         k = j
-        while k > 0 and j - k < max_tokens and _inside(tokens[k - 1], stops):
+        # The word right before a bare type is part of the name even where it is a stop elsewhere: 某某文化
+        # 发展有限公司, 某某房地产开发有限公司 (not 某部会同|教育部: there the last word is more than its type).
+        bare = last.word == suffix
+        while k > 0 and j - k < max_tokens and _inside(tokens[k - 1], stops if k < j or not bare else frozenset()):
             k -= 1
         while k < j and (step := _generic_at(tokens, k, j, generic)):
             k += step
