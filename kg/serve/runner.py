@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -52,8 +51,9 @@ class QueryRunner:
             raise SparqlError("the query process ended without an answer") from None
         finally:
             receive.close()
-            if child.is_alive():
-                os.kill(child.pid, signal.SIGKILL)
+            # Process.kill signals only a child not yet reaped: another thread's Process.start() reaps
+            # finished children, and a bare os.kill after is_alive() could then fail, or hit a reused pid.
+            child.kill()
             child.join()
         if kind == "ok":
             return payload
