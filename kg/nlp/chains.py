@@ -206,7 +206,7 @@ def _countries() -> dict[str, str]:
 @functools.cache
 def _states() -> frozenset[str]:
     people = load("people")
-    return frozenset(people["foreign_government_roles"]) | {"国王", "女王", "王储", "总统顾问", "前总统", "议长"}
+    return frozenset(people["foreign_government_roles"] + people["heads_of_state"] + people["other_titles_of_state"])
 
 
 def _chain(text: str, name_begin: int, name_end: int, quoted: bool = False) -> Chain | None:

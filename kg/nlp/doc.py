@@ -227,16 +227,22 @@ def _short_names(found: list[Mention], posts: list[Post]) -> tuple[list[Mention]
         whole = [f for f in full if f != n and (f.split("·")[-1] == n or names.family_name(n) and f.startswith(n))]
         if len(whole) == 1 and "·" not in n:
             short[n] = whole[0]
-    if not short:
-        return found, posts
 
     def longer(m: Mention) -> Mention:
-        if m.kind != "person" or m.name not in short:
-            return m
         return dataclasses.replace(m, name=short[m.name], aliases=tuple(sorted({*m.aliases, m.name})))
 
-    posts = [dataclasses.replace(p, person=longer(p.person)) for p in posts]
-    return [longer(m) for m in found], posts
+    return _renamed(found, posts, short, longer)
+
+
+def _renamed(found: list[Mention], posts: list[Post], names_: dict, rename) -> tuple[list[Mention], list[Post]]:
+    """The people whose name is a key of names_ renamed by rename, as mentions and as the posts' holders."""
+    if not names_:
+        return found, posts
+
+    def person(m: Mention) -> Mention:
+        return rename(m) if m.kind == "person" and m.name in names_ else m
+
+    return [person(m) for m in found], [dataclasses.replace(p, person=person(p.person)) for p in posts]
 
 
 def _garbled_before(text: str, at: int) -> bool:
@@ -251,16 +257,13 @@ def _overrun(text: str, found: list[Mention], posts: list[Post]) -> tuple[list[M
     """A name read once one character too long (记者韩某某数说…) is the name the article names elsewhere."""
     named = {m.name for m in found if m.kind == "person"}
     cut = {p: p[:-1] for p in named if len(p) >= 3 and p[:-1] in named and text.count(p) == 1}
-    if not cut:
-        return found, posts
 
     def short(m: Mention) -> Mention:
-        if m.kind != "person" or m.name not in cut or m.surface != m.name:
+        if m.surface != m.name:
             return m
         return dataclasses.replace(m, end=m.end - 1, surface=cut[m.name], name=cut[m.name])
 
-    posts = [dataclasses.replace(p, person=short(p.person)) if p.person.name in cut else p for p in posts]
-    return [short(m) for m in found], posts
+    return _renamed(found, posts, cut, short)
 
 
 def _appointed(sents, found: list[Mention], locale: Locale, recent) -> list[Post]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 from kg.nlp.lexicon import load
 from kg.nlp.lexicon import roles as roles_lexicon
@@ -21,25 +22,36 @@ COMMON = 20  # dictionary frequency above which a word jieba tags as no name is 
 
 
 @functools.cache
-def _vocab():
+def _vocab() -> _Vocab:
     people = load("people")
     singles = frozenset(c for c in people["surnames"] if _HAN.match(c))
     # A title after a surname (王局长) is a way of naming someone, not a given name.
     roles = frozenset(roles_lexicon())
-    return (
-        singles,
-        frozenset(people["compound_surnames"]) | frozenset(people["japanese_surnames"]),
-        frozenset(people["not_names"]),
-        tuple(people["speech_verbs"]),
-        roles | {r[1:] for r in roles if r.startswith("副")},
-        frozenset(people["japanese_surnames"]),
-        tuple(people["appointment_verbs"]),
+    return _Vocab(
+        singles=singles,
+        compounds=frozenset(people["compound_surnames"]) | frozenset(people["japanese_surnames"]),
+        not_names=frozenset(people["not_names"]),
+        speech_verbs=tuple(people["speech_verbs"]),
+        titles=roles | {r[1:] for r in roles if r.startswith("副")},
+        japanese=frozenset(people["japanese_surnames"]),
+        appointment_verbs=tuple(people["appointment_verbs"]),
     )
+
+
+class _Vocab(NamedTuple):
+    singles: frozenset[str]  # one-character surnames
+    compounds: frozenset[str]  # two-character surnames: Chinese compound ones and Japanese family names
+    not_names: frozenset[str]
+    speech_verbs: tuple[str, ...]
+    titles: frozenset[str]  # what follows a surname as a title, not a given name (王局长)
+    japanese: frozenset[str]
+    appointment_verbs: tuple[str, ...]
 
 
 def surname_length(text: str, i: int) -> int:
     """1 or 2 when a surname starts at text[i], else 0."""
-    singles, compounds, *_ = _vocab()
+    v = _vocab()
+    singles, compounds = v.singles, v.compounds
     if text[i : i + 2] in compounds:
         return 2
     return 1 if text[i : i + 1] in singles else 0
@@ -51,7 +63,8 @@ def plausible(name: str) -> bool:
     >>> plausible("张三"), plausible("广大群众"), plausible("幸福感")
     (True, False, False)
     """
-    _, _, not_names, _, not_given, japanese, _ = _vocab()
+    v = _vocab()
+    not_names, not_given, japanese = v.not_names, v.titles, v.japanese
     k = surname_length(name, 0)
     if not k or not 1 <= len(name) - k <= 2 or not all(_HAN.match(c) for c in name):
         return False
@@ -74,7 +87,7 @@ def plausible(name: str) -> bool:
 
 def family_name(name: str) -> bool:
     """A family name that news writes alone for a person named in full before (Japanese: 野田)."""
-    return name in _vocab()[5]
+    return name in _vocab().japanese
 
 
 def addressed(name: str) -> bool:
@@ -93,7 +106,7 @@ def name_at(text: str, i: int, stops: str = "", starts: dict | None = None) -> i
     '张三'
     """
     dotted = _DOTTED.match(text, i)
-    if dotted and not any(text[i : i + n] in _vocab()[4] for n in (2, 3)):
+    if dotted and not any(text[i : i + n] in _vocab().titles for n in (2, 3)):
         return _dotted_end(text, dotted)  # 道尔顿·麦坚迪: a transliterated name, its parts joined by a middle dot
     k = surname_length(text, i)
     if not k:
@@ -110,7 +123,7 @@ def name_at(text: str, i: int, stops: str = "", starts: dict | None = None) -> i
             if k == 2 and len(first.word) == 3 and text[end : end + 1] == "也" and plausible(text[i : end + 1])
             else end
         )
-    verbs, appoint = _vocab()[3], _vocab()[6]
+    verbs, appoint = _vocab().speech_verbs, _vocab().appointment_verbs
     for size in (k + 2, k + 1):
         cand = window[:size]
         rest = text[i + size : i + size + 4]
@@ -143,7 +156,7 @@ def _dotted_end(text: str, m: re.Match) -> int:
 
 def speech_verb_at(text: str, i: int) -> str | None:
     """The speech verb starting at text[i], if one does."""
-    verbs = _vocab()[3]
+    verbs = _vocab().speech_verbs
     for v in verbs:
         if text.startswith(v, i):
             return v

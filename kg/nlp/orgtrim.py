@@ -104,7 +104,7 @@ def _noun_phrase(text: str) -> str | None:
 
 
 _NAMEISH = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+")
-# vn: 某某传播; nr: 某某顾问 and 华为 (jieba tags them names)
+# vn: 某某传播; nr: 某某顾问 (jieba tags some titles and company names as names)
 _NOUN_TAGS = frozenset({"n", "nt", "nz", "ns", "nr", "nrt", "j", "eng", "nis", "vn"})
 _NOT_IN_NAMES = frozenset("vdprcuyeozqftm")  # verbs, adverbs, pronouns, prepositions, particles, times...
 

@@ -78,7 +78,7 @@ def _abroad(role: str, surface: str) -> bool:
     """Whether a head of government or state abroad is written with the place he heads: 某国总统 whatever
     jieba makes of the country's name (约旦 an adverb to it), 某省省长 where jieba knows it as a place."""
     role = role.removeprefix("副").removeprefix("前")
-    if role in ("总统", "总理", "首相", "国王", "女王", "总统顾问"):
+    if role in load("people")["heads_of_state"]:
         return not orgs.is_org_name(surface) and not orgs.is_type_word(surface) and not gazetteer.is_area(surface)
     return role in _foreign_heads() and segment.tag(surface) == "ns"
 
