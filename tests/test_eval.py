@@ -58,6 +58,19 @@ def test_eval_counts_a_wrong_fact_as_miss_and_false_positive(runner, tmp_path):
     assert row["precision"] == 0.0 and row["recall"] == 0.0
 
 
+@pytest.mark.parametrize("role", ["前主席", "原主席"])
+def test_eval_a_former_holding_is_written_with_its_status(runner, tmp_path, role):
+    """Gold lists write a post held no more as the text prints it (前主席, 原主席); kg keeps the role 主席
+    and the status former (MODEL.md), and the two compare equal."""
+    gold = tmp_path / "g.toml"
+    gold.write_text(f'date = "2012-06-02"\nposts = [["王立文", "{role}", "江城协会"]]\n', encoding="utf-8")
+    page = tmp_path / "a.txt"
+    page.write_text("出席的有江城协会前主席王立文等人。\n", encoding="utf-8")
+    result = runner.invoke(cli, ["eval", str(gold), str(page), "--json"])
+    row = next(r for r in json.loads(result.output) if r["type"] == "posts")
+    assert row["true_positives"] == 1 and row["false_positives"] == [], row
+
+
 def test_eval_scores_people_organizations_and_roles_alone_only_when_the_gold_lists_them(runner, tmp_path):
     """The blind samples list every person and organization named, and the roles held with no organization."""
     gold = tmp_path / "g.toml"

@@ -170,8 +170,22 @@ def test_markers_byline_with_its_spaces_gone_keeps_each_role():
             "时报讯",
             [("记者", "杨正飞肖汉民", None), ("实习生", "余春平", None)],
         ),
+        (
+            "（记者华立、杜明通讯员周海英）：7月23号凌晨5点30多分，某县某镇发生",
+            None,
+            [("记者", "华立", None), ("记者", "杜明", None), ("通讯员", "周海英", None)],
+        ),
+        ("（新华社记者 张立）今天上午", None, [("记者", "张立", "新华社")]),
+        ("（北京市委书记张立）说", None, []),
     ],
-    ids=["dateline-in-brackets", "site-report-credit", "names-run-together"],
+    ids=[
+        "dateline-in-brackets",
+        "site-report-credit",
+        "names-run-together",
+        "bracketed-byline-no-dateline",
+        "bracketed-outlet-byline",
+        "bracketed-official-is-no-byline",
+    ],
 )
 def test_markers_leads_real_sites_print(raw, dateline, people):
     """【某某商报讯】, （某某体育　某某　4月22日广州报道） and names printed with no space between them (kg.nlp

@@ -159,6 +159,28 @@ def test_ingest_page_layouts(tmp_path, page, expected):
     assert len(got) == len(expected)
 
 
+@pytest.mark.parametrize(
+    "stem,first_line,headlines,date",
+    [
+        ("某市某区某大厦发生1起火灾事故", "2014年1月2日14时左右", ("某市某区某大厦发生1起火灾事故",), "2014-01-02"),
+        ("某县突发疑似食物中毒事件", "2013年11月25日 星期一", ("某县突发疑似食物中毒事件",), "2013-11-25"),
+        ("page-0001", "2014年1月2日", (), "2014-01-02"),
+    ],
+    ids=["hour-of-day", "weekday", "file-name-no-title"],
+)
+def test_ingest_file_named_by_its_title(tmp_path, stem, first_line, headlines, date):
+    """A news archive saves an article as 标题.txt whose first line is only its date (and hour, or weekday):
+    the line dates the article, and the file name is its headline (read for the locale: 市政府 of 某市)."""
+    from kg.ingest import read_articles
+
+    path = tmp_path / f"{stem}.txt"
+    path.write_text(f"{first_line}\n2014年1月2日14时许，城关区一座大厦第30层发生火灾。\n", "utf-8")
+    (got,) = read_articles([path])
+    assert got.headlines == headlines
+    assert str(got.date) == date
+    assert got.text.startswith("2014年1月2日14时许")
+
+
 def test_ingest_layout_kinds_of_seed_lines():
     from tests.conftest import SEED
 

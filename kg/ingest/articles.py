@@ -15,6 +15,8 @@ from kg.ingest.page import Body, Draft, render, split_page, whole
 from kg.ingest.sources import Document, parse_date
 from kg.models import Article, SourceMeta
 
+# A file name that reads as a headline: a run of four Chinese characters.
+_TITLE_STEM = re.compile(r"[\u4e00-\u9fff]{4}")
 _FIELDS = {"headline": ("headline", "title"), "text": ("text", "content", "body")}
 
 
@@ -57,6 +59,10 @@ def _number(doc: Document, drafts: list[Draft]) -> list[Article]:
         raise InputError(doc.path, "no article text found")
     stem = article_id(doc.path.stem)
     if len(bodies) == 1:
+        if not bodies[0].headlines and _TITLE_STEM.search(doc.path.stem):
+            # A file of one article that prints no headline (its first line is the date) is named by its
+            # title, as news archives save them: 某市某区某大厦发生火灾.txt.
+            bodies[0].headlines = [str(clean(Text.of(doc.path.stem, 0), keep_phrase_spaces=True))]
         return [_article(bodies[0], stem, doc, doc.meta)]
     return [_article(b, f"{stem}-{k:02d}", doc, doc.meta) for k, b in enumerate(bodies, 1)]
 

@@ -98,6 +98,9 @@ def parse_lead(raw: str) -> Lead:
     if not m:
         report = _OUTLET_REPORT.match(raw, pos)  # （某某体育　张三　4月22日广州报道）
         people = (Byline("记者", report["name"], report["outlet"]),) if report else ()
+        paren = None if report else _PAREN_BYLINE_RE.match(raw, pos)
+        if paren and _BYLINE_RE.fullmatch(paren["inner"].strip()):
+            people = parse_byline(paren["inner"])  # （记者甲、乙通讯员丙）：某日凌晨… with no dateline before it
         return Lead(continued, None, people, strip)
     dateline = m["dateline"]
     pos = m.end()
@@ -130,10 +133,24 @@ def bare_byline(rest: str) -> tuple[Byline, ...]:
 _CLOSING_RE = re.compile(r"[（(](?P<inner>[^（()）]{2,40})[）)]\s*$")
 
 
+# A closing credit of an outlet and a name, with no title: …冲击。（某某网　张三）.
+# Cleaning takes the space out (某某网张三): then the name is two or three characters after 网, 社, 报 or 台.
+_OUTLET_NAME = re.compile(
+    rf"(?P<outlet>[{_HAN}]{{1,10}}(?:{'|'.join(map(re.escape, _LEX['outlet_suffixes']))}))\s+(?P<name>{_NAME})"
+    rf"|(?P<outlet2>[{_HAN}]{{1,10}}[网社报台])(?P<name2>[{_HAN}]{{2,3}})"
+)
+
+
 def closing_byline(text: str) -> tuple[Byline, ...]:
-    """The byline in brackets that closes an article's last paragraph: …方案。（记者 张三 李四）."""
+    """The byline in brackets that closes an article's last paragraph: …方案。（记者 张三 李四）, or an outlet
+    and its reporter's name after a finished sentence: …冲击。（某某网　张三）."""
     m = _CLOSING_RE.search(text)
-    return parse_byline(m["inner"]) if m and _ROLE_RE.match(m["inner"].strip()) else ()
+    if m and _ROLE_RE.match(m["inner"].strip()):
+        return parse_byline(m["inner"])
+    credit = _OUTLET_NAME.fullmatch(m["inner"].strip()) if m and text[: m.start()].rstrip()[-1:] in "。！？”" else None
+    if credit is None:
+        return ()
+    return (Byline("记者", credit["name"] or credit["name2"], credit["outlet"] or credit["outlet2"]),)
 
 
 def split_credit(line: str) -> tuple[str, str | None]:
@@ -162,11 +179,27 @@ def dateline_outlet(dateline: str | None) -> str | None:
     """The news outlet that opens a dateline: 新华社北京12月26日电 -> 新华社, 某网某地6月13日消息 -> 某网,
     南都讯 -> 南都 (本报 is the paper itself).
 
+    An outlet whose name holds one of those endings (中国台湾网6月2日讯) runs to the one its date follows;
+    without a date right after, the first ending closes it (某网台北6月…: 台北 is the place).
+
     >>> dateline_outlet("新华社北京12月26日电"), dateline_outlet("南都讯"), dateline_outlet("新华０８网上海６月６日电")
     ('新华社', '南都', '新华08网')
+    >>> dateline_outlet("中国台湾网6月2日讯"), dateline_outlet("央视网台北6月2日电")
+    ('中国台湾网', '央视网')
     """
     m = _DATELINE_OUTLET.match(dateline or "") or _BRIEF_OUTLET.match(dateline or "")
-    return unicodedata.normalize("NFKC", m.group(1)) if m else None  # 新华０８网 -> 新华08网
+    if m is None:
+        return None
+    outlet = m.group(1)
+    if m.re is _DATELINE_OUTLET:
+        dated = _DATED_OUTLET.match(dateline or "")
+        outlet = dated.group(1) if dated else outlet
+    return unicodedata.normalize("NFKC", outlet)  # 新华０８网 -> 新华08网
+
+
+_DATED_OUTLET = re.compile(
+    rf"^(?!本报)([{_HAN}][{_HAN}0-9０-９A-Za-zＡ-Ｚａ-ｚ]{{1,7}}?(?:社|网|台|报))(?=[0-9０-９]{{1,2}}月)"
+)
 
 
 def embedded_bylines(text: str) -> list[tuple[int, int, tuple[Byline, ...]]]:

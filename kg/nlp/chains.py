@@ -238,8 +238,20 @@ def _chain(text: str, name_begin: int, name_end: int, quoted: bool = False) -> C
             break  # 某某代表李四赠送给联合国秘书长: the chain starts inside its piece, not at a 、 before it
     if not items:
         return None
+    if quoted and left > 0 and text[left - 1] in "“‘":
+        items[0] = _quoted_title(items[0], text[left:right], text[max(0, left - 3) : left - 1])
     items.reverse()
     return Chain(text[name_begin:name_end], begin, name_begin, name_end, tuple(items))
+
+
+def _quoted_title(item: Item, inner: str, before: str) -> Item:
+    """A title printed in quotes is one title unless it names an organization of a known kind: 前“国策顾问”
+    is the former 国策顾问 (国策 is no body); 台湾“考试院长” is 考试院's 院长. The status stands before the quote."""
+    _, _, status_words, status_map = _vocab()
+    status = next((status_map[w] for w in status_words if before.endswith(w)), item.status)
+    if item.org and not _fused(item.org, item.role) and trim(item.org, strict=True) is None:
+        return Item("", split_status(inner)[1], status, -1)
+    return Item(item.org, item.role, status, item.org_begin)
 
 
 def _only_qualifiers(text: str) -> bool:

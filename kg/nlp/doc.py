@@ -14,6 +14,7 @@ from kg.nlp import (
     chains,
     gazetteer,
     linking,
+    marked,
     names,
     orgs,
     people,
@@ -107,6 +108,7 @@ def analyse(article: Article) -> Doc:
         found += places.named(list(s.tokens), s.begin, admin, _org_heads())
         found += places.listed(s.text, s.begin)
         found += orgs.outlets(s.text, s.begin)
+        found += marked.quoted(s.text, s.begin) + marked.listed(s.text, s.begin)
         tagged = tuple((x.begin, x.end) for x in s.spans if x.kind == "ORG")
         found += orgs.find(list(s.tokens), s.begin, locale.qualify, chains.ends_with_role, gazetteer.is_area, tagged)
         for c in s.chains:
@@ -178,6 +180,9 @@ def analyse(article: Article) -> Doc:
         m for m in found if not _garbled_before(text, m.begin) and not (m.kind == "person" and names.addressed(m.name))
     ]
     posts = [p for p in posts if not names.addressed(p.person.name)]
+    # 儿科医生某某 … 某某与恐怖分子通了电话: a name the article gives a person is no organization elsewhere in it.
+    people_named = {m.name for m in found if m.kind == "person"}
+    found = [m for m in found if not (m.kind == "org" and m.cue == "tagger" and m.surface in people_named)]
     found, posts = _short_forms(found, posts)
     found, posts = _overrun(text, found, posts)
     found, posts = _short_names(found, posts)
@@ -331,6 +336,8 @@ _RANK = {
     "list": 3,
     "title": 3,
     "credit": 3,
+    "quoted": 3,
+    "stock": 3,
     "known": 3,
     "repeat": 4,
     "suffix": 5,

@@ -153,12 +153,23 @@ def organizations(
         ):
             inside = inside[1:]  # 另有某银行, 携手某署, 使某部: the verb or adverb before the name is no part of it
             s = tagger.Span(inside[0].begin, s.end, s.kind, s.text[inside[0].begin - s.begin :], s.confidence)
+        if len(inside) > 1 and inside[-1].flag.startswith("v") and not orgs.org_suffix(s.text):
+            head = s.text[: inside[-1].begin - s.begin]
+            if orgs.org_suffix(head):  # 某某委员会|系联合国…: a verb run on after a name's type is no part of it
+                inside = inside[:-1]
+                s = tagger.Span(s.begin, inside[-1].end, s.kind, head, s.confidence)
         if len(inside) > 1 and inside[0].flag in _NO_ORG or [(t.word, t.flag) for t in inside] == [(s.text, "ns")]:
             continue  # 共监测食品样品, 积极参与…监管: a clause; 丹麦 alone (for its team): a place
         if inside and (inside[-1].flag in _NO_END or inside[-1].word in _ABSTRACT) and not orgs.org_suffix(s.text):
             continue  # 工商部门检测, 某某奶粉检测结果问题: a name ends in a noun that can name a body
         if not orgs.org_suffix(s.text) and any(_title_then_name(s.text, k) for k in range(2, len(s.text) - 1)):
             continue  # 俄罗斯总统普京: a title and a name, not a body
+        if (
+            len(s.text) <= 4
+            and not orgs.org_suffix(s.text)
+            and chains.ends_with_role(text[max(0, s.begin - 8) : s.begin])
+        ):
+            continue  # 儿科医生某某: what a title stands before is its holder
         if not orgs.specific(s.text):
             continue
         b, e = offset + s.begin, offset + s.end

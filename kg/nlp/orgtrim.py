@@ -12,6 +12,8 @@ from kg.nlp.segment import frequency, tokens
 
 # Characters that cannot be inside an organization's name: where its left edge is.
 _LEFT_STOP = set("的了在由对向把被将从是为也已让给等据")
+# The end of a dateline a name runs on from once its space is gone: 某网6月2日讯|某党主席某某.
+_DATELINE_END = re.compile(r"[0-9０-９一二三四五六七八九十]日(?:讯|电)")
 PROPER_TAGS = frozenset({"nt", "ns", "nz", "nr", "j", "eng", "nrt"})
 
 
@@ -22,6 +24,7 @@ def trim(org: str, strict: bool = False) -> str | None:
     unless strict, does any other noun phrase (联合国, 新华社, 某网站): the text before a title is its
     organization far more often than not, and dropping it dropped the person with it."""
     cut = max((i + 1 for i, c in enumerate(org) if c in _LEFT_STOP and not org.startswith("有限", i)), default=0)
+    cut = max([cut] + [m.end() for m in _DATELINE_END.finditer(org)])
     # Verbs a name never holds (明确, 会同) end whatever stands before the name, unless what they leave is
     # a bare type (某某文化发展有限公司: 发展 is part of the company's name there).
     words = sorted((i + len(w) for w in _leftwords() if (i := org.rfind(w)) >= 0), reverse=True)

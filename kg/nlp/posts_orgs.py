@@ -45,6 +45,8 @@ def resolve(items, locale: Locale, recent=lambda suffix: None, before: OrgName |
             org = orgs.canonical(surface + body, locale.qualify) if body else None
         elif _abroad(item.role, surface):
             org = OrgName(surface + "政府", (surface,))  # 某国首相, 某省省长 abroad: the place's government
+        elif (town := _place_of_head(item.role, surface)) is not None:
+            org = orgs.canonical(town + "人民政府", locale.qualify)  # 某溪镇长: the government of 某溪镇
         elif segment.tag(surface) == "ns" and not orgs.is_org_name(surface):
             org = None  # 美国历史学家, 英国演员: a country alone says where one is from, not who employs him
         elif orgs.is_department(orgs.expand(surface)) and base is not None and not orgs.has_place_prefix(surface):
@@ -58,6 +60,17 @@ def resolve(items, locale: Locale, recent=lambda suffix: None, before: OrgName |
         prev = org
         out.append((item.role, org, item.status))
     return out
+
+
+def _place_of_head(role: str, surface: str) -> str | None:
+    """The place a head of government is written with when the gazetteer does not know it (a town, a
+    place abroad): 某溪 of 某溪镇长 is 某溪镇, where jieba reads 某溪 as a place."""
+    core = role.removeprefix("常务").removeprefix("副")
+    if len(core) != 2 or load("people")["place_roles"].get(core) != "人民政府" or not 2 <= len(surface) <= 4:
+        return None
+    if segment.tag(surface) != "ns" or orgs.is_org_name(surface) or surface.endswith(core[0]):
+        return None
+    return surface + core[0]
 
 
 def _last_of_its_kind(role: str, recent) -> OrgName | None:

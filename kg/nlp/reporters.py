@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.ingest.markers import BYLINE_ROLES, OUTLET_SUFFIXES, dateline_outlet, embedded_bylines
+from kg.ingest.markers import BYLINE_ROLES, OUTLET_SUFFIXES, byline_line, dateline_outlet, embedded_bylines
 from kg.models import Article, Byline
 from kg.nlp import names, orgs, segment
 from kg.nlp.mentions import Mention
@@ -75,7 +75,16 @@ def home_paper(article: Article, posts: list) -> list:  # of kg.nlp.doc.Post
         replace(p, org=OrgName(paper))
         if p.org is None
         and p.role in BYLINE_ROLES
-        and re.search(f"本报{p.role}\\s*{re.escape(p.person.name)}", p.sent.text)
+        and (re.search(f"本报{p.role}\\s*{re.escape(p.person.name)}", p.sent.text) or _credit_line(p.sent.text))
         else p
         for p in posts
     ]
+
+
+_SOURCE_AFTER = re.compile(r"\s*[（(]\s*来源[：:][^（()）]{2,20}[）)]\s*$")
+
+
+def _credit_line(sentence: str) -> bool:
+    """Whether a sentence is nothing but a byline, as the last line of an article prints it: 记者张三实习生
+    李四　（来源：某某网）. Its people are the paper's, as 本报记者 is."""
+    return byline_line(_SOURCE_AFTER.sub("", sentence)) is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg.ingest.markers import embedded_bylines
 from kg.models import Sentence
 
 # A sentence ends at 。！？ (or a run of them, or ……) and takes closing quotes and brackets with it;
@@ -20,10 +21,24 @@ def sentences(text: str) -> list[Sentence]:
     """
     out: list[Sentence] = []
     start = 0
-    for m in _END.finditer(text):
-        _add(out, text, start, m.end())
-        start = m.end()
+    ends = sorted({m.end() for m in _END.finditer(text)} | _datelines(text))
+    for end in ends:
+        _add(out, text, start, end)
+        start = end
     _add(out, text, start, len(text))
+    return out
+
+
+def _datelines(text: str) -> set[int]:
+    """Where a dateline with its byline starts inside a paragraph: the text before it (a headline run into
+    the body, 某某新标引热议某部：某某系误读本报讯（记者某某）…) is a sentence of its own."""
+    out = set()
+    for begin, end, _ in embedded_bylines(text):
+        dateline = text[begin:end]
+        if begin > 0 and text[begin - 1] in "，,：: \u3000":
+            out.add(begin)
+        elif (at := dateline.find("本报")) >= 0:
+            out.add(begin + at)
     return out
 
 

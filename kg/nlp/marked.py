@@ -1,0 +1,50 @@
+"""Organizations the text marks as names by its punctuation: a name in quotes, a company with its stock code.
+
+>>> [m.surface for m in quoted("若“行政院”仍一意孤行，“三农”工作", 0)]
+['行政院']
+>>> [m.surface for m in listed("重仓持有万科A（000002，股吧）、浦发银行(600000)等", 0)]
+['万科A', '浦发银行']
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.nlp import orgs
+from kg.nlp.mentions import Mention
+from kg.nlp.segment import tokens
+
+# A whole name in quotes: 若“某院”仍…, 在“某某委员会”的.
+_QUOTED = re.compile(r"[“‘「](?P<name>[\u4e00-\u9fff]{3,14})[”’」]")
+# A listed company's six-digit stock code right after its short name: 某某液（000858，股吧）, 某某银行(600036).
+_STOCK = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,12}?)\s*[（(]\s*[0-9]{6}(?:\.[A-Z]{2})?\s*[，,）)]")
+# Tokens a company's short name does not hold: verbs, prepositions, conjunctions, adverbs, pronouns, particles.
+_NOT_IN_NAME = ("v", "p", "c", "d", "r", "u", "m", "q", "f", "t", "y")
+
+
+def quoted(text: str, offset: int) -> list[Mention]:
+    """A name in quotes that ends in an organization's type suffix: quotes set a name apart, so what a
+    rule would need a proper noun to open (行政院 is a common noun to jieba) is a name here."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        name = m["name"]
+        if orgs.is_org_name(name) and orgs.specific(name) and not orgs.is_type_word(name):
+            out.append(Mention(offset + m.start("name"), offset + m.end("name"), name, "org", name, cue="quoted"))
+    return out
+
+
+def listed(text: str, offset: int) -> list[Mention]:
+    """A company named by its stock-market short name and code: the words right before the code that
+    can be a name (持有|某某液: the verb is no part of it)."""
+    out = []
+    for m in _STOCK.finditer(text):
+        words = tokens(m["name"])
+        keep = len(words)
+        while keep > 0 and not words[keep - 1].flag.startswith(_NOT_IN_NAME):
+            keep -= 1
+        name = "".join(t.word for t in words[keep:])
+        if len(name) < 2 or not orgs.specific(name):
+            continue
+        end = m.start("name") + len(m["name"])
+        out.append(Mention(offset + end - len(name), offset + end, name, "org", name, cue="stock"))
+    return out
