@@ -103,8 +103,11 @@ def test_markers_roles_of_a_bare_byline():
         ("昨日，市交通局发布了新的公交线路调整方案。（记者 王立新 李红）", [("记者", "王立新"), ("记者", "李红")]),
         ("昨日，市交通局发布了方案。（记者王立新 通讯员李红）", [("记者", "王立新"), ("通讯员", "李红")]),
         ("昨日，市交通局发布了方案（详见附表）", []),
+        ("都会产生不小冲击。（中国台湾网　刘立伟）", [("记者", "刘立伟")]),
+        ("都会产生不小冲击。（中国台湾网刘立伟）", [("记者", "刘立伟")]),
+        ("都会产生不小冲击。（人民网北京频道）", []),
     ],
-    ids=["two-reporters", "two-roles", "no-role-no-byline"],
+    ids=["two-reporters", "two-roles", "no-role-no-byline", "outlet-and-name", "outlet-and-name-cleaned", "a-channel"],
 )
 def test_markers_closing_byline(text, people):
     """…方案。（记者 张三）: a byline in brackets at the end of an article."""

@@ -82,3 +82,11 @@ def test_marks_a_headline_run_into_the_body_is_a_sentence_of_its_own():
 def test_marks_what_is_no_organization(text, name):
     """DNA is a technique, not a body; a name the article gives a person is no organization elsewhere."""
     assert name not in _orgs(text)
+
+
+def test_marks_a_closing_byline_line_is_the_credited_papers():
+    """…然后从侧窗游出。记者韩某某实习生高某某　（来源：某某网）: a last line that is nothing but a byline,
+    with the source the record credits, makes its people that outlet's."""
+    doc = analyse(make_article("司机应从侧窗游出。\n记者韩立玮实习生高立鹏　（来源：大河网）"))
+    got = {(p.person.name, p.role, p.org.name if p.org else None) for p in doc.posts}
+    assert {("韩立玮", "记者", "大河网"), ("高立鹏", "实习生", "大河网")} <= got
