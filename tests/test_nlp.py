@@ -392,8 +392,14 @@ def test_nlp_a_unit_head_is_titled_after_the_unit(piece, org, role):
 
 @pytest.mark.parametrize(
     "written,full",
-    [("陕西公安厅", "陕西省公安厅"), ("江西遂川县公安局", "遂川县公安局"), ("杭州地铁集团", "杭州地铁集团")],
-    ids=["province-spelled", "province-before-county-dropped", "company-kept"],
+    [
+        ("陕西公安厅", "陕西省公安厅"),
+        ("江西遂川县公安局", "遂川县公安局"),
+        ("杭州地铁集团", "杭州地铁集团"),
+        ("漯河市源汇区文化旅游局", "漯河市源汇区文化旅游局"),
+        ("河南省漯河市源汇区文化旅游局", "漯河市源汇区文化旅游局"),
+    ],
+    ids=["province-spelled", "province-before-county-dropped", "company-kept", "city-before-district", "both"],
 )
 def test_nlp_a_government_body_starts_at_its_own_area(written, full):
     assert orgs.spell_areas(written) == full

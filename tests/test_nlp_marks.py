@@ -90,3 +90,75 @@ def test_marks_a_closing_byline_line_is_the_credited_papers():
     doc = analyse(make_article("司机应从侧窗游出。\n记者韩立玮实习生高立鹏　（来源：大河网）"))
     got = {(p.person.name, p.role, p.org.name if p.org else None) for p in doc.posts}
     assert {("韩立玮", "记者", "大河网"), ("高立鹏", "实习生", "大河网")} <= got
+
+
+@pytest.mark.parametrize(
+    "text,held",
+    [
+        (
+            "知名作家、出版人杨立葵，和著名DJ、原创歌手查立欣也亲临现场。",
+            {("杨立葵", "作家", None, None), ("杨立葵", "出版人", None, None), ("查立欣", "歌手", None, None)},
+        ),
+        (
+            "联合国开发计划署中国亲善大使、著名演员周立迅支持并参与拍摄。",
+            {("周立迅", "中国亲善大使", "联合国开发计划署", None), ("周立迅", "演员", None, None)},
+        ),
+    ],
+    ids=["praise-before-occupations", "an-occupation-takes-no-neighbours-body"],
+)
+def test_marks_occupations_after_words_of_praise(text, held):
+    """知名作家, 原创歌手: praise or kind before an occupation is no organization, and 著名演员 after a post
+    in a body abroad is no actress of that body; 中国 after the body belongs to the title."""
+    assert held <= _posts(text)
+
+
+def test_marks_a_bare_deputy_director_heads_the_last_bureau_named():
+    """某地震局派出由某某副局长带队的工作队: name then title, the bureau named earlier in the clause."""
+    got = _posts("新疆地震局派出由宋立平副局长带队的5人地震现场工作队。")
+    assert any(p[:2] == ("宋立平", "副局长") and p[2] and p[2].endswith("地震局") for p in got), got
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("对面正建的高楼由漯河市昌建地产开发公司开发。", "漯河市昌建地产开发公司"),
+        ("救援联盟成员湖北水上救援队、云南火峰救援队参加了演习。", "湖北水上救援队"),
+        ("正值儿童节，阳光人寿推出一款保单。", "阳光人寿"),
+        ("云南瑞丽市抗震救灾指挥部通报了灾情。", "瑞丽市抗震救灾指挥部"),
+    ],
+    ids=["business-verb-before-the-type", "common-noun-run-into-the-name", "life-insurer", "ad-hoc-command"],
+)
+def test_marks_organization_names_of_more_shapes(text, name):
+    """开发公司: what a company says it does is part of its name though jieba tags it a verb; 成员|湖北…救援队:
+    the name starts at the place; 人寿 ends an insurer's name; a 指挥部 is named from its own area."""
+    assert name in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    "piece,org",
+    [("国家发展和改革委员会主任", "国家发展和改革委员会"), ("住房和城乡建设部部长", "住房和城乡建设部")],
+    ids=["verb-before-he", "common-noun-before-he"],
+)
+def test_marks_a_name_joined_by_he_stays_whole(piece, org):
+    """发展和改革, 住房和城乡: 和 joins two words of one name; it does not start the organization after it."""
+    from kg.nlp import chains
+
+    assert chains.parse_item(piece).org == org
+
+
+@pytest.mark.parametrize(
+    "text,held,not_person",
+    [
+        ("演艺明星王立丹、董立、高云翔、赵立和新锐歌手胡立灵同台。", ("胡立灵", "歌手", None, None), "高云"),
+        ("夫妇二人在路边一家麦当劳花3英镑买了午餐。", None, "麦当劳"),
+        ("国债被一抢而空，银行工作人员的衣扣甚至被挤掉。", None, "银行工"),
+    ],
+    ids=["title-after-a-conjunction", "what-jia-counts", "speech-verb-inside-a-word"],
+)
+def test_marks_people_in_lists_and_what_is_no_person(text, held, not_person):
+    """某甲和新锐歌手某乙: the chain starts after 和; 、高云翔、: the whole item between marks is the name;
+    一家麦当劳 counts a shop; 银行工|作人员: 作 inside a word is no speech verb."""
+    doc = analyse(make_article(text, date="2012-04-21"))
+    if held:
+        assert held in {(p.person.name, p.role, p.org.name if p.org else None, p.status) for p in doc.posts}
+    assert not_person not in {m.name for m in doc.mentions if m.kind == "person"}

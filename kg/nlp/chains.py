@@ -25,6 +25,7 @@ class Item:
     role: str
     status: str | None = None  # former, nominated, acting
     org_begin: int = -1  # offset of org in the text searched; -1 when org is empty
+    alone: bool = False  # 著名演员: an occupation held in no organization, not even its neighbours'
 
 
 @dataclass(frozen=True)
@@ -226,15 +227,19 @@ def _chain(text: str, name_begin: int, name_end: int, quoted: bool = False) -> C
     items: list[Item] = []
     begin = name_begin
     for piece, start in zip(reversed(pieces), reversed(starts), strict=True):
-        item = parse_item(piece)
+        item, after = parse_item(piece), False
+        joined = max(piece.rfind(c) for c in "和与及")
+        if item is None and joined >= 0 and (item := parse_item(piece[joined + 1 :])) is not None:
+            # 某甲和新锐歌手某乙: the titles start after the conjunction, and so does the chain
+            start, piece, after = start + joined + 1, piece[joined + 1 :], True
         if item is None:
             break
         at = piece.rfind(item.org, 0, len(piece) - len(item.role)) if item.org else -1
         if item.org and at < 0:  # a fused title (省公安厅长): the organization runs into the title
             at = piece.rfind(item.org)
-        items.append(Item(item.org, item.role, item.status, start + at if item.org else -1))
+        items.append(Item(item.org, item.role, item.status, start + at if item.org else -1, item.alone))
         begin = start + max(at, 0) if item.org else start + len(piece) - len(item.role)
-        if item.org and not _only_qualifiers(piece[:at]):
+        if after or item.org and not _only_qualifiers(piece[:at]):
             break  # 某某代表李四赠送给联合国秘书长: the chain starts inside its piece, not at a 、 before it
     if not items:
         return None
@@ -278,7 +283,11 @@ def split_status(piece: str) -> tuple[str | None, str]:
 def parse_item(piece: str) -> Item | None:
     """Split 'organization + role' at the longest role that leaves a sensible organization."""
     roles, _, status_words, status_map = _vocab()
+    if (job := _described_occupation(piece)) is not None:  # before 原 of 原创 is read as a status
+        return Item("", job, None, alone=True)  # 知名作家, 原创歌手: praise before an occupation names no body
     status, piece = split_status(piece)
+    if (job := _described_occupation(piece)) is not None:
+        return Item("", job, status, alone=True)
     # 某刑警大队副大队长, 某派出所所长: the head of a unit is titled after the unit's type.
     head = _UNIT_HEAD.fullmatch(piece)
     if head and orgs.is_org_name(head["org"]) and (org := trim(head["org"], strict=True)):
@@ -318,6 +327,21 @@ def parse_item(piece: str) -> Item | None:
     return loose
 
 
+@functools.cache
+def _occupations() -> tuple[frozenset[str], tuple[str, ...]]:
+    people = load("people")
+    return frozenset(people["occupations"]), longest_first(people["occupation_descriptors"])
+
+
+def _described_occupation(piece: str) -> str | None:
+    """著名DJ -> DJ: an occupation after descriptors only (国内知名 + 歌手)."""
+    jobs, descriptors = _occupations()
+    rest = piece
+    while (d := next((d for d in descriptors if rest.startswith(d) and len(rest) > len(d)), None)) is not None:
+        rest = rest[len(d) :]
+    return rest if rest != piece and rest in jobs else None
+
+
 def _role_words_after(org: str) -> tuple[str, str] | None:
     """某银行高级社区事务 + 经理, 某公司市场部公共事务及传讯 + 主任: an organization of a known kind, then a few
     words that belong to the title (the title is 高级社区事务经理). None when org is not written so.
@@ -338,8 +362,14 @@ def _role_words_after(org: str) -> tuple[str, str] | None:
         ):
             continue  # 某某创办|人和: a word runs across the cut
         # 驻华, 亚洲区: where the holder is posted belongs to the title, after any organization
-        # (联合国驻华代表, 某银行亚洲区首席经济学家).
-        posted = rest.startswith("驻") or rest.endswith("区") and 3 <= len(rest) <= 4 and segment.tag(rest[:-1]) == "ns"
+        # (联合国驻华代表, 某银行亚洲区首席经济学家); so does 中国 after a body abroad (某署中国亲善大使).
+        posted = (
+            rest.startswith("驻")
+            or rest == "中国"
+            or rest.endswith("区")
+            and 3 <= len(rest) <= 4
+            and segment.tag(rest[:-1]) == "ns"
+        )
         if not posted and (rest[-1] in _UNIT_ENDS or any(t.flag in PROPER_TAGS for t in toks if t.begin >= cut)):
             continue  # 中介所 (所长) is a unit; 常营 (项目经理) a place: neither is part of the title
         named = trim(head, strict=not posted)

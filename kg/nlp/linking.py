@@ -10,6 +10,7 @@ with none. A name counts when the model is sure enough (PERSON_CONFIDENCE, chose
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -50,8 +51,8 @@ def find(
         if s not in people:
             continue
         b, e = offset + s.begin, offset + s.end
-        if any(tb < e and b < te for tb, te in taken):
-            continue
+        if any(tb < e and b < te for tb, te in taken) or _COUNTED_BUSINESS.search(text, 0, s.begin):
+            continue  # 路边一家某某: what 家 counts is a shop or a firm, not a person
         pos, org_span = _post_before(text, spans, k) or _post_after(text, spans, k) or (None, None)
         role, status = None, None
         where = (org_span.begin, org_span.end) if org_span else None
@@ -72,6 +73,9 @@ def find(
         person = Mention(b, e, s.text, "person", s.text, cue="tagger")
         out.append(Linked(person, role or None, org, status, where))
     return out
+
+
+_COUNTED_BUSINESS = re.compile(r"(?:[一两几这那该每某多]|[0-9]+)家$")
 
 
 def _post_before(text: str, spans, k: int):

@@ -130,8 +130,20 @@ def find(tokens, offset: int, qualify, is_role, is_place, tagged: tuple[tuple[in
     stops = frozenset(load("places")["left_stops"])
     out = []
     for begin, end, _suffix in phrases.ending_in(tokens, suffixes, not_orgs, stops):
-        surface = "".join(t.word for t in tokens if begin <= t.begin and t.end <= end)
         first = next(t for t in tokens if t.begin == begin)
+        # 联盟|成员|湖北|水上|救援队: common nouns run into the name; the name starts at the place inside.
+        inner = next((t for t in tokens if begin < t.begin < end and t.flag in ("ns", "nt", "nz")), first)
+        skipped = [t for t in tokens if begin <= t.begin < inner.begin]
+        if (
+            skipped
+            and len(inner.word) > 1
+            and all(len(t.word) > 1 and t.flag in ("n", "j", "vn") for t in skipped)
+            and skipped[-1].flag == "n"
+            and not org_suffix(skipped[-1].word)
+            and (not phrases.proper(first) or inner.flag == "ns")
+        ):
+            first, begin = inner, inner.begin  # not 人|社部, nor 某某集团|北京分公司
+        surface = "".join(t.word for t in tokens if begin <= t.begin and t.end <= end)
         if not (phrases.proper(first) or surface.startswith(_STARTS)) or is_role(surface) or not is_org_name(surface):
             continue
         if not specific(surface) or any(t.end == begin and t.word in _DEMONSTRATIVES for t in tokens):
@@ -294,12 +306,14 @@ _GOVERNMENT = (
     "政协",
     "党委",
     "纪委",
+    "指挥部",
 )
 
 
 def spell_areas(name: str) -> str:
     """A government body's name starts at its own area, spelled in full: 陕西公安厅 -> 陕西省公安厅, and the
-    province written before a county or city is dropped (江西某县公安局 -> 某县公安局).
+    province written before a county or city is dropped (江西某县公安局 -> 某县公安局), but not the city
+    before a district (漯河市源汇区文化旅游局 stays).
 
     >>> spell_areas("陕西公安厅"), spell_areas("浙江杭州市公安局"), spell_areas("杭州地铁集团")
     ('陕西省公安厅', '杭州市公安局', '杭州地铁集团')
@@ -316,6 +330,9 @@ def spell_areas(name: str) -> str:
     own = lead[-1].areas[0]
     if len(lead) > 1 and any(a.areas[0] not in gazetteer.chain(own) for a in lead[:-1]):
         return name  # areas that do not contain one another: not a place then its part
+    written = name[: lead[-1].end]
+    if own.name.endswith("区") and own.city and own.city[:2] in written[: -len(own.name) + 1 or None]:
+        return own.city + own.name + name[lead[-1].end :]  # many cities have a 鼓楼区: the city stays
     return own.name + name[lead[-1].end :]
 
 

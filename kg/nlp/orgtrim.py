@@ -27,7 +27,11 @@ def trim(org: str, strict: bool = False) -> str | None:
     cut = max([cut] + [m.end() for m in _DATELINE_END.finditer(org)])
     # Verbs a name never holds (明确, 会同) end whatever stands before the name, unless what they leave is
     # a bare type (某某文化发展有限公司: 发展 is part of the company's name there).
-    words = sorted((i + len(w) for w in _leftwords() if (i := org.rfind(w)) >= 0), reverse=True)
+    # (not before 和 or 与 that joins two words of one name: 国家发展和改革委员会, 住房和城乡建设部)
+    words = sorted(
+        (i + len(w) for w in _leftwords() if (i := org.rfind(w)) >= 0 and org[i + len(w) :][:1] not in "和与及"),
+        reverse=True,
+    )
     cut = next((c for c in words if c > cut and orgs.specific(org[c:])), cut)
     org = org[cut:]
     for q in qualifiers():  # 分管, 新任, 时任: words about the post, not part of the organization
@@ -52,9 +56,16 @@ def _after_listed_person(org: str) -> str:
     """
     for joiner in "和与及":
         at = org.rfind(joiner)
-        if at >= 2 and any(names.plausible(org[at - k : at]) for k in (2, 3)):
+        if at >= 2 and any(names.plausible(org[at - k : at]) for k in (2, 3)) and _name_ends_at(org, at):
             return org[at + 1 :]
     return org
+
+
+def _name_ends_at(org: str, at: int) -> bool:
+    """Whether jieba reads a personal name (or no common word) right before position at: not 发展 of
+    国家发展和改革委员会, nor 住房 of 住房和城乡建设部."""
+    before = next((t for t in words(org) if t.end == at), None)
+    return before is None or before.flag.startswith("nr") or frequency(before.word) < _COMMON_WORD
 
 
 def _from_proper(org: str) -> str:
@@ -70,6 +81,8 @@ def _from_proper(org: str) -> str:
     if len(toks) < 2 or toks[0].flag in PROPER_TAGS or frequency(toks[0].word) < _COMMON_WORD:
         return org
     at = next((t.begin for t in toks[1:] if t.flag in PROPER_TAGS), None)
+    if at is not None and any(t.word in ("和", "与") for t in toks if t.end <= at):
+        return org  # 住房和城乡建设部: the words joined by 和 are one name
     return org[at:] if at is not None and orgs.is_org_name(org[at:]) else org
 
 

@@ -29,7 +29,8 @@ def speakers(text: str, offset: int, toks=None) -> list[Mention]:
     starts = {t.begin: t for t in toks} if toks is not None else None
     for i in _clause_starts(text):
         end = names.name_at(text, i, stops="", starts=starts)
-        if end and names.speech_verb_at(text, end):
+        # the verb is a word of its own: not 作 inside 银行|工作人员
+        if end and names.speech_verb_at(text, end) and (starts is None or end in starts):
             out.append(_person(text, i, end, offset, "speech"))
     return out
 
@@ -76,13 +77,14 @@ def with_known(text: str, offset: int, toks, known: set[str], taken: list[tuple[
 
 
 def _listed_next(text: str, at: int, starts: dict) -> int:
-    """The length of the name at text[at] in a list: a plausible word, or two or three characters before a mark."""
-    t = starts.get(at)
-    if t is not None and names.plausible(t.word):
-        return len(t.word)
+    """The length of the name at text[at] in a list: the whole item up to the next mark when it is a
+    plausible name (高云翔 of 、高云翔、, which jieba cuts as 高云|翔), else a plausible word there."""
     for n in (3, 2):
         if names.plausible(text[at : at + n]) and (at + n == len(text) or text[at + n] in "、，。；和"):
             return n
+    t = starts.get(at)
+    if t is not None and names.plausible(t.word):
+        return len(t.word)
     return 0
 
 

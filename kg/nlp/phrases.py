@@ -10,6 +10,8 @@ from kg.nlp.segment import Token, frequency, known_word
 # jieba tags that can stand inside a name, and those a name cannot start with.
 _INSIDE = ("n", "j", "eng", "vn", "b", "s", "zg", "ng", "an", "a", "z", "m", "i", "l", "nz", "nr", "ns", "nt", "f")
 _NO_START = {"m", "f", "vn", "b", "an", "a", "z", "zg", "ng", "l"}
+# What a company's name says it does, right before its type (某某房地产开发公司, 某某投资管理有限公司).
+_BUSINESS_VERBS = frozenset({"开发", "发展", "建设", "投资", "管理", "经营", "服务", "咨询", "设计", "制造", "运营"})
 # A known word this rare in jieba's dictionary is most likely a name (a street or a park; 全力 is seen 1161 times).
 _RARE = 100
 # Words that join two names or end one, whatever jieba tags them.
@@ -50,6 +52,8 @@ def ending_in(
         # The word right before a bare type is part of the name even where it is a stop elsewhere: 某某文化
         # 发展有限公司, 某某房地产开发有限公司 (not 某部会同|教育部: there the last word is more than its type).
         bare = last.word == suffix
+        if bare and k > 0 and tokens[k - 1].word in _BUSINESS_VERBS:
+            k -= 1  # 某某地产|开发|公司: a business a company's name says it does, though jieba tags it a verb
         while k > 0 and j - k < max_tokens and _inside(tokens[k - 1], stops if k < j or not bare else frozenset()):
             k -= 1
         while k < j and (step := _generic_at(tokens, k, j, generic)):

@@ -26,7 +26,9 @@ def resolve(items, locale: Locale, recent=lambda suffix: None, before: OrgName |
     out = []
     for item in items:
         surface = item.org
-        if not surface:
+        if item.alone:
+            org = None  # 某署亲善大使、著名演员某某: the actress is no actress of the agency
+        elif not surface:
             # 省委书记甲、省长乙: a mayor or governor is in the government of the place his chain names;
             # 某局党委副书记、常务副局长: a 局长 is in the 局, not in its party committee.
             org = (
