@@ -162,3 +162,90 @@ def test_marks_people_in_lists_and_what_is_no_person(text, held, not_person):
     if held:
         assert held in {(p.person.name, p.role, p.org.name if p.org else None, p.status) for p in doc.posts}
     assert not_person not in {m.name for m in doc.mentions if m.kind == "person"}
+
+
+@pytest.mark.parametrize(
+    "text,held",
+    [
+        ("洛斯桑托斯市市长卡洛斯・托拉在接受电台采访时说，地震持续了20秒。", "卡洛斯·托拉"),
+        ("联合国和阿盟副特使让-马里·盖埃立表示，局势恶化。", "让-马里·盖埃立"),
+    ],
+    ids=["katakana-dot", "hyphen-and-dot"],
+)
+def test_marks_transliterated_names_with_other_dots(tmp_path, text, held):
+    """卡洛斯・托拉 (the katakana dot) is read as 卡洛斯·托拉; a hyphen joins the parts of a dotted name."""
+    from tests.test_nlp import _ingested
+
+    doc = analyse(_ingested(tmp_path, text))
+    assert held in {m.name for m in doc.mentions if m.kind == "person"}
+
+
+@pytest.mark.parametrize(
+    "text,held",
+    [
+        ("东京都知事石原健太郎宣布将购买岛屿。", ("石原健太郎", "知事", "东京都政府", None)),
+        ("叙总统阿萨立表示，将进行改革。", ("阿萨立", "总统", "叙利亚政府", None)),
+        ("公安部治安局局长刘立武介绍，这次销毁的枪支来源于三个方面。", ("刘立武", "局长", "公安部治安局", None)),
+        ("据某某资讯分析师关立力表示，现在煤市买方市场已经形成。", None),
+    ],
+    ids=["governor-abroad", "one-character-country", "a-body-then-its-unit", "firm-head-is-no-field"],
+)
+def test_marks_posts_abroad_and_units(text, held):
+    """知事 heads a government abroad; 叙 is 叙利亚; 公安部|治安局: jieba's place 治安 does not cut the unit from
+    its body."""
+    if held:
+        assert held in _posts(text)
+
+
+def test_marks_a_firm_head_before_an_analyst():
+    """中宇资讯分析师: 资讯 after the firm's own name ends the firm's name; it is no field of the analyst."""
+    from kg.nlp import chains
+
+    assert chains.parse_item("中宇资讯分析师").org == "中宇资讯"
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [("不过胡拉镇事件后，局势恶化。", "胡拉镇"), ("麦德林市发生地震。", "麦德林"), ("沙特国王阿卜杜拉出席。", "沙特")],
+    ids=["ends-in-an-area-type", "an-area-type-follows", "a-country-before-a-title"],
+)
+def test_marks_places_are_no_people(text, name):
+    doc = analyse(make_article(text, date="2012-06-01"))
+    assert name not in {m.name for m in doc.mentions if m.kind == "person"} | {p.person.name for p in doc.posts}
+
+
+def test_marks_names_alone_in_brackets_after_a_dateline():
+    """某网某地3月30日电(张三　李四): the names in the brackets are the dateline's reporters."""
+    from kg.ingest.markers import parse_lead
+
+    lead = parse_lead("中新网东莞3月30日电(李立民　王获)广东东莞一仓库30日早上发生火灾")
+    assert [(b.role, b.name) for b in lead.bylines] == [("记者", "李立民"), ("记者", "王获")]
+    assert parse_lead("新华社北京12月26日电（完）").bylines == ()
+
+
+@pytest.mark.parametrize(
+    "text,held",
+    [
+        ("洛斯桑托斯市市长卡洛斯·托拉在接受电台采访时说。", ("卡洛斯·托拉", "市长", "洛斯桑托斯市政府", None)),
+        ("石垣市市长中山义隆表示，将登岛调查。", ("中山义隆", "市长", "石垣市政府", None)),
+    ],
+    ids=["city-abroad", "japanese-city"],
+)
+def test_marks_the_mayor_of_a_city_the_gazetteer_lacks(text, held):
+    """某某斯市市长: a city no Chinese gazetteer holds is abroad, and its mayor is in its 政府."""
+    assert held in _posts(text)
+
+
+@pytest.mark.parametrize(
+    "text,name,kind",
+    [
+        ("首都波哥大、中部城市麦德林等地均有震感。", "麦德林", "person"),
+        ("反政府武装从村里向其他区域发动袭击，致37名反政府武装人员丧生。", "名反政府", "org"),
+        ("今天上午，公安机关统一销毁非法枪爆物品活动在河北正式启动。", "公安机关", "org"),
+        ("为中西部农村贫困地区的寄宿制学校再建400个营养厨房。", "寄宿制学校", "org"),
+    ],
+    ids=["a-city-after-its-kind", "a-stance-is-no-government", "a-kind-of-body", "a-kind-of-school"],
+)
+def test_marks_no_person_or_organization_there(text, name, kind):
+    doc = analyse(make_article(text, date="2012-06-12"))
+    assert name not in {m.name for m in doc.mentions if m.kind == kind}

@@ -106,8 +106,19 @@ def parse_lead(raw: str) -> Lead:
     pos = m.end()
     paren = _PAREN_BYLINE_RE.match(raw, pos)
     if paren:
-        return Lead(continued, dateline, parse_byline(paren["inner"]), strip)
+        return Lead(continued, dateline, parse_byline(paren["inner"]) or _names_only(paren["inner"]), strip)
     return Lead(continued, dateline, bare_byline(raw[pos:].lstrip()), strip)
+
+
+def _names_only(inner: str) -> tuple[Byline, ...]:
+    """某网某地3月30日电（张三　李四）: names alone in the brackets after a dateline are its reporters (names run
+    together, 张三李四, are kg.nlp's to part). Not an outlet, a credit or anything with a digit."""
+    parts = [p for p in re.split(_SEP, inner.strip()) if p]
+    if not parts or not all(re.fullmatch(_NAMES_RUN, p) and not p.endswith(OUTLET_SUFFIXES) for p in parts):
+        return ()
+    if any(re.search(rf"(?:{_CREDIT}|{_ROLES})", p) for p in parts):
+        return ()
+    return tuple(Byline("记者", p, None) for p in parts)
 
 
 def bare_byline(rest: str) -> tuple[Byline, ...]:

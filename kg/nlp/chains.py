@@ -105,7 +105,9 @@ def find(text: str, toks=None) -> list[Chain]:
             out.append(chain)
             taken = end
     spans = [(c.name_begin, c.name_end) for c in out]
-    out += [c for c in _title_after(text, toks) if (c.name_begin, c.name_end) not in spans]
+    # 沙特国王某某: a title that a name follows is that name's, not the word's before it (沙特 is no name).
+    named = {c.name_begin for c in out}
+    out += [c for c in _title_after(text, toks) if (c.name_begin, c.name_end) not in spans and c.end not in named]
     return sorted(out, key=lambda c: c.name_begin)
 
 
@@ -384,7 +386,10 @@ def _field_before(org: str, role: str) -> tuple[str, str] | None:
     it may be one. None when not so written."""
     if role not in _field_titles() or not org:
         return None
-    last = words(org)[-1]
+    toks = words(org)
+    last = toks[-1]
+    if last.word in _company_heads() and len(toks) > 1 and toks[-2].flag in PROPER_TAGS | {"nz"}:
+        return None  # 某宇资讯分析师: 资讯 ends the firm's short name, it is no field of the analyst
     if (
         last.flag not in ("n", "vn", "j", "v" if last.word == org else "")
         or len(last.word) < 2
@@ -394,6 +399,11 @@ def _field_before(org: str, role: str) -> tuple[str, str] | None:
         return None
     head = org[: last.begin]
     return (trim(head) or "") if head else "", last.word
+
+
+@functools.cache
+def _company_heads() -> frozenset[str]:
+    return frozenset(load("orgs")["company_heads"])
 
 
 @functools.cache

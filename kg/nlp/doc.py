@@ -117,9 +117,10 @@ def analyse(article: Article) -> Doc:
             # 局长张三、副局长李四: a chain right after another, across 、, continues its organization.
             listed = carried is not None and carried[0] == s.begin + c.begin - 1 and s.text[c.begin - 1] == "、"
             before = carried[1] if listed else _named_before(found, s, c)
-            # Right after a garbled stretch (□某地产股份有限公司) a name may be the tail of one: not read.
+            # Right after a garbled stretch (□某地产股份有限公司) a name may be the tail of one: it is the
+            # organization the article names in full with that ending (□润银行 of 某润银行), else unread.
             items = tuple(
-                replace(i, org="", org_begin=-1)
+                _completed(i, found, text)
                 if i.org and i.org_begin >= 0 and _garbled_before(text, s.begin + i.org_begin)
                 else i
                 for i in c.items
@@ -176,10 +177,14 @@ def analyse(article: Article) -> Doc:
         found += people.repeats(s.text, s.begin, set(persons), taken)
         found += people.with_known(s.text, s.begin, s.tokens, set(persons), taken)
         found += people.handles(s.text, s.begin)
+    places_named = {m.name for m in found if m.kind == "person" and _a_place(text, m)}
     found = [
-        m for m in found if not _garbled_before(text, m.begin) and not (m.kind == "person" and names.addressed(m.name))
+        m
+        for m in found
+        if not _garbled_before(text, m.begin)
+        and not (m.kind == "person" and (names.addressed(m.name) or m.name in places_named))
     ]
-    posts = [p for p in posts if not names.addressed(p.person.name)]
+    posts = [p for p in posts if not names.addressed(p.person.name) and p.person.name not in places_named]
     # 儿科医生某某 … 某某与恐怖分子通了电话: a name the article gives a person is no organization elsewhere in it.
     people_named = {m.name for m in found if m.kind == "person"}
     found = [m for m in found if not (m.kind == "org" and m.cue == "tagger" and m.surface in people_named)]
@@ -189,6 +194,33 @@ def analyse(article: Article) -> Doc:
     posts = reporters.home_paper(article, posts)
     bylines += reporters.embedded(article, found, {b.name for b in bylines})
     return Doc(article, locale, sents, tuple(_dedupe(found)), tuple(posts), bylines)
+
+
+def _completed(item: chains.Item, found: list[Mention], text: str) -> chains.Item:
+    """A chain item whose organization a garbled stretch cut: the one organization named in full with the
+    readable tail, or none (not guessed from the last 局 named)."""
+    full = {
+        m.name
+        for m in found
+        if m.kind == "org"
+        and m.name.endswith(item.org)
+        and len(m.name) > len(item.org)
+        and not _garbled_before(text, m.begin)
+    }
+    if len(full) == 1:
+        return replace(item, org=full.pop(), org_begin=-1)
+    return replace(item, org="", org_begin=-1, alone=True)
+
+
+def _a_place(text: str, m: Mention) -> bool:
+    """A "name" that is a place: it ends in a type of area (某拉镇, 某垣市), or one follows it (某德林市,
+    not 某某市长, a name and then a title)."""
+    if len(m.name) >= 3 and m.name[-1] in "市镇县省" and "·" not in m.name:
+        return True
+    return text[m.end : m.end + 1] in _AREA_TYPES and text[m.end + 1 : m.end + 2] not in "长委"
+
+
+_AREA_TYPES = "市镇县省州"
 
 
 def _named_before(found: list[Mention], s: Sent, c: chains.Chain) -> OrgName | None:

@@ -16,7 +16,10 @@ _PRONOUNS = frozenset("他她它我你您咱们其没不也就都是的了以及
 _ADDRESS = ("先生", "女士", "小姐", "老师", "同志", "人士", "师傅")  # 魏先生: a surname and a form of address, no name
 _ORG_ENDINGS = ("会", "局", "委", "厅", "办", "署", "院", "部", "所", "司")
 _AFTER_NAME = frozenset({"p", "d", "c", "u", "uj", "ul", "t", "f", "m"})  # 在, 也, 今天, 3日
-_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})+")
+# A hyphen joins parts too (让-马里·某某, 某某·多斯沃尔德-贝克), where a middle dot also stands.
+_DOTTED = re.compile(
+    r"[\u4e00-\u9fff]{1,6}(?:-[\u4e00-\u9fff]{1,6})*(?:·[\u4e00-\u9fff]{1,6}(?:-[\u4e00-\u9fff]{1,6})*)+"
+)
 _WORDY = 1000  # so frequent a word is hardly the start of a name
 COMMON = 20  # dictionary frequency above which a word jieba tags as no name is taken as a word
 
@@ -66,7 +69,9 @@ def plausible(name: str) -> bool:
     v = _vocab()
     not_names, not_given, japanese = v.not_names, v.titles, v.japanese
     k = surname_length(name, 0)
-    if not k or not 1 <= len(name) - k <= 2 or not all(_HAN.match(c) for c in name):
+    # 某原慎太郎: a Japanese given name of three characters ends in 郎
+    longest = 3 if name[:k] in japanese and name.endswith("郎") else 2
+    if not k or not 1 <= len(name) - k <= longest or not all(_HAN.match(c) for c in name):
         return False
     given = name[k:].replace("也", "") if name[:k] in japanese else name[k:]  # 某田克也: 也 ends Japanese names
     if name in not_names or name[:2] in not_names or name in not_given or name[k:] in not_given:
@@ -111,7 +116,7 @@ def name_at(text: str, i: int, stops: str = "", starts: dict | None = None) -> i
     k = surname_length(text, i)
     if not k:
         return 0
-    window = text[i : i + k + 6]
+    window = text[i : i + k + 7]
     first = starts.get(i) if starts is not None else tokens(window)[0]
     if first is None:
         first = tokens(window)[0]
@@ -124,7 +129,7 @@ def name_at(text: str, i: int, stops: str = "", starts: dict | None = None) -> i
             else end
         )
     verbs, appoint = _vocab().speech_verbs, _vocab().appointment_verbs
-    for size in (k + 2, k + 1):
+    for size in (k + 3, k + 2, k + 1):  # k + 3: a Japanese given name in 郎 (plausible() allows no other)
         cand = window[:size]
         rest = text[i + size : i + size + 4]
         if len(cand) == size and plausible(cand) and (not rest or rest[0] in stops or rest.startswith(verbs + appoint)):
@@ -145,7 +150,7 @@ def name_at(text: str, i: int, stops: str = "", starts: dict | None = None) -> i
 
 def _dotted_end(text: str, m: re.Match) -> int:
     """Where a dotted name ends: its last part runs to a verb or a function word (…·麦坚迪|表示)."""
-    last = text.rindex("·", m.start(), m.end()) + 1
+    last = max(text.rfind(c, m.start(), m.end()) for c in "·-") + 1
     end = last
     for t in tokens(text[last : m.end()]):
         if end > last and (t.flag[:1] in "vdpcuy" or end - last + len(t.word) > 4):

@@ -83,6 +83,8 @@ def _from_proper(org: str) -> str:
     at = next((t.begin for t in toks[1:] if t.flag in PROPER_TAGS), None)
     if at is not None and any(t.word in ("和", "与") for t in toks if t.end <= at):
         return org  # 住房和城乡建设部: the words joined by 和 are one name
+    if at is not None and orgs.is_org_name(org[:at]):
+        return org  # 公安部|治安局: a body, then its unit (jieba reads 治安 as a place)
     return org[at:] if at is not None and orgs.is_org_name(org[at:]) else org
 
 

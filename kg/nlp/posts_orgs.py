@@ -48,7 +48,9 @@ def resolve(items, locale: Locale, recent=lambda suffix: None, before: OrgName |
         elif _abroad(item.role, surface):
             org = OrgName(surface + "政府", (surface,))  # 某国首相, 某省省长 abroad: the place's government
         elif (town := _place_of_head(item.role, surface)) is not None:
-            org = orgs.canonical(town + "人民政府", locale.qualify)  # 某溪镇长: the government of 某溪镇
+            # 某溪镇长: the government of 某溪镇; a city the gazetteer lacks is abroad (某某斯市市长: 某某斯市政府)
+            body = "人民政府" if town[-1] in "镇乡" else "政府"
+            org = orgs.canonical(town + body, locale.qualify) if body == "人民政府" else OrgName(town + body, (town,))
         elif segment.tag(surface) == "ns" and not orgs.is_org_name(surface):
             org = None  # 美国历史学家, 英国演员: a country alone says where one is from, not who employs him
         elif orgs.is_department(orgs.expand(surface)) and base is not None and not orgs.has_place_prefix(surface):
@@ -68,11 +70,13 @@ def _place_of_head(role: str, surface: str) -> str | None:
     """The place a head of government is written with when the gazetteer does not know it (a town, a
     place abroad): 某溪 of 某溪镇长 is 某溪镇, where jieba reads 某溪 as a place."""
     core = role.removeprefix("常务").removeprefix("副")
-    if len(core) != 2 or load("people")["place_roles"].get(core) != "人民政府" or not 2 <= len(surface) <= 4:
+    if len(core) != 2 or load("people")["place_roles"].get(core) != "人民政府" or not 2 <= len(surface) <= 8:
         return None
-    if segment.tag(surface) != "ns" or orgs.is_org_name(surface) or surface.endswith(core[0]):
+    if orgs.is_org_name(surface):
         return None
-    return surface + core[0]
+    if surface.endswith(core[0]):  # 某某斯市 of 某某斯市市长, which the gazetteer does not know
+        return surface if len(surface) >= 3 and segment.tag(surface[:-1]) != "m" else None
+    return surface + core[0] if segment.tag(surface) == "ns" else None
 
 
 def _last_of_its_kind(role: str, recent) -> OrgName | None:

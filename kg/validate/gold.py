@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -167,6 +168,8 @@ def evaluate(gold: Gold, graph) -> list[Score]:
 
 
 def _normal(name: str, row: tuple[str, ...]) -> tuple[str, ...]:
+    # Gold is written from the raw text (让－马里, full-width); kg's names come from cleaned text (让-马里).
+    row = tuple(unicodedata.normalize("NFKC", v) for v in row)
     if name == "statistics":
         return row[0], plain_text(row[1]), row[2]
     if name in ("posts", "roles_without_org") and row[1].startswith("原") and len(row[1]) > 2:
