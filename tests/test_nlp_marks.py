@@ -249,3 +249,12 @@ def test_marks_the_mayor_of_a_city_the_gazetteer_lacks(text, held):
 def test_marks_no_person_or_organization_there(text, name, kind):
     doc = analyse(make_article(text, date="2012-06-12"))
     assert name not in {m.name for m in doc.mentions if m.kind == kind}
+
+
+def test_marks_a_country_or_city_abroad_is_no_person():
+    """约旦 and 大马士革 are places in jionlp's world gazetteer, whatever the tagger reads there."""
+    from kg.nlp import gazetteer
+
+    assert {"约旦", "大马士革", "伊斯坦布尔"} <= gazetteer.abroad() and "中国" not in gazetteer.abroad()
+    doc = analyse(make_article("冲突区域先前限于大马士革、约旦边境等地。", date="2012-06-12"))
+    assert not {"大马士革", "约旦"} & {m.name for m in doc.mentions if m.kind == "person"}

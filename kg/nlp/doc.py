@@ -213,10 +213,10 @@ def _completed(item: chains.Item, found: list[Mention], text: str) -> chains.Ite
 
 
 def _a_place(text: str, m: Mention) -> bool:
-    """A "name" that is a place: it ends in a type of area (某拉镇, 某垣市), or one follows it (某德林市,
-    not 某某市长, a name and then a title)."""
-    if len(m.name) >= 3 and m.name[-1] in "市镇县省" and "·" not in m.name:
-        return True
+    """A "name" that is a place: it ends in a type of area (某拉镇, 某垣市), it names a country or a city
+    abroad, or a type of area follows it (某德林市, not 某某市长, a name and then a title)."""
+    if len(m.name) >= 3 and m.name[-1] in "市镇县省" and "·" not in m.name or m.name in gazetteer.abroad():
+        return True  # …or a country or a city abroad (约旦, 大马士革), jionlp's world gazetteer
     return text[m.end : m.end + 1] in _AREA_TYPES and text[m.end + 1 : m.end + 2] not in "长委"
 
 

@@ -166,3 +166,17 @@ def chain(a: Area) -> list[Area]:
             break
         out.append(parent)
     return out
+
+
+@functools.cache
+def abroad() -> frozenset[str]:
+    """Countries (short and full names), their capitals and main cities, from jionlp's world gazetteer:
+    places a name-shaped word may be (约旦, 大马士革, 伊斯坦布尔) where a tagger reads a person."""
+    names: set[str] = set()
+    for countries in _load_jionlp().world_location_loader().values():
+        for country, data in countries.items():
+            names.update((country, data.get("full_name") or "", data.get("capital") or ""))
+            names.update(data.get("main_city") or ())
+    names.discard("")
+    names.discard("中国")
+    return frozenset(names)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kg.nlp import chains, names, orgs, orgtrim, tagger
+from kg.nlp import chains, gazetteer, names, orgs, orgtrim, tagger
 from kg.nlp.lexicon import load
 from kg.nlp.mentions import Mention
 from kg.nlp.orgs import OrgName
@@ -170,7 +170,12 @@ def organizations(
             if orgs.org_suffix(head):  # 某某委员会|系联合国…: a verb run on after a name's type is no part of it
                 inside = inside[:-1]
                 s = tagger.Span(s.begin, inside[-1].end, s.kind, head, s.confidence)
-        if len(inside) > 1 and inside[0].flag in _NO_ORG or [(t.word, t.flag) for t in inside] == [(s.text, "ns")]:
+        if (
+            len(inside) > 1
+            and inside[0].flag in _NO_ORG
+            or [(t.word, t.flag) for t in inside] == [(s.text, "ns")]
+            or s.text in gazetteer.abroad()
+        ):
             continue  # 共监测食品样品, 积极参与…监管: a clause; 丹麦 alone (for its team): a place
         if inside and (inside[-1].flag in _NO_END or inside[-1].word in _ABSTRACT) and not orgs.org_suffix(s.text):
             continue  # 工商部门检测, 某某奶粉检测结果问题: a name ends in a noun that can name a body

@@ -99,7 +99,7 @@ def _abroad(role: str, surface: str) -> bool:
     role = role.removeprefix("副").removeprefix("前")
     if role in load("people")["heads_of_state"]:
         return not orgs.is_org_name(surface) and not orgs.is_type_word(surface) and not gazetteer.is_area(surface)
-    return role in _foreign_heads() and segment.tag(surface) == "ns"
+    return role in _foreign_heads() and (segment.tag(surface) == "ns" or surface in gazetteer.abroad())
 
 
 @functools.cache
