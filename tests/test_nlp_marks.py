@@ -258,3 +258,19 @@ def test_marks_a_country_or_city_abroad_is_no_person():
     assert {"约旦", "大马士革", "伊斯坦布尔"} <= gazetteer.abroad() and "中国" not in gazetteer.abroad()
     doc = analyse(make_article("冲突区域先前限于大马士革、约旦边境等地。", date="2012-06-12"))
     assert not {"大马士革", "约旦"} & {m.name for m in doc.mentions if m.kind == "person"}
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("叙利亚外交部召见摩洛哥驻叙利亚大使馆临时代办。", "摩洛哥驻叙利亚大使馆"),
+        ("上海浦东国际机场海关查获一批枪支。", "上海浦东国际机场海关"),
+        ("吉安三石饲料商行的负责人说。", "吉安三石饲料商行"),
+        ("湖南长沙亚华乳业有限公司召回了产品。", "湖南长沙亚华乳业有限公司"),
+    ],
+    ids=["mission-abroad", "customs", "trading-firm", "company-keeps-its-places"],
+)
+def test_marks_bodies_named_with_their_places(text, name):
+    """某国驻某国大使馆 is the sending country's mission; 海关 and 商行 end names; a company is registered
+    with the places it is written with."""
+    assert name in _orgs(text)

@@ -136,7 +136,9 @@ _LEADS = _NO_ORG | {"v"}  # what may stand before a name the tagger ran into it
 # What a name does not end in: verbal nouns, adverbs, numbers, pronouns, times; abstract nouns (jieba tags
 # 招行 and 分行 as verbs: verbs may end one).
 _NO_END = frozenset({"vn", "ad", "d", "m", "r", "t", "f", "uj", "ul"})
-_ABSTRACT = frozenset({"问题", "结果", "情况", "方面", "工作", "事件", "事情", "原因", "影响", "措施", "标准", "事业", "支出"})
+_ABSTRACT = frozenset(
+    {"问题", "结果", "情况", "方面", "工作", "事件", "事情", "原因", "影响", "措施", "标准", "事业", "支出"}
+)
 
 
 def organizations(

@@ -1,4 +1,5 @@
-"""Organizations the text marks as names by its punctuation: a name in quotes, a company with its stock code.
+"""Organizations the text marks as names by its punctuation or its form: a name in quotes, a company with its
+stock code, a mission abroad (某国驻某国大使馆).
 
 >>> [m.surface for m in quoted("若“行政院”仍一意孤行，“三农”工作", 0)]
 ['行政院']
@@ -18,6 +19,10 @@ from kg.nlp.segment import tokens
 _QUOTED = re.compile(r"[“‘「](?P<name>[\u4e00-\u9fff]{3,14})[”’」]")
 # A listed company's six-digit stock code right after its short name: 某某液（000858，股吧）, 某某银行(600036).
 _STOCK = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,12}?)\s*[（(]\s*[0-9]{6}(?:\.[A-Z]{2})?\s*[，,）)]")
+# A country's mission in another: 某国驻某国大使馆, 中国驻某市总领事馆.
+_MISSION = re.compile(
+    r"(?P<name>(?P<home>[\u4e00-\u9fff]{2,6}?)驻[\u4e00-\u9fff]{2,6}?(?:大使馆|总领事馆|领事馆|代表处))"
+)
 # Tokens a company's short name does not hold: verbs, prepositions, conjunctions, adverbs, pronouns, particles.
 _NOT_IN_NAME = ("v", "p", "c", "d", "r", "u", "m", "q", "f", "t", "y")
 
@@ -47,4 +52,22 @@ def listed(text: str, offset: int) -> list[Mention]:
             continue
         end = m.start("name") + len(m["name"])
         out.append(Mention(offset + end - len(name), offset + end, name, "org", name, cue="stock"))
+    return out
+
+
+def missions(text: str, offset: int) -> list[Mention]:
+    """A mission abroad named with the country that sends it: 某国驻某国大使馆 (the country that sends it is
+    a place of jionlp's world gazetteer, or China)."""
+    from kg.nlp import gazetteer
+
+    out = []
+    for m in _MISSION.finditer(text):
+        home = next(
+            (m["home"][k:] for k in range(len(m["home"]) - 1) if m["home"][k:] in gazetteer.abroad() | {"中国"}), None
+        )
+        if home is None:
+            continue
+        begin = m.end("home") - len(home)
+        name = text[begin : m.end()]
+        out.append(Mention(offset + begin, offset + m.end(), name, "org", name, cue="mission"))
     return out

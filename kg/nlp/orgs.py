@@ -226,7 +226,7 @@ _RURAL = ("镇", "乡", "村", "街道")
 def _after_places(tokens, begin: int, end: int) -> int:
     """Where the name proper starts in a non-government organization's phrase that opens with two places
     or more (areas of the gazetteer, then towns and villages: 某省某市某镇某某中学), when a proper word
-    starts it there; else begin."""
+    starts it there; else begin. A company keeps its places (湖南长沙某乳业有限公司 is its name)."""
     inside = [t for t in tokens if begin <= t.begin and t.end <= end]
     surface = "".join(t.word for t in inside)
     if surface.endswith(_GOVERNMENT):
@@ -238,7 +238,10 @@ def _after_places(tokens, begin: int, end: int) -> int:
             continue
         rest = surface[t.begin - begin :]
         if places >= 2 and t.flag in ("nz", "nr", "ns", "j", "nt") and is_org_name(rest) and not is_type_word(rest):
-            return t.begin
+            # A company is registered with the places it is written with (湖南长沙某乳业有限公司), unless its
+            # name opens with a place of its own; a school is named from its town (某市某镇|吴塘初级中学).
+            company = surface.endswith(("公司", "集团", "厂", "商行"))
+            return t.begin if not company or (lead := gazetteer.find(rest)) and lead[0].begin == 0 else begin
         break
     return begin
 
