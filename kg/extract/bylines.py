@@ -6,9 +6,8 @@ from collections.abc import Iterator
 
 from kg.extract.common import evidence, person
 from kg.extract.facts import Authored, Entity, Fact, PostHeld
-from kg.ingest.markers import dateline_outlet
 from kg.models import Article
-from kg.nlp import orgs
+from kg.nlp import reporters
 from kg.nlp.doc import analyse
 
 _CORRESPONDENTS = frozenset({"通讯员", "特约通讯员"})
@@ -18,7 +17,7 @@ def extract(article: Article) -> Iterator[Fact]:
     """某某日报记者 张三 -> Authored(张三) and PostHeld(张三, 记者, 某某日报)."""
     doc = analyse(article)
     # The outlet: the record's source, the dateline's, or the one the text credits (（来源：某某日报）).
-    source = article.meta.source or dateline_outlet(article.dateline) or orgs.source_credit(article.text)
+    source = reporters.paper_of(article)
     for b in doc.bylines:
         pos = article.text.find(b.name)
         # The outlet printed in the byline (某某日报某某新闻) belongs to the newspaper when it starts with its name.

@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass
 
 from kg.ingest.markers import BYLINE_ROLES, OUTLET_SUFFIXES
-from kg.nlp import gazetteer, names, orgs, segment, tagger
+from kg.nlp import names, orgs, segment, tagger, titlewords
 from kg.nlp.lexicon import alternation, load, longest_first
 from kg.nlp.lexicon import roles as roles_lexicon
-from kg.nlp.orgtrim import PROPER_TAGS, known_kind, qualifiers, trim, words
+from kg.nlp.orgtrim import qualifiers, trim
 
 # Clause boundaries: a chain never crosses them. 、 separates the items of one chain.
 _CLAUSE = re.compile(r"[，。；：！？,;:!?（）()“”‘’《》「」\n□]")
@@ -256,7 +256,7 @@ def _quoted_title(item: Item, inner: str, before: str) -> Item:
     is the former 国策顾问 (国策 is no body); 台湾“考试院长” is 考试院's 院长. The status stands before the quote."""
     _, _, status_words, status_map = _vocab()
     status = next((status_map[w] for w in status_words if before.endswith(w)), item.status)
-    if item.org and not _fused(item.org, item.role) and trim(item.org, strict=True) is None:
+    if item.org and not titlewords.fused(item.org, item.role) and trim(item.org, strict=True) is None:
         return Item("", split_status(inner)[1], status, -1)
     return Item(item.org, item.role, status, item.org_begin)
 
@@ -285,10 +285,10 @@ def split_status(piece: str) -> tuple[str | None, str]:
 def parse_item(piece: str) -> Item | None:
     """Split 'organization + role' at the longest role that leaves a sensible organization."""
     roles, _, status_words, status_map = _vocab()
-    if (job := _described_occupation(piece)) is not None:  # before 原 of 原创 is read as a status
+    if (job := titlewords.described_occupation(piece)) is not None:  # before 原 of 原创 is read as a status
         return Item("", job, None, alone=True)  # 知名作家, 原创歌手: praise before an occupation names no body
     status, piece = split_status(piece)
-    if (job := _described_occupation(piece)) is not None:
+    if (job := titlewords.described_occupation(piece)) is not None:
         return Item("", job, status, alone=True)
     # 某刑警大队副大队长, 某派出所所长: the head of a unit is titled after the unit's type.
     head = _UNIT_HEAD.fullmatch(piece)
@@ -316,114 +316,19 @@ def parse_item(piece: str) -> Item | None:
             and (len(org) == 1 or not "\u4e00" <= org[-2] <= "\u9fff")
         ):
             return Item(_countries()[org[-1]], role, found)  # 俄总统顾问: 俄 is 俄罗斯
-        fused = _fused(org, role)
+        fused = titlewords.fused(org, role)
         strict = fused if fused is not None else trim(org, strict=True)
         if strict is not None:
             return Item(strict, role, found)
-        if loose is None and (split := _role_words_after(org)) is not None:
+        if loose is None and (split := titlewords.role_words_after(org)) is not None:
             loose = Item(split[0], split[1] + role, found)
-        if loose is None and (split := _field_before(org, role)) is not None:
+        if loose is None and (split := titlewords.field_before(org, role)) is not None:
             loose = Item(split[0], split[1] + role, found)
         if loose is None and (phrase := trim(org)) is not None:
             loose = Item(phrase, role, found)
     return loose
 
 
-@functools.cache
-def _occupations() -> tuple[frozenset[str], tuple[str, ...]]:
-    people = load("people")
-    return frozenset(people["occupations"]), longest_first(people["occupation_descriptors"])
-
-
-def _described_occupation(piece: str) -> str | None:
-    """著名DJ -> DJ: an occupation after descriptors only (国内知名 + 歌手)."""
-    jobs, descriptors = _occupations()
-    rest = piece
-    while (d := next((d for d in descriptors if rest.startswith(d) and len(rest) > len(d)), None)) is not None:
-        rest = rest[len(d) :]
-    return rest if rest != piece and rest in jobs else None
-
-
-def _role_words_after(org: str) -> tuple[str, str] | None:
-    """某银行高级社区事务 + 经理, 某公司市场部公共事务及传讯 + 主任: an organization of a known kind, then a few
-    words that belong to the title (the title is 高级社区事务经理). None when org is not written so.
-
-    >>> _role_words_after("某某皇家银行高级社区事务"), _role_words_after("某某网站")
-    (('某某皇家银行', '高级社区事务'), None)
-    """
-    toks = words(org)
-    bounds = {t.begin for t in toks}
-    for cut in range(len(org) - 2, 1, -1):
-        head, rest = org[:cut], org[cut:]
-        if (
-            cut not in bounds
-            or not _ROLE_WORDS.fullmatch(rest)
-            or "的" in rest
-            or known_kind(rest)
-            or orgs.org_suffix(rest)
-        ):
-            continue  # 某某创办|人和: a word runs across the cut
-        # 驻华, 亚洲区: where the holder is posted belongs to the title, after any organization
-        # (联合国驻华代表, 某银行亚洲区首席经济学家); so does 中国 after a body abroad (某署中国亲善大使).
-        posted = (
-            rest.startswith("驻")
-            or rest == "中国"
-            or rest.endswith("区")
-            and 3 <= len(rest) <= 4
-            and segment.tag(rest[:-1]) == "ns"
-        )
-        if not posted and (rest[-1] in _UNIT_ENDS or any(t.flag in PROPER_TAGS for t in toks if t.begin >= cut)):
-            continue  # 中介所 (所长) is a unit; 常营 (项目经理) a place: neither is part of the title
-        named = trim(head, strict=not posted)
-        if named and (orgs.is_org_name(named) or posted) and not gazetteer.is_area(named):
-            return named, rest
-    return None
-
-
-def _field_before(org: str, role: str) -> tuple[str, str] | None:
-    """房地产评论员, 某资讯成品油分析师, 防卫大臣: a common noun (or a verb alone) right before an analyst's,
-    a scholar's or a minister's title is the field of the title, not an organization; what stands before
-    it may be one. None when not so written."""
-    if role not in _field_titles() or not org:
-        return None
-    toks = words(org)
-    last = toks[-1]
-    if last.word in _company_heads() and len(toks) > 1 and toks[-2].flag in PROPER_TAGS | {"nz"}:
-        return None  # 某宇资讯分析师: 资讯 ends the firm's short name, it is no field of the analyst
-    if (
-        last.flag not in ("n", "vn", "j", "v" if last.word == org else "")
-        or len(last.word) < 2
-        or orgs.org_suffix(last.word)
-        or orgs.is_type_word(last.word)
-    ):
-        return None
-    head = org[: last.begin]
-    return (trim(head) or "") if head else "", last.word
-
-
-@functools.cache
-def _company_heads() -> frozenset[str]:
-    return frozenset(load("orgs")["company_heads"])
-
-
-@functools.cache
-def _field_titles() -> frozenset[str]:
-    return frozenset(load("people")["field_titles"])
-
-
-_ROLE_WORDS = re.compile(r"[\u4e00-\u9fff及和与]{2,8}")
-_UNIT_ENDS = frozenset("所站队科组室股处部局厅委办院校馆团")
-
-
 _UNIT_HEAD = re.compile(
     r"(?P<org>[\u4e00-\u9fffA-Za-z0-9]+?(?P<unit>[\u4e00-\u9fff]{1,2}))(?P<role>(?:常务)?副?(?P=unit)长)"
 )
-
-
-def _fused(org: str, role: str) -> str | None:
-    """省公安厅长, 民政部长: the organization's last character is the title's first (厅 of 厅长); the
-    organization is 省公安厅, the title 厅长. None when the piece is not written that way."""
-    if len(role) != 2 or not role.endswith("长") or not org or org.endswith(role[0]):
-        return None
-    whole = trim(org + role[0], strict=True)
-    return whole if whole and orgs.is_org_name(whole) else None

@@ -107,7 +107,7 @@ def analyse(article: Article) -> Doc:
         found += admin
         found += places.named(list(s.tokens), s.begin, admin, _org_heads())
         found += places.listed(s.text, s.begin)
-        found += orgs.outlets(s.text, s.begin)
+        found += marked.outlets(s.text, s.begin)
         found += marked.quoted(s.text, s.begin) + marked.listed(s.text, s.begin) + marked.missions(s.text, s.begin)
         tagged = tuple((x.begin, x.end) for x in s.spans if x.kind == "ORG")
         found += orgs.find(list(s.tokens), s.begin, locale.qualify, chains.ends_with_role, gazetteer.is_area, tagged)

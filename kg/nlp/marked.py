@@ -1,5 +1,5 @@
 """Organizations the text marks as names by its punctuation or its form: a name in quotes, a company with its
-stock code, a mission abroad (某国驻某国大使馆).
+stock code, a mission abroad (某国驻某国大使馆), an outlet in book marks or credited as a source.
 
 >>> [m.surface for m in quoted("若“行政院”仍一意孤行，“三农”工作", 0)]
 ['行政院']
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kg.nlp import orgs
+from kg.nlp import gazetteer, orgs
 from kg.nlp.mentions import Mention
 from kg.nlp.segment import tokens
 
@@ -58,8 +58,6 @@ def listed(text: str, offset: int) -> list[Mention]:
 def missions(text: str, offset: int) -> list[Mention]:
     """A mission abroad named with the country that sends it: 某国驻某国大使馆 (the country that sends it is
     a place of jionlp's world gazetteer, or China)."""
-    from kg.nlp import gazetteer
-
     out = []
     for m in _MISSION.finditer(text):
         home = next(
@@ -70,4 +68,37 @@ def missions(text: str, offset: int) -> list[Mention]:
         begin = m.end("home") - len(home)
         name = text[begin : m.end()]
         out.append(Mention(offset + begin, offset + m.end(), name, "org", name, cue="mission"))
+    return out
+
+
+_OUTLET_TITLE = re.compile(r"《(?P<name>[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:报|周刊|杂志|画报))》")
+
+
+_CREDITED = re.compile(
+    r"(?:来源[：:]\s*|据|[（(]\d{1,2}月\d{1,2}日)(?P<name>[\u4e00-\u9fffA-Za-z]{2,10}?)(?:[）)]|报道|消息)"
+)
+
+
+_SOURCE = re.compile(r"[（(]\s*来源[：:]\s*(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,12})\s*[）)]")
+
+
+def source_credit(text: str) -> str | None:
+    """The outlet an article credits as its source: （来源：某某日报）, the last such credit."""
+    found = [m["name"] for m in _SOURCE.finditer(text) if orgs.specific(m["name"])]
+    return found[-1] if found else None
+
+
+def outlets(text: str, offset: int) -> list[Mention]:
+    """News outlets named as such: a title in book marks (据《某某时报》报道 -> 某某时报) and a source credit
+    (（来源：某某网）, 据某社报道, （7月17日某某在线）). A name merely ending in 网 is not enough: 某某智能网
+    is a telecoms product."""
+    out = [
+        Mention(offset + m.start("name"), offset + m.end("name"), m["name"], "org", m["name"], cue="title")
+        for m in _OUTLET_TITLE.finditer(text)
+    ]
+    out += [
+        Mention(offset + m.start("name"), offset + m.end("name"), m["name"], "org", m["name"], cue="credit")
+        for m in _CREDITED.finditer(text)
+        if orgs.specific(m["name"]) and not gazetteer.is_area(m["name"])
+    ]
     return out

@@ -256,41 +256,6 @@ def _risky_head(word: str, suffix: str) -> bool:
     return len(suffix) == 1 and len(word) > 2 and known_word(word) and word not in _vocab()[0]
 
 
-_OUTLET_TITLE = re.compile(r"《(?P<name>[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:报|周刊|杂志|画报))》")
-
-
-_CREDITED = re.compile(
-    r"(?:来源[：:]\s*|据|[（(]\d{1,2}月\d{1,2}日)(?P<name>[\u4e00-\u9fffA-Za-z]{2,10}?)(?:[）)]|报道|消息)"
-)
-
-
-_SOURCE = re.compile(r"[（(]\s*来源[：:]\s*(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,12})\s*[）)]")
-
-
-def source_credit(text: str) -> str | None:
-    """The outlet an article credits as its source: （来源：某某日报）, the last such credit."""
-    found = [m["name"] for m in _SOURCE.finditer(text) if specific(m["name"])]
-    return found[-1] if found else None
-
-
-def outlets(text: str, offset: int) -> list:
-    """News outlets named as such: a title in book marks (据《某某时报》报道 -> 某某时报) and a source credit
-    (（来源：某某网）, 据某社报道, （7月17日某某在线）). A name merely ending in 网 is not enough: 某某智能网
-    is a telecoms product."""
-    from kg.nlp.mentions import Mention
-
-    out = [
-        Mention(offset + m.start("name"), offset + m.end("name"), m["name"], "org", m["name"], cue="title")
-        for m in _OUTLET_TITLE.finditer(text)
-    ]
-    out += [
-        Mention(offset + m.start("name"), offset + m.end("name"), m["name"], "org", m["name"], cue="credit")
-        for m in _CREDITED.finditer(text)
-        if specific(m["name"]) and not gazetteer.is_area(m["name"])
-    ]
-    return out
-
-
 _PAIR = re.compile(r"(.+?[省市县区]委)([省市县区](?:人民)?政府)")
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from kg.ingest.markers import BYLINE_ROLES, OUTLET_SUFFIXES, byline_line, dateline_outlet, embedded_bylines
 from kg.models import Article, Byline
-from kg.nlp import names, orgs, segment
+from kg.nlp import marked, names, segment
 from kg.nlp.mentions import Mention
 from kg.nlp.orgs import OrgName
 
@@ -62,7 +62,7 @@ def two_names(name: str) -> tuple[str, ...]:
 
 def paper_of(article: Article) -> str | None:
     """The paper the article is from: its record's source, its dateline's outlet, or （来源：某某日报）."""
-    return article.meta.source or dateline_outlet(article.dateline) or orgs.source_credit(article.text)
+    return article.meta.source or dateline_outlet(article.dateline) or marked.source_credit(article.text)
 
 
 def home_paper(article: Article, posts: list) -> list:  # of kg.nlp.doc.Post
