@@ -274,3 +274,37 @@ def test_marks_bodies_named_with_their_places(text, name):
     """某国驻某国大使馆 is the sending country's mission; 海关 and 商行 end names; a company is registered
     with the places it is written with."""
     assert name in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    "text,held",
+    [
+        ("中坤集团董事长黄立波在接受专访时表示。", ("黄立波", "董事长", "中坤集团", None)),
+        ("叙利亚总统巴沙尔-阿萨德表示，将进行改革。", ("巴沙尔-阿萨德", "总统", "叙利亚政府", None)),
+    ],
+    ids=["lone-character-opens-the-name", "hyphenated-name"],
+)
+def test_marks_names_jieba_cuts(text, held):
+    """中|坤|集团: a lone character before a place-tagged one is the name's own; 巴沙尔-阿萨德: a hyphen
+    joins two parts of a transliterated name (not 京-沪)."""
+    assert held in _posts(text)
+
+
+def test_marks_a_headline_run_into_a_dateline_names_the_outlet():
+    """…已被刑拘某某时报讯（见习记者甲　记者乙）: the outlet is jieba's last word before 讯; a correspondent
+    (通讯员) gets no outlet."""
+    text = "警方：16岁男孩已被刑拘信息时报讯（见习记者周立龙 记者童立）昨日，记者从警方获悉。"
+    doc = analyse(make_article(text))
+    assert {(b.name, b.org) for b in doc.bylines} == {("周立龙", "信息时报"), ("童立", "信息时报")}
+    doc = analyse(make_article("他也仅16岁信息时报讯（记者李立通讯员刘立华）7岁，正是无忧的年龄。"))
+    assert {(b.name, b.org) for b in doc.bylines} == {("李立", "信息时报"), ("刘立华", None)}
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [("驾驶员李某某报警后弃车逃逸。", "李某某"), ("地震发生在察布查尔锡伯自治县，震源深度6公里。", "察布查尔")],
+    ids=["withheld-name", "inside-a-place"],
+)
+def test_marks_no_person(text, name):
+    doc = analyse(make_article(text, date="2012-06-12"))
+    assert name not in {m.name for m in doc.mentions if m.kind == "person"} | {p.person.name for p in doc.posts}

@@ -177,14 +177,26 @@ def analyse(article: Article) -> Doc:
         found += people.repeats(s.text, s.begin, set(persons), taken)
         found += people.with_known(s.text, s.begin, s.tokens, set(persons), taken)
         found += people.handles(s.text, s.begin)
-    places_named = {m.name for m in found if m.kind == "person" and _a_place(text, m)}
+    place_spans = [(m.begin, m.end) for m in found if m.kind == "place"]
+    places_named = {
+        m.name
+        for m in found
+        if m.kind == "person" and (_a_place(text, m) or any(b <= m.begin and m.end <= e for b, e in place_spans))
+    }  # …or inside a place's name (某某查尔 of 某某查尔锡伯自治县, 钟落 of 钟落潭)
     found = [
         m
         for m in found
         if not _garbled_before(text, m.begin)
-        and not (m.kind == "person" and (names.addressed(m.name) or m.name in places_named))
+        and not (m.kind == "person" and (names.addressed(m.name) or m.name in places_named or m.name.endswith("某某")))
     ]
-    posts = [p for p in posts if not names.addressed(p.person.name) and p.person.name not in places_named]
+    # 李某某: a name the paper withholds names no one
+    posts = [
+        p
+        for p in posts
+        if not names.addressed(p.person.name)
+        and p.person.name not in places_named
+        and not p.person.name.endswith("某某")
+    ]
     # 儿科医生某某 … 某某与恐怖分子通了电话: a name the article gives a person is no organization elsewhere in it.
     people_named = {m.name for m in found if m.kind == "person"}
     found = [m for m in found if not (m.kind == "org" and m.cue == "tagger" and m.surface in people_named)]

@@ -78,8 +78,9 @@ def _from_proper(org: str) -> str:
     if len(org) < 4 or orgs.has_place_prefix(org):
         return org
     toks = words(org)
-    if len(toks) < 2 or toks[0].flag in PROPER_TAGS or frequency(toks[0].word) < _COMMON_WORD:
-        return org
+    lone = len(toks[0].word) < 2 and toks[0].flag[:1] not in "vpcdurm"  # 中|坤|集团, not 有|某协会
+    if len(toks) < 2 or toks[0].flag in PROPER_TAGS or frequency(toks[0].word) < _COMMON_WORD or lone:
+        return org  # …, or a lone character, more likely the name's own than a word before it
     at = next((t.begin for t in toks[1:] if t.flag in PROPER_TAGS), None)
     if at is not None and any(t.word in ("和", "与") for t in toks if t.end <= at):
         return org  # 住房和城乡建设部: the words joined by 和 are one name

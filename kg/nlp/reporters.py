@@ -25,7 +25,12 @@ def embedded(article: Article, found: list[Mention], named: set[str]) -> tuple[B
             or next((m.name for m in inside if m.name.endswith(OUTLET_SUFFIXES)), None)
             or run_in_outlet(article.text[start : end - 1])
         )
-        out += [replace(b, name=n, org=b.org or outlet) for b in people_ for n in two_names(b.name) if n not in named]
+        out += [
+            replace(b, name=n, org=b.org or (None if b.role.endswith("通讯员") else outlet))  # a correspondent writes
+            for b in people_  # for the paper from another body, which goes unnamed
+            for n in two_names(b.name)
+            if n not in named
+        ]
     return tuple(out)
 
 
@@ -36,14 +41,16 @@ def run_in_outlet(text: str) -> str | None:
         text = m["outlet"]
     words = segment.tokens(text)
     last = max((i for i, t in enumerate(words) if t.flag[:1] in _NOT_OUTLET), default=-1)
-    if last < 0:
-        return None
+    if last < 0:  # …刑拘|某某时报讯: jieba's last word is the outlet's whole name
+        tail = words[-1].word if words else ""
+        return tail if len(words) > 1 and len(tail) >= 3 and tail.endswith(OUTLET_SUFFIXES) else None
     outlet = text[words[last].end :]
     return outlet if len(outlet) >= 3 and outlet.endswith(OUTLET_SUFFIXES) else None
 
 
 _OUTLET_THEN_DATE = re.compile(r"(?P<outlet>.+?(?:社|网|台|报))[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日(?:电|消息)?$")
-_NOT_OUTLET = frozenset("vdpcuyr")  # verbs, adverbs, prepositions, conjunctions, particles, pronouns
+# verbs, adverbs, prepositions, conjunctions, particles, pronouns; numbers, measures and times (…16岁某某时报讯)
+_NOT_OUTLET = frozenset("vdpcuyrmqt")
 
 
 def two_names(name: str) -> tuple[str, ...]:
