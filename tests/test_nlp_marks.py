@@ -100,11 +100,15 @@ def test_marks_a_closing_byline_line_is_the_credited_papers():
             {("杨立葵", "作家", None, None), ("杨立葵", "出版人", None, None), ("查立欣", "歌手", None, None)},
         ),
         (
+            "美国大豆协会国际项目中国首席代表张立平昨日表示，协会将扩大合作。",
+            {("张立平", "国际项目中国首席代表", "美国大豆协会", None)},
+        ),
+        (
             "联合国开发计划署中国亲善大使、著名演员周立迅支持并参与拍摄。",
             {("周立迅", "中国亲善大使", "联合国开发计划署", None), ("周立迅", "演员", None, None)},
         ),
     ],
-    ids=["praise-before-occupations", "an-occupation-takes-no-neighbours-body"],
+    ids=["praise-before-occupations", "a-programme-in-china", "an-occupation-takes-no-neighbours-body"],
 )
 def test_marks_occupations_after_words_of_praise(text, held):
     """知名作家, 原创歌手: praise or kind before an occupation is no organization, and 著名演员 after a post

@@ -47,9 +47,10 @@ def role_words_after(org: str) -> tuple[str, str] | None:
             continue  # 某某创办|人和: a word runs across the cut
         # 驻华, 亚洲区: where the holder is posted belongs to the title, after any organization
         # (联合国驻华代表, 某银行亚洲区首席经济学家); so does 中国 after a body abroad (某署中国亲善大使).
+        china = rest.endswith("中国")  # 某协会(国际项目)中国首席代表: a body abroad's post in China
         posted = (
             rest.startswith("驻")
-            or rest == "中国"
+            or china
             or rest.endswith("区")
             and 3 <= len(rest) <= 4
             and segment.tag(rest[:-1]) == "ns"
@@ -57,7 +58,7 @@ def role_words_after(org: str) -> tuple[str, str] | None:
         if not posted and (rest[-1] in _UNIT_ENDS or any(t.flag in PROPER_TAGS for t in toks if t.begin >= cut)):
             continue  # 中介所 (所长) is a unit; 常营 (项目经理) a place: neither is part of the title
         named = trim(head, strict=not posted)
-        if named and (orgs.is_org_name(named) or posted) and not gazetteer.is_area(named):
+        if named and (orgs.is_org_name(named) or posted and not china) and not gazetteer.is_area(named):
             return named, rest
     return None
 
