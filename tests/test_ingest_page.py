@@ -181,6 +181,21 @@ def test_ingest_file_named_by_its_title(tmp_path, stem, first_line, headlines, d
     assert got.text.startswith("2014年1月2日14时许")
 
 
+def test_ingest_a_date_printed_once_dates_every_article_of_the_file(tmp_path):
+    """A file of several reports under one date line (2009年1月25日, then 本报讯 … 本报讯 …): each report
+    has that date, not only the first."""
+    from kg.ingest import read_articles
+
+    path = tmp_path / "reports.txt"
+    path.write_text(
+        "2009年1月25日\n\n本报讯（记者 王一） 昨日，某市召开会议，部署全年工作。\n\n"
+        "本报讯（记者 张二） 昨日，某县举行招聘会，三百家企业参加。\n",
+        "utf-8",
+    )
+    got = read_articles([path])
+    assert len(got) == 2 and {str(a.date) for a in got} == {"2009-01-25"}
+
+
 def test_ingest_layout_kinds_of_seed_lines():
     from tests.conftest import SEED
 

@@ -58,6 +58,10 @@ def _number(doc: Document, drafts: list[Draft]) -> list[Article]:
     if not bodies:
         raise InputError(doc.path, "no article text found")
     stem = article_id(doc.path.stem)
+    # A date printed once on a page (or atop a file of several reports) dates every article on it.
+    stamp = next((b.stamp for b in bodies if b.stamp is not None), None)
+    for b in bodies:
+        b.stamp = b.stamp or stamp
     if len(bodies) == 1:
         if not bodies[0].headlines and _TITLE_STEM.search(doc.path.stem):
             # A file of one article that prints no headline (its first line is the date) is named by its
