@@ -16,7 +16,7 @@ _HALF.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
 _HALF.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
 _HALF.update({f: chr(ord(f) - 0xFEE0) for f in "％＋－．／＝＜＞＠＃＆＊＿｜～＂＇"})
 _HALF.update({"「": "“", "」": "”", "『": "‘", "』": "’", "―": "—", "─": "—"})
-# The dots that part a transliterated name (katakana's, Taiwan's) are the one Chinese text uses: 卡洛斯・托拉.
+# The dots that part a transliterated name (katakana's, Taiwan's) are the one Chinese text uses: 某洛斯・某拉.
 _HALF.update({"・": "·", "‧": "·"})
 # ASCII punctuation that becomes its Chinese form next to Chinese text.
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}

@@ -190,13 +190,13 @@ def dateline_outlet(dateline: str | None) -> str | None:
     """The news outlet that opens a dateline: 新华社北京12月26日电 -> 新华社, 某网某地6月13日消息 -> 某网,
     南都讯 -> 南都 (本报 is the paper itself).
 
-    An outlet whose name holds one of those endings (中国台湾网6月2日讯) runs to the one its date follows;
+    An outlet whose name holds one of those endings (中国台州网6月2日讯) runs to the one its date follows;
     without a date right after, the first ending closes it (某网台北6月…: 台北 is the place).
 
     >>> dateline_outlet("新华社北京12月26日电"), dateline_outlet("南都讯"), dateline_outlet("新华０８网上海６月６日电")
     ('新华社', '南都', '新华08网')
-    >>> dateline_outlet("中国台湾网6月2日讯"), dateline_outlet("央视网台北6月2日电")
-    ('中国台湾网', '央视网')
+    >>> dateline_outlet("中国台州网6月2日讯"), dateline_outlet("央视网台北6月2日电")
+    ('中国台州网', '央视网')
     """
     m = _DATELINE_OUTLET.match(dateline or "") or _BRIEF_OUTLET.match(dateline or "")
     if m is None:

@@ -182,7 +182,7 @@ def analyse(article: Article) -> Doc:
         m.name
         for m in found
         if m.kind == "person" and (_a_place(text, m) or any(b <= m.begin and m.end <= e for b, e in place_spans))
-    }  # …or inside a place's name (某某查尔 of 某某查尔锡伯自治县, 钟落 of 钟落潭)
+    }  # …or inside a place's name (某某查尔 of 某某查尔锡伯自治县, 某落 of 某落潭)
     found = [
         m
         for m in found

@@ -16,7 +16,7 @@ _PRONOUNS = frozenset("他她它我你您咱们其没不也就都是的了以及
 _ADDRESS = ("先生", "女士", "小姐", "老师", "同志", "人士", "师傅")  # 魏先生: a surname and a form of address, no name
 _ORG_ENDINGS = ("会", "局", "委", "厅", "办", "署", "院", "部", "所", "司")
 _AFTER_NAME = frozenset({"p", "d", "c", "u", "uj", "ul", "t", "f", "m"})  # 在, 也, 今天, 3日
-# A hyphen joins parts too (让-马里·某某, 某某·多斯沃尔德-贝克, 巴沙尔-阿萨德).
+# A hyphen joins parts too (让-马里·某某, 某某·某斯沃尔德-贝克, 某沙尔-某萨德).
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[-·][\u4e00-\u9fff]{1,6})+")
 _WORDY = 1000  # so frequent a word is hardly the start of a name
 COMMON = 20  # dictionary frequency above which a word jieba tags as no name is taken as a word
@@ -110,7 +110,7 @@ def name_at(text: str, i: int, stops: str = "", starts: dict | None = None) -> i
     """
     dotted = _DOTTED.match(text, i)
     if dotted and "·" not in dotted[0] and min(map(len, dotted[0].split("-"))) < 2:
-        dotted = None  # a hyphen alone joins parts of two characters or more (巴沙尔-阿萨德), not 中-美
+        dotted = None  # a hyphen alone joins parts of two characters or more (某沙尔-某萨德), not 中-美
     if dotted and not any(text[i : i + n] in _vocab().titles for n in (2, 3)):
         return _dotted_end(text, dotted)  # 道尔顿·麦坚迪: a transliterated name, its parts joined by a middle dot
     k = surname_length(text, i)

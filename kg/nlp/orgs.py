@@ -239,7 +239,7 @@ def _after_places(tokens, begin: int, end: int) -> int:
         rest = surface[t.begin - begin :]
         if places >= 2 and t.flag in ("nz", "nr", "ns", "j", "nt") and is_org_name(rest) and not is_type_word(rest):
             # A company is registered with the places it is written with (湖南长沙某乳业有限公司), unless its
-            # name opens with a place of its own; a school is named from its town (某市某镇|吴塘初级中学).
+            # name opens with a place of its own; a school is named from its town (某市某镇|某塘初级中学).
             company = surface.endswith(("公司", "集团", "厂", "商行"))
             return t.begin if not company or (lead := gazetteer.find(rest)) and lead[0].begin == 0 else begin
         break
@@ -281,7 +281,7 @@ _GOVERNMENT = (
 def spell_areas(name: str) -> str:
     """A government body's name starts at its own area, spelled in full: 陕西公安厅 -> 陕西省公安厅, and the
     province written before a county or city is dropped (江西某县公安局 -> 某县公安局), but not the city
-    before a district (漯河市源汇区文化旅游局 stays).
+    before a district (某市某某区文化旅游局 stays).
 
     >>> spell_areas("陕西公安厅"), spell_areas("浙江杭州市公安局"), spell_areas("杭州地铁集团")
     ('陕西省公安厅', '杭州市公安局', '杭州地铁集团')

@@ -78,7 +78,7 @@ def with_known(text: str, offset: int, toks, known: set[str], taken: list[tuple[
 
 def _listed_next(text: str, at: int, starts: dict) -> int:
     """The length of the name at text[at] in a list: the whole item up to the next mark when it is a
-    plausible name (高云翔 of 、高云翔、, which jieba cuts as 高云|翔), else a plausible word there."""
+    plausible name (某云翔 of 、某云翔、, which jieba may cut as 某云|翔), else a plausible word there."""
     for n in (3, 2):
         if names.plausible(text[at : at + n]) and (at + n == len(text) or text[at + n] in "、，。；和"):
             return n
