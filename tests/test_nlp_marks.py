@@ -309,3 +309,23 @@ def test_marks_a_headline_run_into_a_dateline_names_the_outlet():
     assert {(b.name, b.org) for b in doc.bylines} == {("周立龙", "信息时报"), ("童立", "信息时报")}
     doc = analyse(make_article("他也仅16岁信息时报讯（记者李立通讯员刘立华）7岁，正是无忧的年龄。"))
     assert {(b.name, b.org) for b in doc.bylines} == {("李立", "信息时报"), ("刘立华", None)}
+
+
+def test_marks_bylines_in_more_forms():
+    """…条例新快报讯　记者　甲　实习生　乙　报道　…: a bare byline after a run-in dateline; 国际在线消息(记者甲):
+    an outlet in 在线; （张三记者李四…）: a name before a title is no outlet."""
+    from kg.ingest.markers import parse_byline, parse_lead
+
+    doc = analyse(
+        make_article("广州下月起实施新绿化管理条例新快报讯记者罗立实习生葛立通讯员王立报道施工不当将被罚款。")
+    )
+    assert {(b.name, b.org) for b in doc.bylines} == {("罗立", "新快报"), ("葛立", "新快报"), ("王立", None)}
+    lead = parse_lead("国际在线消息(记者金立)：比利时一家养老院6日晚发生火灾")
+    assert (lead.dateline, [b.name for b in lead.bylines]) == ("国际在线消息", ["金立"])
+    assert [b.org for b in parse_byline("张立记者良立实习生夏立")] == [None, None]
+
+
+def test_marks_a_time_after_a_title_is_no_name():
+    """记者今天上午从多家银行获悉: the tagger's 今天上午 is a time."""
+    doc = analyse(make_article("记者今天上午从北京多家银行获悉，目前房贷利率下调。"))
+    assert "今天上午" not in {p.person.name for p in doc.posts} | {m.name for m in doc.mentions}

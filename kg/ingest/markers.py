@@ -35,7 +35,8 @@ _OUTLET_REPORT = re.compile(
     rf"[（(]\s*(?P<outlet>[{_HAN}]{{2,8}}?)\s+(?P<name>[{_HAN}]{{2,4}})\s+[0-9０-９]{{1,2}}月[0-9０-９]{{1,2}}日[{_HAN}]{{0,6}}报道\s*[）)]"
 )
 _EMBEDDED_RE = re.compile(
-    "(?P<dateline>" + "|".join(_LEX["dateline_patterns"]) + r")\s*[（(](?P<inner>[^（()）]{2,40})[）)]"
+    "(?P<dateline>" + "|".join(_LEX["dateline_patterns"]) + r")\s*(?:[（(](?P<inner>[^（()）]{2,40})[）)]"
+    rf"|(?P<bare>(?:{_ROLES})\s*[{_HAN}][{_HAN}\s、]{{1,36}}?)\s*(?:{_VERBS}))"  # 某报讯　记者　张三　报道
 )
 _CONTINUED_RE = re.compile(_LEX["continued_from_pattern"])
 _JUMP_RE = re.compile(r"\s*" + _LEX["jump_pattern"])
@@ -65,8 +66,8 @@ def parse_byline(text: str) -> tuple[Byline, ...]:
     for k, m in enumerate(matches):
         end = ends[k + 1] if k + 1 < len(matches) else len(text)
         org = m["org"] if ends[k] == m.start() else None
-        if not org or org.startswith("本报"):
-            org = None
+        if not org or org.startswith("本报") or not org.endswith(OUTLET_SUFFIXES):
+            org = None  # 张三记者李四: a name before the title, not an outlet
         names = text[m.end() : end].strip()
         names = re.sub(rf"\s*(?:{_CREDIT})$", "", names)
         names = re.sub(rf"\s*(?:{_VERBS})\s*[:：]?$", "", names)
@@ -182,7 +183,7 @@ def is_dateline_start(text: str) -> bool:
     return bool(_CONTINUED_RE.match(text) or _DATELINE_RE.match(text))
 
 
-_DATELINE_OUTLET = re.compile(rf"^(?!本报)([{_HAN}][{_HAN}0-9０-９A-Za-zＡ-Ｚａ-ｚ]{{1,7}}?(?:社|网|台|报))")
+_DATELINE_OUTLET = re.compile(rf"^(?!本报)([{_HAN}][{_HAN}0-9０-９A-Za-zＡ-Ｚａ-ｚ]{{1,7}}?(?:社|网|台|报|在线))")
 _BRIEF_OUTLET = re.compile(rf"^(?!本报)([{_HAN}]{{2,6}})讯$")
 
 
@@ -209,7 +210,7 @@ def dateline_outlet(dateline: str | None) -> str | None:
 
 
 _DATED_OUTLET = re.compile(
-    rf"^(?!本报)([{_HAN}][{_HAN}0-9０-９A-Za-zＡ-Ｚａ-ｚ]{{1,7}}?(?:社|网|台|报))(?=[0-9０-９]{{1,2}}月)"
+    rf"^(?!本报)([{_HAN}][{_HAN}0-9０-９A-Za-zＡ-Ｚａ-ｚ]{{1,7}}?(?:社|网|台|报|在线))(?=[0-9０-９]{{1,2}}月)"
 )
 
 
@@ -223,7 +224,7 @@ def embedded_bylines(text: str) -> list[tuple[int, int, tuple[Byline, ...]]]:
         if m.start() == 0:
             continue  # a paragraph's own lead: parse_lead's
         outlet = dateline_outlet(m["dateline"]) if text[m.start() - 1] in _BOUNDARIES else None
-        people = tuple(Byline(b.role, b.name, b.org or outlet) for b in parse_byline(m["inner"]))
+        people = tuple(Byline(b.role, b.name, b.org or outlet) for b in parse_byline(m["inner"] or m["bare"]))
         if people:
             out.append((m.start("dateline"), m.end("dateline"), people))
     return out

@@ -181,6 +181,9 @@ def _latin_name(text: str, at: int) -> int:
     return m.end() if m else 0
 
 
+_TIME_WORD = re.compile(r"(?:[今昨明前后当本每近]|大前|大后)[天日晚早夜午周月年]|[上下中]午|凌晨|傍晚|日前")
+
+
 def _tagged_person(m: re.Match, starts: dict) -> int:
     """End of a person right after a title that no surname opens (历史学家塞尔比): a word tagged as a person
     (the tagger's names are such words) that is no title and no common word of another kind."""
@@ -189,6 +192,8 @@ def _tagged_person(m: re.Match, starts: dict) -> int:
         return 0  # 实习记者|某某记者: the tagger ran a name into the next title
     if segment.frequency(t.word) >= names.COMMON and segment.tag(t.word) not in ("nr", "nrt"):
         return 0
+    if _TIME_WORD.match(t.word):
+        return 0  # 记者|今天上午从…: a time, not a name
     return t.end
 
 
