@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 import unicodedata
@@ -26,7 +27,8 @@ _SEP = r"[\s、，,／/:：]+"
 _VERBS = "|".join(sorted(map(re.escape, _LEX["byline_verbs"]), key=len, reverse=True))
 _ROLE_RE = re.compile(rf"(?P<org>[{_HAN}]{{0,14}}?)(?P<role>{_ROLES})")
 # The outlet before a role ends like a news organisation: 本报, 某某日报某某新闻, 新华社, 某某网.
-_OUTLET = rf"(?:[{_HAN}]{{0,12}}(?:{'|'.join(map(re.escape, _LEX['outlet_suffixes']))}))?"
+_OUTLET_ENDS = "|".join(map(re.escape, OUTLET_SUFFIXES))
+_OUTLET = rf"(?:[{_HAN}]{{0,12}}(?:{_OUTLET_ENDS}))?"
 _BYLINE_RE = re.compile(rf"(?:{_OUTLET}(?:{_ROLES})\s*{_NAME}(?:{_SEP}{_NAME})*\s*)+(?:(?:{_CREDIT})\s*)?")
 # A dateline, in 【】 on some sites (【某某商报讯】).
 _DATELINE_RE = re.compile("^【?(?P<dateline>" + "|".join(_LEX["dateline_patterns"]) + ")】?")
@@ -148,7 +150,7 @@ _CLOSING_RE = re.compile(r"[（(](?P<inner>[^（()）]{2,40})[）)]\s*$")
 # A closing credit of an outlet and a name, with no title: …冲击。（某某网　张三）.
 # Cleaning takes the space out (某某网张三): then the name is two or three characters after 网, 社, 报 or 台.
 _OUTLET_NAME = re.compile(
-    rf"(?P<outlet>[{_HAN}]{{1,10}}(?:{'|'.join(map(re.escape, _LEX['outlet_suffixes']))}))\s+(?P<name>{_NAME})"
+    rf"(?P<outlet>[{_HAN}]{{1,10}}(?:{_OUTLET_ENDS}))\s+(?P<name>{_NAME})"
     rf"|(?P<outlet2>[{_HAN}]{{1,10}}[网社报台])(?P<name2>[{_HAN}]{{2,3}})"
 )
 
@@ -209,12 +211,11 @@ def dateline_outlet(dateline: str | None) -> str | None:
     return unicodedata.normalize("NFKC", outlet)  # 新华０８网 -> 新华08网
 
 
-_DATED_OUTLET = re.compile(
-    rf"^(?!本报)([{_HAN}][{_HAN}0-9０-９A-Za-zＡ-Ｚａ-ｚ]{{1,7}}?(?:社|网|台|报|在线))(?=[0-9０-９]{{1,2}}月)"
-)
+_DATED_OUTLET = re.compile(_DATELINE_OUTLET.pattern + r"(?=[0-9０-９]{1,2}月)")  # the ending its date follows
 
 
-def embedded_bylines(text: str) -> list[tuple[int, int, tuple[Byline, ...]]]:
+@functools.lru_cache(maxsize=64)  # the sentence splitter and the byline reader both ask, per article
+def embedded_bylines(text: str) -> tuple[tuple[int, int, tuple[Byline, ...]], ...]:
     """Bylines after a dateline inside a paragraph, not at its start (a summary, then 某报讯（记者张三）…):
     (where the dateline starts and ends, its people). The people carry the dateline's outlet when the dateline
     starts after a boundary; run into the text before it (…实施新京报讯), the outlet's start is unknown
@@ -227,7 +228,7 @@ def embedded_bylines(text: str) -> list[tuple[int, int, tuple[Byline, ...]]]:
         people = tuple(Byline(b.role, b.name, b.org or outlet) for b in parse_byline(m["inner"] or m["bare"]))
         if people:
             out.append((m.start("dateline"), m.end("dateline"), people))
-    return out
+    return tuple(out)
 
 
 _BOUNDARIES = "。！？!?；;，,：:”’」』）)］]】》 \u3000\n\t"

@@ -235,8 +235,8 @@ def _chain(text: str, name_begin: int, name_end: int, quoted: bool = False) -> C
     begin = name_begin
     for piece, start in zip(reversed(pieces), reversed(starts), strict=True):
         item, after = parse_item(piece), False
-        joined = max(piece.rfind(c) for c in "和与及")
-        if item is None and joined >= 0 and (item := parse_item(piece[joined + 1 :])) is not None:
+        joined = max(piece.rfind(c) for c in "和与及") if item is None else -1
+        if joined >= 0 and (item := parse_item(piece[joined + 1 :])) is not None:
             # 某甲和新锐歌手某乙: the titles start after the conjunction, and so does the chain
             start, piece, after = start + joined + 1, piece[joined + 1 :], True
         if item is None:

@@ -229,10 +229,7 @@ def _a_place(text: str, m: Mention) -> bool:
     abroad, or a type of area follows it (某德林市, not 某某市长, a name and then a title)."""
     if len(m.name) >= 3 and m.name[-1] in "市镇县省" and "·" not in m.name or m.name in gazetteer.abroad():
         return True  # …or a country or a city abroad (约旦, 大马士革), jionlp's world gazetteer
-    return text[m.end : m.end + 1] in _AREA_TYPES and text[m.end + 1 : m.end + 2] not in "长委"
-
-
-_AREA_TYPES = "市镇县省州"
+    return text[m.end : m.end + 1] in gazetteer.AREA_TYPES and text[m.end + 1 : m.end + 2] not in "长委"
 
 
 def _named_before(found: list[Mention], s: Sent, c: chains.Chain) -> OrgName | None:

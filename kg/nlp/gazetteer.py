@@ -41,6 +41,8 @@ class AreaMention:
 
 
 SOURCE_NAME = "jionlp 行政区划数据"
+# The types of area a place's name ends in, where a name-shaped word before them is a place (某德林市).
+AREA_TYPES = frozenset("省市县州镇")
 
 
 @functools.cache

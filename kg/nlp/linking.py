@@ -55,9 +55,8 @@ def find(
             any(tb < e and b < te for tb, te in taken)
             or _COUNTED_BUSINESS.search(text, 0, s.begin)
             or _PLACE_BEFORE.search(text, 0, s.begin)
-            or text[s.end : s.end + 1] in _AREA_AFTER
         ):
-            continue  # 路边一家某某: what 家 counts is a shop or a firm; 中部城市某某, 某某市: a place
+            continue  # 路边一家某某: what 家 counts is a shop or a firm; 中部城市某某: a place (某某市: kg.nlp.doc)
         pos, org_span = _post_before(text, spans, k) or _post_after(text, spans, k) or (None, None)
         role, status = None, None
         where = (org_span.begin, org_span.end) if org_span else None
@@ -82,7 +81,6 @@ def find(
 
 _COUNTED_BUSINESS = re.compile(r"(?:[一两几这那该每某多]|[0-9]+)家$")
 _PLACE_BEFORE = re.compile(r"(?:城市|首都|首府|省会|小镇|港口|口岸|地区)$")
-_AREA_AFTER = frozenset("省市县州镇")
 _DATELINE_DATE = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日(?:电|讯)")
 
 
@@ -197,7 +195,7 @@ def organizations(
         if (
             _DATELINE_DATE.match(text, s.end)
             and not s.text.endswith(("社", "网", "台", "报"))
-            or text[s.end : s.end + 1] in _AREA_AFTER
+            or text[s.end : s.end + 1] in gazetteer.AREA_TYPES
         ):
             continue  # 某网联合国|6月7日电: an outlet and a place; 某坦德|省: a place
         org = canonical(s.text)

@@ -55,14 +55,16 @@ def listed(text: str, offset: int) -> list[Mention]:
     return out
 
 
+def _a_country(name: str) -> bool:
+    return name == "中国" or name in gazetteer.abroad()
+
+
 def missions(text: str, offset: int) -> list[Mention]:
     """A mission abroad named with the country that sends it: 某国驻某国大使馆 (the country that sends it is
     a place of jionlp's world gazetteer, or China)."""
     out = []
     for m in _MISSION.finditer(text):
-        home = next(
-            (m["home"][k:] for k in range(len(m["home"]) - 1) if m["home"][k:] in gazetteer.abroad() | {"中国"}), None
-        )
+        home = next((m["home"][k:] for k in range(len(m["home"]) - 1) if _a_country(m["home"][k:])), None)
         if home is None:
             continue
         begin = m.end("home") - len(home)
