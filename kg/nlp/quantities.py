@@ -1,4 +1,9 @@
-"""Numbers with units in news text, normalised: 1298.6亿元 -> 129860000000 元; 8600余万 -> 86000000, approximate."""
+"""Numbers with units in news text, normalised: 1298.6亿元 -> 129860000000 元; 8600余万 -> 86000000, approximate.
+
+One parser reads every form news prints: 2,000 and 2，000; 1.2万; 三千余; 百分之十五; 5成; ranges (10—15万,
+whose lower bound is the value and upper bound kept); and a change's sign (同比下降3.2% is -3.2). Full-width
+digits are read as digits. Bare numbers (years, phone numbers, list numbering) are not quantities.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,16 @@ from kg.nlp.decimals import plain
 from kg.nlp.gazetteer import _load_jionlp
 from kg.nlp.lexicon import load, longest_first
 
-_CN_DIGITS = "零〇一二两三四五六七八九十百千"
+_CN = "零〇一二两三四五六七八九十百千"
+# Full-width digits and signs read as ASCII, one character for one, so that positions stay the text's.
+_WIDE = str.maketrans("０１２３４５６７８９．％，－～", "0123456789.%,-~")
+_NUM = re.compile(rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|[{_CN}]+")
+_DASH = "—–-~至到"
+# 成 after a number is a tenth (5成 = 50 %) unless it starts a word: 3成立, 5成为, 2成本.
+_NOT_TENTH = re.compile(r"成(?:立|为|功|本|员|果|绩|交|就|长|熟|品|都|型|年|人|套)")
+_DECREASE = {"下降": "增长", "下滑": "增长", "回落": "增长", "降低": "增长", "下跌": "增长", "减少": "增加", "减": "增加", "降": "增长", "跌": "增长"}
+_INCREASE = ("增长", "上升", "提高", "增加", "上涨", "攀升", "增", "涨")
+_CHANGE = re.compile("(" + "|".join(sorted((*_DECREASE, *_INCREASE), key=len, reverse=True)) + r")了?(?:约|近|逾|超过)?$")
 
 
 @dataclass(frozen=True)
@@ -22,20 +36,22 @@ class Quantity:
     value: Decimal
     unit: str | None
     approximate: bool
+    upper: Decimal | None = None  # the upper bound of a range: 10—15万 is 100000 to 150000
+    change: str | None = None  # 增长 or 增加 when the number is a change (a decrease is negative)
 
 
 @functools.cache
 def _vocab():
     stats = load("stats")
     units = longest_first(stats["units"])
-    mults = stats["multipliers"]
-    number = rf"(?P<num>\d+(?:\.\d+)?|[{_CN_DIGITS}]*[十百千][{_CN_DIGITS}]*)"
-    pattern = re.compile(
-        rf"(?P<pre>{'|'.join(map(re.escape, longest_first(stats['approx_strict_before'])))})?"
-        rf"{number}(?P<a1>余|多)?(?P<mult>{'|'.join(map(re.escape, longest_first(mults)))})?(?P<a2>余|多)?"
-        rf"(?P<unit>{'|'.join(map(re.escape, units))})?"
+    mults = {k: Decimal(v) for k, v in stats["multipliers"].items()}
+    return (
+        re.compile("|".join(map(re.escape, units))),
+        re.compile("|".join(map(re.escape, longest_first(mults)))),
+        mults,
+        tuple(stats["people_nouns"]),
+        tuple(longest_first(stats["approx_strict_before"])),
     )
-    return pattern, {k: Decimal(v) for k, v in mults.items()}, tuple(stats["people_nouns"])
 
 
 def find(text: str) -> list[Quantity]:
@@ -43,25 +59,91 @@ def find(text: str) -> list[Quantity]:
 
     >>> [(q.value, q.unit, q.approximate) for q in find("服务8600余万参保群众、6.19余万家机构，66%")]
     [(Decimal('86000000'), '人', True), (Decimal('61900'), '家', True), (Decimal('66'), '%', False)]
+    >>> [(q.value, q.unit, q.upper) for q in find("面积2，000平方米，售价10—15万元，百分之十五，5成")]
+    [(Decimal('2000'), '平方米', None), (Decimal('100000'), '元', Decimal('150000')), (Decimal('15'), '%', None), (Decimal('50'), '%', None)]
     """
-    pattern, mults, people = _vocab()
-    out = []
-    for m in pattern.finditer(text):
-        unit, mult = m.group("unit"), m.group("mult")
-        if not unit and not mult:
+    norm = text.translate(_WIDE)
+    out: list[Quantity] = []
+    pos = 0
+    for m in _NUM.finditer(norm):
+        if m.start() < pos:
             continue
-        if not unit and _names_people(text, m.end(), people):
-            unit = "人"
-        value = _number(m.group("num"))
-        if value is None:
-            continue
-        if mult:
-            value *= mults[mult]
-        if unit == "元":
-            value = _money(m.group(0).removeprefix(m.group("pre") or ""), value)
-        approx = bool(m.group("pre") or m.group("a1") or m.group("a2"))
-        out.append(Quantity(m.start(), m.end(), m.group(0), plain(value), unit, approx))
+        q = _read(text, norm, m)
+        if q is not None:
+            out.append(q)
+            pos = q.end
     return out
+
+
+def _read(text: str, norm: str, m: re.Match) -> Quantity | None:
+    units, mult_re, mults, people, approx_before = _vocab()
+    begin, digits = m.start(), m.group(0)
+    if begin and (norm[begin - 1].isascii() and norm[begin - 1].isalnum() or norm[begin - 1] == "."):
+        return None  # A380, G20, v2.0: part of a name
+    percent_of = norm.endswith("百分之", 0, begin)
+    if digits in ("百", "千") and not norm.endswith(("近", "上", "逾"), 0, begin):
+        return None  # 百姓, 千万: a word, not a number
+    value = _number(digits)
+    if value is None:
+        return None
+    i = m.end()
+    approx, i = _approx_after(norm, i)
+    mult, i = _multiplier(norm, i, mult_re, mults)
+    a2, i = _approx_after(norm, i)
+    approx = approx or a2
+    upper = None
+    if i < len(norm) and norm[i] in _DASH and not percent_of:
+        n2 = _NUM.match(norm, i + 1)
+        if n2 and (v2 := _number(n2.group(0))) is not None:
+            j = n2.end()
+            a3, j = _approx_after(norm, j)
+            mult2, j = _multiplier(norm, j, mult_re, mults)
+            if mult2 is not None or units.match(norm, j) or norm[j : j + 1] == "%":
+                mult = mult if mult is not None else mult2
+                upper, i, approx = v2 * (mult2 or mult or 1), j, approx or a3
+    unit = None
+    if percent_of:
+        begin, unit = begin - 3, "%"
+    elif norm.startswith(("%", "‰"), i):
+        unit, i = norm[i], i + 1
+    elif norm.startswith("成", i) and not _NOT_TENTH.match(norm, i) and value <= 10 and mult is None:
+        value, unit, i = value * 10, "%", i + 1
+        if upper is not None:
+            upper *= 10
+    elif (u := units.match(norm, i)) is not None:
+        unit, i = u.group(0), u.end()
+    if not unit and mult is None:
+        return None
+    if not digits[0].isdigit() and unit != "%" and mult is None and not re.search("[十百千]", digits):
+        return None  # 三人, 一家: a counting word, not a reported figure
+    if mult is not None:
+        value *= mult
+    if not unit and _names_people(norm, i, people):
+        unit = "人"
+    if unit == "元" and upper is None:
+        value = _money(text[begin:i], value)
+    pre = next((w for w in approx_before if norm.endswith(w, 0, begin)), "")
+    if not pre and digits in ("百", "千"):
+        pre = "上"  # 上百人: about a hundred
+    if pre:
+        begin -= len(pre)
+    change = None
+    c = _CHANGE.search(norm, max(0, begin - 6), begin)
+    if c is not None and not norm.endswith("新", 0, c.start()):  # 新增 counts what is new, no change
+        word = c.group(1)
+        change = _DECREASE.get(word, "增长" if word not in ("增加", "增") else "增加")
+        if word in _DECREASE:
+            value, upper = -value, (-upper if upper is not None else None)
+    return Quantity(begin, i, text[begin:i], plain(value), unit, bool(pre) or approx, plain(upper) if upper is not None else None, change)
+
+
+def _approx_after(norm: str, i: int) -> tuple[bool, int]:
+    return (True, i + 1) if norm[i : i + 1] in ("余", "多") else (False, i)
+
+
+def _multiplier(norm: str, i: int, mult_re, mults) -> tuple[Decimal | None, int]:
+    m = mult_re.match(norm, i)
+    return (mults[m.group(0)], m.end()) if m else (None, i)
 
 
 def _names_people(text: str, i: int, people: tuple[str, ...]) -> bool:
@@ -70,11 +152,13 @@ def _names_people(text: str, i: int, people: tuple[str, ...]) -> bool:
     return bool(noun) and any(p in noun.group(0) for p in people)
 
 
+@functools.lru_cache(maxsize=4096)
 def _number(digits: str) -> Decimal | None:
+    """1,200 -> 1200; 三千 -> 3000; 近百's 百 -> 100. Chinese numerals go through cn2an."""
     if digits[0].isdigit():
-        return Decimal(digits)
-    if len(digits) < 2:
-        return None
+        return Decimal(digits.replace(",", ""))
+    if digits in ("百", "千"):
+        return Decimal(100 if digits == "百" else 1000)
     import cn2an
 
     try:
@@ -85,8 +169,9 @@ def _number(digits: str) -> Decimal | None:
 
 def _money(surface: str, fallback: Decimal) -> Decimal:
     """Amounts of money go through jionlp's money parser; its answer must agree with ours."""
+    surface = surface.translate(_WIDE).replace(",", "")
     try:
-        parsed = _load_jionlp().parse_money(surface.replace("余", "").replace("多", ""))
+        parsed = _load_jionlp().parse_money(re.sub(r"^\D*?(?=[\d零〇一二两三四五六七八九十百千])", "", surface).replace("余", "").replace("多", ""))
     except ValueError:
         return fallback
     num = parsed.get("num")
