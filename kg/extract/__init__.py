@@ -9,7 +9,7 @@ May import: kg.nlp, kg.ingest (byline and dateline markers), kg.models, kg.error
 
 from __future__ import annotations
 
-from kg.extract import bylines, containment, events, mentions, posts, statistics
+from kg.extract import bylines, containment, events, incidents, mentions, posts, statistics
 from kg.extract.facts import (
     Authored,
     Contained,
@@ -30,6 +30,7 @@ EXTRACTORS = (
     posts.extract,
     containment.extract,
     events.extract,
+    incidents.extract,
     statistics.extract,
 )
 

@@ -92,9 +92,20 @@ class Contained(Fact):
     gazetteer: Gazetteer | None = None  # the data a gazetteer link came from (its evidence is no sentence)
 
 
+@dataclass(frozen=True)
+class Casualty:
+    """A casualty count of an incident (死亡人数 3), with the sentence that states it."""
+
+    variable: str
+    value: Decimal
+    approximate: bool
+    evidence: Evidence
+
+
 @dataclass(frozen=True, kw_only=True)
 class EventFact(Fact):
-    """A meeting, conference, forum, signing or release."""
+    """A meeting, conference, forum, signing or release; or an incident, whose kind (火灾, 交通事故 …) is
+    given, with its casualties."""
 
     name: str
     date: str | None = None  # ISO 8601: 2023-12-26, 2023-10 or 2023
@@ -102,6 +113,8 @@ class EventFact(Fact):
     organizers: tuple[Entity, ...] = ()
     attendees: tuple[Entity, ...] = ()
     subjects: tuple[str, ...] = ()  # what was released or signed
+    kind: str | None = None  # an incident's kind: 交通事故, 火灾, 地震, 中毒, 袭击 …
+    casualties: tuple[Casualty, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -141,6 +154,8 @@ def _plain(value):
         return value.name
     if isinstance(value, Gazetteer):
         return f"{value.name} {value.version}"
+    if isinstance(value, Casualty):
+        return {"variable": value.variable, "value": str(value.value), "approximate": value.approximate}
     if isinstance(value, Evidence):
         return {"article": value.article, "begin": value.begin, "end": value.end, "text": value.text}
     if isinstance(value, tuple):

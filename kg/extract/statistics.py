@@ -7,9 +7,11 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from kg.extract import incidents
 from kg.extract.common import area_entity, entity, evidence
 from kg.extract.facts import Entity, Statistic
 from kg.models import Article
+from kg.nlp import incidents as nlp_incidents
 from kg.nlp.doc import Doc, Sent, analyse
 from kg.nlp.lexicon import load, longest_first
 from kg.nlp.quantities import Quantity
@@ -35,10 +37,14 @@ def _vocab():
 def extract(article: Article) -> Iterator[Statistic]:
     doc = analyse(article)
     forward, time_units, ranks = _vocab()
+    reported = incidents.report(article) is not None
     for s in doc.sents:
         if s.kind != "body":
             continue  # subheads repeat what the body says
+        counted = nlp_incidents.casualty_spans(s.text) if reported else []
         for q in s.quantities:
+            if any(b <= q.begin < e for b, e in counted):
+                continue  # an incident's casualties are observations about the incident
             start = q.begin
             if _forward(s.text[:start], forward, article) or s.text[start - 1 : start] == "第":
                 continue

@@ -104,7 +104,7 @@ def analyse(article: Article) -> Doc:
 
     for s in sents:
         admin = places.areas(s.text, s.begin, locale)
-        found += admin
+        found += admin + places.abroad(list(s.tokens), s.begin)
         found += places.named(list(s.tokens), s.begin, admin, _org_heads())
         found += places.listed(s.text, s.begin)
         found += marked.outlets(s.text, s.begin)
@@ -163,7 +163,7 @@ def analyse(article: Article) -> Doc:
                 if org is None:  # 市长 alone: the government of the article's city, as in a chain
                     org = resolve([chains.Item("", link.role, link.status)], locale, recent)[0][1]
                 posts.append(Post(link.person, link.role, org, link.status, s))
-    taken = [m.span for m in found]
+    taken = [m.span for m in found if m.cue != "abroad"]  # 叙利亚|自由军: a body may be named after a country
     for s in sents:  # the tagger's organizations, where no rule found anything, then the known names
         found += (new := linking.organizations(s.text, s.begin, s.spans, s.tokens, taken, canonical))
         found += linking.known(s.begin, s.tokens, taken + [m.span for m in new], canonical)
@@ -371,6 +371,7 @@ _RANK = {
     "chain": 0,
     "byline": 0,
     "gazetteer": 1,
+    "abroad": 1,
     "class": 2,
     "speech": 3,
     "tagger": 3,

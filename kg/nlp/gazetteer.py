@@ -99,7 +99,7 @@ def _index() -> tuple[dict[str, tuple[Area, ...]], dict[tuple[str, str], Area], 
                 for prefix in sorted({pname, palias, cname, calias} - {None}):
                     if len(prefix) >= 2:
                         add(prefix + kname, county)
-                        if kalias and len(kalias) >= 2 and prefix in (cname, calias):
+                        if kalias and len(kalias) >= 2:  # 某市某县 and 某省某县 (四川汶川) as news writes them
                             add(prefix + kalias, county)
     frozen = {s: tuple(a) for s, a in surfaces.items()}
     lengths: dict[str, set[int]] = {}

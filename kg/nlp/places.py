@@ -54,6 +54,16 @@ def areas(text: str, offset: int, locale: Locale) -> list[Mention]:
     return out
 
 
+def abroad(tokens: list[Token], offset: int) -> list[Mention]:
+    """Countries and cities abroad named as one word (巴基斯坦, 大马士革), from jionlp's world gazetteer."""
+    world = gazetteer.abroad()
+    return [
+        Mention(offset + t.begin, offset + t.end, t.word, "place", t.word, cue="abroad")
+        for t in tokens
+        if len(t.word) >= 2 and t.word in world and t.flag != "nr"
+    ]
+
+
 def _choose(candidates, locale: Locale):
     if len(candidates) == 1:
         return candidates[0]

@@ -18,11 +18,13 @@ PATTERN = re.compile(
     r"(?:(?:今年|明年|去年|前年|\d{4}年)(?:初|底|末)?)?"
     r"(?:(?<!\d)\d{1,2}(?:[-—~－至到]\d{1,2})?月份?(?:初|底|末|上旬|中旬|下旬)?)?"
     r"(?:(?<!\d)\d{1,2}日)?"
-    r"|昨日|昨天|今日|今天|前天"
+    r"|昨日|昨天|今日|今天|前天|昨晚|昨夜|昨晨|前晚|今晨|今早"
 )
+# Parts of a day read as the day: 昨晚 is yesterday (jionlp reads some of them, not all).
+_PART_OF_DAY = {"昨晚": "昨天", "昨夜": "昨天", "昨晨": "昨天", "前晚": "前天", "今晨": "今天", "今早": "今天"}
 _YEAR = re.compile(r"\d{4}年")
 _RANGE = re.compile(r"(?:(\d{4})年)?(\d{1,2})[-—~－至到](\d{1,2})月")
-_RELATIVE = re.compile(r"今年|明年|去年|前年|昨|今日|今天|前天|^\d{1,2}月|^\d{1,2}日")
+_RELATIVE = re.compile(r"今年|明年|去年|前年|昨|今日|今天|今晨|今早|前天|前晚|^\d{1,2}月|^\d{1,2}日")
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,33 @@ def find(text: str, base: dt.date | None) -> list[Time]:
         value = resolve(surface, base)
         if value:
             out.append(Time(m.start(), m.end(), surface, *value))
+    if "日" in text:
+        for m in _CN_DAY.finditer(text):  # 六月十四日, 十四日凌晨: days written in Chinese numerals
+            month, day = _cn_int(m.group(1)), _cn_int(m.group(2) or m.group(3))
+            if day and 1 <= day <= 31 and (month is None or 1 <= month <= 12):
+                value = resolve((f"{month}月" if month else "") + f"{day}日", base)
+                if value:
+                    out.append(Time(m.start(), m.end(), m.group(0), *value))
+        out.sort(key=lambda t: t.begin)
     return out
+
+
+# A day alone needs 十 in it (十四日): 一日三餐 and 统一日期 are no dates.
+_CN_DAY = re.compile(
+    r"(?<![〇零一二三四五六七八九十百千统每某逐周期])(?:([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})|"
+    r"([一二三]?十[一二三四五六七八九]?))日(?!报)"
+)
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+
+
+def _cn_int(numeral: str | None) -> int | None:
+    """一 -> 1, 十四 -> 14, 二十 -> 20, 三十一 -> 31."""
+    if not numeral:
+        return None
+    if "十" not in numeral:
+        return _CN_DIGIT.get(numeral) if len(numeral) == 1 else None
+    tens, _, ones = numeral.partition("十")
+    return (_CN_DIGIT.get(tens, 0) if tens else 1) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0)
 
 
 def resolve(surface: str, base: dt.date | None) -> tuple[str, str] | None:
@@ -67,7 +95,7 @@ def resolve(surface: str, base: dt.date | None) -> tuple[str, str] | None:
         if y is None or not 1 <= first < last <= 12:
             return None
         return f"{y}-{first:02d}/{y}-{last:02d}", "period"
-    text = surface.replace("月份", "月")
+    text = _PART_OF_DAY.get(surface, surface).replace("月份", "月")
     text = re.sub(r"[初底末]$", "", text)  # 今年初 is a part of the year jionlp reads vaguely; keep the year
     if re.match(r"\d{1,2}月", text):  # jionlp rejects a bare month: 11月 is this year's
         text = "今年" + text

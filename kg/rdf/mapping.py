@@ -18,6 +18,7 @@ from kg.extract.facts import (
     Authored,
     Contained,
     Entity,
+    Casualty,
     EventFact,
     Fact,
     Mentioned,
@@ -104,7 +105,7 @@ def _fact(f: Fact, a: URIRef, mint: Minter, published: Literal | None):
         if f.gazetteer is not None:
             return  # the gazetteer is the link's source; the sentence only names one of the areas
     elif isinstance(f, EventFact):
-        yield from _event(f, mint, sentence)
+        yield from _event(f, mint, sentence, a, published)
     elif isinstance(f, Statistic):
         yield from _observation(f, mint, sentence, published)
     if not isinstance(f, Authored):
@@ -175,10 +176,28 @@ def _contained(f: Contained, mint: Minter, sentence: URIRef):
     yield source, SCHEMA.version, Literal(f.gazetteer.version)
 
 
-def _event(f: EventFact, mint: Minter, sentence: URIRef):
+def _event(f: EventFact, mint: Minter, sentence: URIRef, a: URIRef, published: Literal | None):
     e = mint.event(f.name, f.date)
     yield e, RDF.type, SCHEMA.Event
     yield e, SCHEMA.name, _label(f.name)
+    if f.kind:
+        yield e, SCHEMA.additionalType, _label(f.kind)
+    for c in f.casualties:  # an incident's casualties: observations about it, each from its own sentence
+        ev = c.evidence
+        o = mint.observation(ev.article, ev.begin, f.name, c.variable, str(c.value), "人")
+        yield o, RDF.type, SCHEMA.Observation
+        yield o, SCHEMA.observationAbout, e
+        yield o, SCHEMA.variableMeasured, _label(c.variable)
+        yield o, SCHEMA.value, Literal(_decimal(c.value), datatype=XSD.decimal)
+        yield o, SCHEMA.unitText, Literal("人")
+        if c.approximate:
+            yield o, KG.approximate, Literal(True)
+        if published is not None:
+            yield o, KG.reportedOn, published
+        where = mint.sentence(ev.article, ev.begin, ev.end)
+        yield o, PROV.wasDerivedFrom, where
+        if where != sentence:
+            yield from _sentence(c, where, a)
     yield e, PROV.wasDerivedFrom, sentence
     if f.date:
         yield e, SCHEMA.startDate, _date(f.date)
@@ -214,7 +233,7 @@ def _observation(f: Statistic, mint: Minter, sentence: URIRef, published: Litera
     yield o, PROV.wasDerivedFrom, sentence
 
 
-def _sentence(f: Fact, sentence: URIRef, a: URIRef):
+def _sentence(f: Fact | Casualty, sentence: URIRef, a: URIRef):
     ev = f.evidence
     yield sentence, RDF.type, NIF.Sentence
     yield sentence, NIF.anchorOf, zh(ev.text)

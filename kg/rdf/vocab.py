@@ -43,6 +43,7 @@ class SCHEMA(DefinedNamespace):
     Person: URIRef
     Place: URIRef
     about: URIRef
+    additionalType: URIRef
     alternateName: URIRef
     attendee: URIRef
     author: URIRef
@@ -53,6 +54,7 @@ class SCHEMA(DefinedNamespace):
     identifier: URIRef
     isPartOf: URIRef
     location: URIRef
+    maxValue: URIRef
     mentions: URIRef
     name: URIRef
     observationAbout: URIRef

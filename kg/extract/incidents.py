@@ -1,0 +1,123 @@
+"""Incidents: the accident, fire, earthquake, poisoning or attack an article reports, with its kind, date,
+most specific place and casualties (MODEL.md: a schema:Event with schema:additionalType).
+
+One incident per article: the one its headline and lead report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import replace
+from collections.abc import Iterator
+
+from kg.extract.common import area_entity, entity, evidence
+from kg.extract.facts import Casualty, Entity, EventFact
+from kg.models import Article
+from kg.nlp import gazetteer, incidents
+from kg.nlp.doc import Doc, Sent, analyse
+from kg.nlp.mentions import Mention
+
+_LEVELS = {"province": 0, "city": 1, "county": 2}
+_WINDOW = 31  # days: an incident dated more than a month before the report is history, not news
+
+
+def extract(article: Article) -> Iterator[EventFact]:
+    doc = analyse(article)
+    found = report(article)
+    if found is None:
+        return
+    s = doc.sents[found.sent]
+    if found.kind != "袭击" and any(k == "袭击" for _, k in incidents.triggers(_paragraph(doc, s))):
+        found = replace(found, kind="袭击", name_word=incidents.name_word("袭击"))  # …被定性为恐怖袭击
+    date = _date(doc, s, found.trigger)
+    if date is False:
+        return  # the lead dates it long before the report: a story about a past incident
+    place = _place(doc, s, found.trigger)
+    name = (place.name if place else "") + found.name_word
+    counts = incidents.casualties([(x.index, x.text) for x in doc.sents if x.kind == "body"])
+    yield EventFact(
+        evidence=evidence(doc, s),
+        name=name,
+        date=date or None,
+        location=place,
+        kind=found.kind,
+        casualties=tuple(
+            Casualty(c.variable, c.value, c.approximate, evidence(doc, doc.sents[c.sent])) for c in counts
+        ),
+    )
+
+
+def _paragraph(doc: Doc, s: Sent) -> str:
+    text = doc.article.text
+    return text[text.rfind("\n", 0, s.begin) + 1 : (text.find("\n", s.end) + 1 or len(text) + 1) - 1]
+
+
+@functools.lru_cache(maxsize=256)
+def report(article: Article) -> incidents.Report | None:
+    """The incident the article reports, if any (read once: the statistics extractor asks too)."""
+    doc = analyse(article)
+    lead = [(s.index, s.text, any(t.kind == "day" for t in s.times)) for s in doc.sents if s.kind == "body"]
+    return incidents.report(article.headline, lead)
+
+
+def _date(doc: Doc, s: Sent, at: int) -> str | bool | None:
+    """The day written nearest before the trigger in the reporting sentence (18日下午 in 记者19日获悉，18日下午
+    某厂发生…), else after it, else in the sentences before it in its paragraph, on or before the report's
+    date; False when it lies more than a month before the report."""
+    base = doc.article.date
+    days = [t for t in s.times if t.kind in ("day", "month")]
+    candidates = sorted((t for t in days if t.end <= at), key=lambda t: -t.begin) + [t for t in days if t.end > at]
+    text = doc.article.text
+    for prev in reversed(doc.sents[max(0, s.index - 3) : s.index]):
+        if "\n" in text[prev.end : s.begin] or candidates:
+            break
+        candidates = sorted((t for t in prev.times if t.kind in ("day", "month")), key=lambda t: -t.begin)
+    for t in candidates:
+        value = t.value
+        if base is not None and t.kind == "day":
+            day = dt.date.fromisoformat(value)
+            if day > base and t.text.endswith("日") and len(t.text) <= 3:
+                day = (day.replace(day=1) - dt.timedelta(days=1)).replace(day=min(day.day, 28))
+                value = day.isoformat()  # 28日 in a report of the 2nd: last month's
+            if day > base:
+                continue
+            if (base - day).days > _WINDOW:
+                return False
+        return value
+    return None
+
+
+def _place(doc: Doc, s: Sent, at: int) -> Entity | None:
+    """The most specific place the reporting sentence names: a named place (a road, a building, a town)
+    over a county, a county over a city, and among equals the one nearest before the trigger. With none
+    there, the headline's place, then the last place named before the sentence."""
+    places = [m for m in doc.in_sent(s, "place")]
+    if not places:
+        headline = _headline_place(doc)
+        if headline is not None:
+            return headline
+        places = [m for m in doc.mentions if m.kind == "place" and m.end <= s.begin]
+    if not places:
+        return None
+    trigger = s.begin + at
+
+    def rank(m: Mention) -> tuple:
+        level = 3 if m.area is None else _LEVELS.get(m.area.level, 0)
+        before = m.end <= trigger
+        return (before, level, m.end if before else -m.begin)
+
+    return entity(max(places, key=rank))
+
+
+def _headline_place(doc: Doc) -> Entity | None:
+    """The last administrative area or place abroad the headline names: 某国发生自杀式爆炸袭击."""
+    headline = doc.article.headline
+    found = [(m.end, area_entity(m.areas[0])) for m in gazetteer.find(headline) if len(m.areas) == 1]
+    world = gazetteer.abroad()
+    found += [(i + len(w), Entity("place", w)) for i in range(len(headline)) for w in _words_at(headline, i, world)]
+    return max(found, key=lambda x: x[0])[1] if found else None
+
+
+def _words_at(text: str, i: int, words: frozenset[str]) -> list[str]:
+    return [text[i:j] for j in range(i + 2, min(len(text), i + 8) + 1) if text[i:j] in words]

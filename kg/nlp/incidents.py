@@ -1,0 +1,171 @@
+"""Incidents an article reports: the kind (火灾, 交通事故, 地震 …), the sentence that reports it, and the
+casualty counts the text gives (死亡人数, 受伤人数, 失踪人数, 被困人数).
+
+An article reports an incident when its headline or its lead names one with a word that says it
+happened (发生, 造成, 死亡 …), outside drills, warnings and prevention (演练, 预防, 隐患 …).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kg.nlp.lexicon import load, longest_first
+
+_CN_NUM = "零〇一二两三四五六七八九十百千"
+_N = rf"(?:近|约|逾|超过|至少|已有)?(\d+|[{_CN_NUM}]+)(余|多)?"
+_LEAD = 4  # body sentences read for the report
+_CAUSE = re.compile(r"[^，。]{0,6}?(?:引发|引起|导致|造成|致使|后)")  # 爆炸引发大火: the explosion caused the fire
+_WEATHER = ("洪涝",)
+# 地震局, 地震台网, 火灾科学实验室: a body or a science named after a kind of incident reports none.
+_BODY_AFTER = re.compile(r"局|台|办|部门|中心|研究|学|专家|监测|预警|预报|部|科|所(?!致)")  # 暴雨天某厂起火: the rain is the weather, the fire is the news
+
+
+@dataclass(frozen=True)
+class Report:
+    kind: str
+    name_word: str  # what the kind is called in the incident's name: 火灾, 中毒事件
+    sent: int  # index of the sentence that reports it
+    trigger: int  # the trigger's offset in that sentence
+
+
+@dataclass(frozen=True)
+class Casualty:
+    variable: str  # 死亡人数, 受伤人数, 失踪人数 or 被困人数
+    value: Decimal
+    approximate: bool
+    sent: int  # the sentence that states it
+    begin: int  # the count's span in that sentence
+    end: int
+
+
+@functools.cache
+def _vocab():
+    lex = load("incidents")
+    kinds = lex["kinds"]
+    word_kind = {w: k for k, words in kinds.items() for w in words}
+    triggers = re.compile("|".join(map(re.escape, longest_first(word_kind))))
+    happened = re.compile("|".join(map(re.escape, longest_first(lex["words"]["happened"]))))
+    not_incident = re.compile("|".join(map(re.escape, longest_first(lex["words"]["not_incident"]))))
+    order = {k: i for i, k in enumerate(kinds)}
+    patterns = []
+    for variable, words in lex["casualties"].items():
+        long_words = "|".join(map(re.escape, longest_first(w for w in words if len(w) > 1)))
+        # 造成3人死亡, 近百名学生中毒; 死亡人数达24人, 受伤6人.
+        patterns.append((variable, re.compile(rf"{_N}(?:名|人|位|个)[\u4e00-\u9fff]{{0,4}}?(?:{long_words})(?!率)")))
+        patterns.append((variable, re.compile(rf"(?:{long_words})(?:人数|者)?(?:为|达|达到|增至|升至|上升至|已达)?{_N}(?:名|人|位)")))
+    return word_kind, triggers, happened, not_incident, order, patterns, lex["names"]
+
+
+def triggers(text: str) -> list[tuple[int, str]]:
+    """(offset, kind) of each incident word in text, outside drills, warnings and prevention.
+
+    >>> triggers("某市一小区发生火灾"), triggers("开展消防安全演练，排查火灾隐患")
+    ([(7, '火灾')], [])
+    """
+    word_kind, pattern, _, not_incident, *_ = _vocab()
+    out = []
+    for m in pattern.finditer(text):
+        window = text[max(0, m.start() - 6) : m.end() + 6]
+        if not not_incident.search(window) and not _BODY_AFTER.match(text, m.end()):
+            out.append((m.start(), word_kind[m.group(0)]))
+    return out
+
+
+def kind_of(found: list[tuple[int, str]], text: str = "") -> str | None:
+    """The kind an article reports: an attack wherever attack words appear (its bombs and fires are the
+    attack's); otherwise the kind named first, where a cause (暴雨, 爆炸 before 引发) gives way to what it
+    caused, and weather to any other kind."""
+    if not found:
+        return None
+    order = _vocab()[4]
+    kinds = {k for _, k in found}
+    if "袭击" in kinds:
+        return "袭击"
+    causes = {p for p, _ in found if _CAUSE.match(text, p) or _CAUSE.search(text[p : p + 8] or "")}
+    caused = [x for x in found if x[0] not in causes] or found
+    if any(k not in _WEATHER for _, k in caused):
+        caused = [x for x in caused if x[1] not in _WEATHER]
+    first = min(caused)[0]
+    return min((k for p, k in caused if p == first), key=order.__getitem__)
+
+
+def report(headline: str, lead: list[tuple[int, str, bool]]) -> Report | None:
+    """The incident of an article, from its headline and its lead body sentences (index, text, whether the
+    sentence names a day). A lead sentence reports one when it names it and says it happened or when.
+
+    >>> report("某县发生一起交通事故", [(0, "昨日，某县境内两车相撞，造成3人死亡。", True)]).kind
+    '交通事故'
+    >>> report("某市召开安全生产会议", [(0, "会议要求防范火灾隐患。", False)]) is None
+    True
+    """
+    happened, names = _vocab()[2], _vocab()[6]
+    in_headline = triggers(headline)
+    for index, text, dated in lead[:_LEAD]:
+        found = triggers(text)
+        if not found or not (dated or happened.search(text)):
+            continue
+        kind = "袭击" if any(k == "袭击" for _, k in found) else kind_of(in_headline, headline) or kind_of(found, text)
+        at = next((p for p, k in found if k == kind), found[0][0])
+        return Report(kind, names.get(kind, kind), index, at)
+    return None
+
+
+def name_word(kind: str) -> str:
+    """What an incident of this kind is called in its name: 火灾, 袭击事件."""
+    return _vocab()[6].get(kind, kind)
+
+
+def casualties(sents: list[tuple[int, str]]) -> list[Casualty]:
+    """The largest count the text gives for each casualty variable (the last reports count the most), and
+    zeros for 无人员伤亡.
+
+    >>> [(c.variable, c.value) for c in casualties([(0, "事故造成3人死亡、12人受伤，另有2人失踪。")])]
+    [('死亡人数', Decimal('3')), ('受伤人数', Decimal('12')), ('失踪人数', Decimal('2'))]
+    """
+    patterns = _vocab()[5]
+    best: dict[str, Casualty] = {}
+    for index, text in sents:
+        for variable, pattern in patterns:
+            for m in pattern.finditer(text):
+                value = _value(m.group(1))
+                if value is None:
+                    continue
+                c = Casualty(variable, value, bool(m.group(2)) or m.group(0)[:1] in "近约逾超至已", index, *m.span())
+                if variable not in best or value > best[variable].value:
+                    best[variable] = c
+        for m in re.finditer(r"(\d+|[一二两三四五六七八九十]+)死(?!一生)(?:(\d+|[一二两三四五六七八九十]+)(?:重|轻)?伤)?", text):
+            for variable, digits in (("死亡人数", m.group(1)), ("受伤人数", m.group(2))):
+                value = _value(digits) if digits else None
+                if value is not None and (variable not in best or value > best[variable].value):
+                    best[variable] = Casualty(variable, value, False, index, *m.span())
+        for m in re.finditer(r"(?:无|没有|未造成|未有|未发现|暂无)人员(伤亡|被困)", text):
+            variables = ("死亡人数", "受伤人数") if m.group(1) == "伤亡" else ("被困人数",)
+            for variable in variables:
+                best.setdefault(variable, Casualty(variable, Decimal(0), False, index, *m.span()))
+    return [best[v] for v in ("死亡人数", "受伤人数", "失踪人数", "被困人数") if v in best]
+
+
+def casualty_spans(text: str) -> list[tuple[int, int]]:
+    """Where a sentence states a casualty count: an incident's, not a statistic of its own.
+
+    >>> casualty_spans("造成3人死亡")
+    [(2, 6)]
+    """
+    return sorted({m.span() for _, p in _vocab()[5] for m in p.finditer(text)})
+
+
+@functools.lru_cache(maxsize=1024)
+def _value(digits: str) -> Decimal | None:
+    if digits.isdigit():
+        return Decimal(digits)
+    if digits in ("百", "千"):
+        return Decimal(100 if digits == "百" else 1000)
+    import cn2an
+
+    try:
+        return Decimal(str(cn2an.cn2an(digits, "normal")))
+    except ValueError:
+        return None

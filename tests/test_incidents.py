@@ -1,0 +1,117 @@
+"""Incidents: kind, date, place and casualties of the accident, fire, earthquake, poisoning or attack an
+article reports; and what is no incident. Sentences from the project's own blind samples of CEC news."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kg.extract import incidents, statistics
+from kg.nlp import incidents as reader
+from tests.conftest import make_article
+
+
+def _incident(text, headline, date):
+    facts = list(incidents.extract(make_article(text, headlines=(headline,), date=date)))
+    assert len(facts) <= 1, facts
+    return facts[0] if facts else None
+
+
+def _counts(fact):
+    return {c.variable: c.value for c in fact.casualties}
+
+
+def test_incidents_a_road_accident_with_its_day_and_place():
+    f = _incident("11日晚，南昌市坛子口立交三层发生一起交通事故，一名酒驾男子开车发生交通事故。", "南昌一男子酒驾引发交通事故", "2014-03-13")
+    assert (f.kind, f.date) == ("交通事故", "2014-03-11")
+    assert f.location is not None and f.location.name in ("坛子口立交", "南昌市")
+
+
+def test_incidents_the_day_nearest_before_the_trigger():
+    """记者19日获悉，18日下午…中毒: the day of the poisoning, not the day the reporter learnt of it."""
+    f = _incident(
+        "记者19日从萍乡市委宣传部证实，18日下午16时，萍乡市湘东区老关镇某花炮厂30多名职工出现食物中毒迹象。",
+        "江西萍乡现30多人食物中毒现象",
+        "2014-03-19",
+    )
+    assert (f.kind, f.date) == ("中毒", "2014-03-18")
+
+
+def test_incidents_a_day_in_chinese_numerals():
+    f = _incident("北京市西单购物中心十四日凌晨发生火灾，所幸未有人员伤亡。", "北京西单购物中心发生火灾", "2009-06-14")
+    assert (f.kind, f.date, f.location.name) == ("火灾", "2009-06-14", "西单购物中心")
+    assert _counts(f) == {"死亡人数": 0, "受伤人数": 0}  # 未有人员伤亡
+
+
+def test_incidents_a_day_earlier_in_the_paragraph():
+    """3月2日是…节日。…惨剧发生了。上午10时许…发生了…爆炸袭击: the paragraph's day dates it."""
+    f = _incident(
+        "3月2日是一个重要的节日。然而惨剧发生了。上午10时许，两地同时发生了13起自杀性爆炸袭击，共造成271人丧生，600多人受伤。",
+        "伊拉克清真寺连环爆炸",
+        "2004-03-03",
+    )
+    assert (f.kind, f.date, f.location.name) == ("袭击", "2004-03-02", "伊拉克")  # the headline's country
+    assert _counts(f) == {"死亡人数": 271, "受伤人数": 600}
+
+
+def test_incidents_bombs_called_an_attack_in_the_paragraph_are_an_attack():
+    f = _incident(
+        "当地时间7月11日傍晚，印度西部城市孟买发生7起连环爆炸事件，已经造成了至少200人死亡。印度政府宣布连环爆炸事件是恐怖袭击事件。",
+        "印度孟买发生列车连环爆炸",
+        "2006-07-12",
+    )
+    assert (f.kind, f.location.name, f.date) == ("袭击", "孟买", "2006-07-11")
+
+
+def test_incidents_the_weather_and_a_cause_give_way_to_what_happened():
+    """暴雨天某厂起火: a fire, not a flood; 充电器爆炸引发大火: a fire."""
+    assert reader.kind_of(reader.triggers("暴雨天东莞一纸厂起火"), "暴雨天东莞一纸厂起火") == "火灾"
+    assert reader.kind_of(reader.triggers("手机充电器爆炸引发大火"), "手机充电器爆炸引发大火") == "火灾"
+
+
+@pytest.mark.parametrize(
+    "headline,text",
+    [
+        ("某市开展消防演练", "昨日，某市举行高层建筑火灾扑救演练。"),  # a drill
+        ("专家谈防灾", "专家提醒市民排查火灾隐患，预防火灾发生。"),  # prevention
+        ("中国地震局启动预案", "中国地震局新闻发言人12日下午通报了有关情况。"),  # a body named after a kind
+        ("某市召开安全生产会议", "会议要求各单位认真做好安全工作。"),  # no incident word at all
+    ],
+)
+def test_incidents_what_is_no_incident(headline, text):
+    assert _incident(text, headline, "2014-03-13") is None
+
+
+def test_incidents_an_old_incident_is_history_not_news():
+    f = _incident("2008年5月12日，四川汶川发生8级地震，造成大量人员伤亡。", "震后重建见闻", "2012-05-12")
+    assert f is None
+
+
+@pytest.mark.parametrize(
+    "text,variable,value",
+    [
+        ("事故造成3人死亡、12人受伤，另有2人失踪。", "死亡人数", 3),
+        ("事故造成3人死亡、12人受伤，另有2人失踪。", "失踪人数", 2),
+        ("一名女子被烧死。", "死亡人数", 1),
+        ("已有近百名学生被送到医院急救。", "受伤人数", 100),
+        ("手机充电器爆炸致2死2伤。", "受伤人数", 2),
+        ("火灾现场无人员被困。", "被困人数", 0),
+    ],
+)
+def test_incidents_casualties(text, variable, value):
+    counts = {c.variable: c.value for c in reader.casualties([(0, text)])}
+    assert counts[variable] == Decimal(value)
+
+
+def test_incidents_nine_deaths_and_one_life_is_no_count():
+    assert reader.casualties([(0, "他九死一生，终于脱险。")]) == []
+
+
+def test_incidents_casualties_are_no_second_statistic():
+    """造成3人死亡 is the incident's; the statistics extractor leaves it alone, and keeps the rest."""
+    a = make_article("昨日，某县境内两车相撞，造成3人死亡。当日共有200多名群众参加救援。", headlines=("某县发生交通事故",), date="2014-03-13")
+    assert {(s.value, s.unit) for s in statistics.extract(a)} <= {(Decimal(200), "名")}
+    (f,) = incidents.extract(a)
+    assert _counts(f) == {"死亡人数": 3}
+    assert f.casualties[0].evidence.text == "昨日，某县境内两车相撞，造成3人死亡。"
