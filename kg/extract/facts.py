@@ -127,6 +127,7 @@ class Statistic(Fact):
     unit: str | None = None
     period: str | None = None
     approximate: bool = False
+    upper: Decimal | None = None  # the upper bound of a range (10—15万元)
 
 
 _TYPES = {

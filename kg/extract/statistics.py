@@ -12,6 +12,7 @@ from kg.extract.common import area_entity, entity, evidence
 from kg.extract.facts import Entity, Statistic
 from kg.models import Article
 from kg.nlp import incidents as nlp_incidents
+from kg.nlp import measured
 from kg.nlp.doc import Doc, Sent, analyse
 from kg.nlp.lexicon import load, longest_first
 from kg.nlp.quantities import Quantity
@@ -20,6 +21,8 @@ _CLAUSE = re.compile(r"[，；：、,;:]|等")
 _WHOLE = re.compile(r"全(?:省|市|区|县)")
 _VERBS = re.compile(r"(?:已有|共有|共|实现|达到|达|超过|超|为|占|有)$")
 _FROM = ("距", "距离", "离")
+# A rule's amounts, not observations: 按…标准, 不低于, 每人每天可领取.
+_NORMATIVE = re.compile(r"不低于|不高于|不少于|不超过|不得|最高不|最低不|标准|可领取|可获得|可申请|应当|须|按(?!照实际)|规定")
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -42,6 +45,7 @@ def extract(article: Article) -> Iterator[Statistic]:
         if s.kind != "body":
             continue  # subheads repeat what the body says
         counted = nlp_incidents.casualty_spans(s.text) if reported else []
+        last = None  # the variable of the sentence's last number: …零售总额1298.6亿元，同比增长8.5%
         for q in s.quantities:
             if any(b <= q.begin < e for b, e in counted):
                 continue  # an incident's casualties are observations about the incident
@@ -52,17 +56,28 @@ def extract(article: Article) -> Iterator[Statistic]:
                 continue  # 献血10次的献血者: the number qualifies a noun, it measures nothing
             if s.text.startswith(time_units, q.end) or q.unit is None:
                 continue
+            clause = _CLAUSE.split(s.text[:start])[-1]
+            if _NORMATIVE.search(clause):
+                continue  # 按二十元/人/天的标准, 不低于5000元: a rule's amount
             about = _about(doc, s, start)
             if about is None:
                 continue
+            name = measured.variable(s.text, s.tokens, q, (about.name, *about.aliases))
+            if name is None and q.change and last:  # …总额1298.6亿元，同比增长8.5%: the total's growth
+                name = last + ("同比" if "同比" in clause else "") + q.change
+            if name is None:
+                continue  # what the number measures cannot be named: no statistic
+            if not q.change:
+                last = name
             yield Statistic(
                 evidence=evidence(doc, s),
                 about=about,
-                variable=_variable(s, q, about),
+                variable=name,
                 value=q.value,
                 unit=q.unit,
                 period=_period(s, start),
                 approximate=q.approximate,
+                upper=q.upper,
             )
         for m in ranks.finditer(s.text):
             about = _about(doc, s, m.start())
@@ -148,36 +163,6 @@ def _back(doc: Doc, s: Sent):
         if "\n" in doc.article.text[prev.end : s.begin]:
             return
         yield prev
-
-
-def _variable(s: Sent, q: Quantity, about: Entity) -> str:
-    """The noun after the number (35家企业 -> 企业), else the words before its verb (零售总额实现 -> 零售总额)."""
-    noun = _noun_after(s, q.end)
-    if noun:
-        return noun
-    clause = _CLAUSE.split(s.text[: q.begin])[-1]
-    for name in (about.name, *about.aliases):
-        if name in clause:
-            clause = clause.split(name)[-1]
-    clause = _VERBS.sub("", re.sub(r"(?:全省|全市|全区|全县)$", "", clause))
-    verb = re.search(r"(?:实现|达到|超过|为|占)", clause)
-    return (clause[: verb.start()] if verb else clause).strip("的") or "数量"
-
-
-def _noun_after(s: Sent, pos: int) -> str:
-    """The noun phrase right after a number's unit: 35家企业 -> 企业, 8600余万参保群众 -> 参保群众."""
-    words = []
-    for t in s.tokens:
-        if t.begin < pos:
-            continue
-        if t.flag.startswith(("n", "j", "eng", "b", "vn", "an")) or (not words and t.flag == "v") or t.word in "“”+":
-            words.append(t.word)
-        else:
-            break
-    while words and not words[-1].strip("“”+"):
-        words.pop()
-    noun = "".join(words).strip("“”")
-    return noun if any("\u4e00" <= c <= "\u9fff" for c in noun) else ""
 
 
 def _rank_variable(doc: Doc, s: Sent, pos: int) -> str:

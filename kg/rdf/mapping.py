@@ -222,6 +222,8 @@ def _observation(f: Statistic, mint: Minter, sentence: URIRef, published: Litera
     yield o, SCHEMA.value, Literal(_decimal(f.value), datatype=XSD.decimal)
     if f.unit:
         yield o, SCHEMA.unitText, Literal(f.unit)
+    if f.upper is not None:
+        yield o, SCHEMA.maxValue, Literal(_decimal(f.upper), datatype=XSD.decimal)
     if f.period:
         yield o, SCHEMA.observationPeriod, Literal(f.period)
     if f.approximate:

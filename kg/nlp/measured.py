@@ -1,0 +1,154 @@
+"""What a number measures, as a noun phrase: 社会消费品零售总额 in 全年社会消费品零售总额实现1298.6亿元, 企业 in
+35家企业, 营业收入同比增长 in 营业收入同比下降3.2%. Never a verb, a particle or a placeholder: a number
+whose quantity cannot be named has no variable (None), and is no statistic.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.nlp.quantities import Quantity
+from kg.nlp.segment import Token
+
+# Verbs and adverbs between what is measured and its number: 零售总额实现|1298.6亿元, 面积达|28%.
+_LINK = re.compile(
+    r"(?:(?:已经|已|共|总共|共计|合计|累计|总计|约|近|大约|达到|达|高达|超过|超|突破|实现|完成|为|是|有|共有|仅有|"
+    r"只有|仅|逾|计|约为|分别为|分别|均|在|至|到)+)$"
+)
+# A comparison before a change: 比上年末|增加50.7万人, 较去年同期|下降.
+_COMPARED = re.compile(r"(?:比|较|与)(?:上年|去年|上月|上季度|前年|上一年|同期|年初|上年同期|去年同期)[^，。；]*$")
+_NOUNISH = ("n", "vn", "nz", "j", "an", "l", "b", "ng", "eng")
+# Where a phrase stops: punctuation, prepositions, conjunctions, pronouns, adverbs, numbers, times, places,
+# names, particles (的 ends a phrase read backwards: the measured noun stands after it).
+_STOPS = ("x", "p", "c", "r", "d", "m", "q", "t", "u", "f", "ns", "nr", "nt", "s", "y", "e", "o", "w")
+_WHOLE = ("全国", "全省", "全市", "全区", "全县", "全年", "全校", "其中", "目前", "当前", "此外", "同时")
+_CLAUSE_END = "，。；：、,;:！？（）()【】"
+# Units that count acts: 刷脸结算14万余笔, 激活5万余次: the verb before the number is what is counted.
+_DISTANCE = re.compile(r"(?:距离|距|离)[^，。；]{1,15}$")
+_ACT_UNITS = ("笔", "次", "人次", "例", "起", "宗", "单")
+
+
+def variable(text: str, tokens: tuple[Token, ...], q: Quantity, names: tuple[str, ...] = ()) -> str | None:
+    """The measured quantity of q in a sentence (text, its tokens with offsets into text); names are the
+    subject's names, which are no part of what is measured.
+
+    >>> from kg.nlp.segment import Token
+    >>> from kg.nlp.quantities import find
+    >>> toks = lambda *pairs: _tokens(pairs)
+    >>> text = "全年社会消费品零售总额实现1298.6亿元"
+    >>> variable(text, toks(("全年", "m"), ("社会", "n"), ("消费品", "n"), ("零售总额", "n"), ("实现", "v"), ("1298.6", "m"), ("亿元", "m")), find(text)[0])
+    '社会消费品零售总额'
+    """
+    distance = _DISTANCE.search(_clause(text, q.begin))
+    if distance and q.unit in ("公里", "千米", "米"):
+        return distance.group(0)  # 距离某地5公里: the distance from that place
+    before = _before(text, tokens, q, names)
+    if q.change:
+        return (before + ("同比" if "同比" in _clause(text, q.begin) else "") + q.change) if before else None
+    after = _after(text, tokens, q.end)
+    if after and (not before or q.unit not in ("元", "%", "‰") and not _measure_noun(before)):
+        return after  # 35家企业: a count of what follows
+    return before or after
+
+
+def _clause(text: str, end: int) -> str:
+    start = max((text.rfind(c, 0, end) for c in _CLAUSE_END), default=-1) + 1
+    return text[start:end]
+
+
+def _before(text: str, tokens: tuple[Token, ...], q: Quantity, names: tuple[str, ...]) -> str:
+    clause = _clause(text, q.begin)
+    start = q.begin - len(clause)
+    if q.change:  # 营业收入同比下降3.2%: what changed stands before the change word and the comparison
+        clause = re.sub(r"(?:同比|环比)?(?:[\u4e00-\u9fff]{1,2})了?(?:约|近|逾|超过)?$", "", clause)
+        clause = _COMPARED.sub("", clause).removesuffix("同比").removesuffix("环比")
+    clause = re.sub(r"(?:占|超过|相当于)[^，。；的]{0,12}的$", "", clause)  # 激活率超过全省人口的|66%
+    clause = _LINK.sub("", clause)
+    end = start + len(clause)
+    words: list[str] = []
+    for t in reversed([t for t in tokens if start <= t.begin and t.end <= end]):
+        if t.word in _WHOLE or t.flag.startswith(_STOPS):
+            break
+        if not words and t.flag.startswith("v") and not t.flag.startswith("vn") and not _measure_verb(t.word):
+            if q.unit not in _ACT_UNITS and not _measure_noun(t.word):  # 激活|率 (jieba: 率/v)
+                break  # 来自, 按: a verb alone measures nothing
+        words.append(t.word)
+    words.reverse()
+    phrase = "".join(words)
+    for name in names:
+        if name and phrase.startswith(name):
+            phrase = phrase[len(name) :]
+    acts = (q.unit in _ACT_UNITS or _measure_noun(phrase)) and len(phrase) >= 2
+    return phrase if len(phrase) >= 2 and (acts or _has_noun(tokens, start, end, phrase)) else ""
+
+
+def _after(text: str, tokens: tuple[Token, ...], pos: int) -> str:
+    """The noun phrase after a count's unit, up to the clause's end: 35家企业 -> 企业; 近百名来自各地的网友 ->
+    网友 (a phrase that opens with a verb is a relative clause: its noun stands after 的); 19所贫困受捐学校 ->
+    贫困受捐学校; 16所学校的相关资料 -> 学校 (a noun before 的 is what is counted)."""
+    words: list[Token] = []
+    relative = False
+    for t in tokens:
+        if t.begin < pos < t.end and t.flag.startswith(("n", "m")) and _is_han(text[pos : pos + 1]):
+            t = Token(text[pos : t.end], "n", pos, t.end)  # 21|个市: jieba's word runs on past the unit
+        if t.begin < pos:
+            continue
+        if t.word in _CLAUSE_END:
+            break
+        noun_seen = any(w.flag.startswith(_NOUNISH) for w in words)
+        if t.word == "的":
+            if noun_seen and not relative:
+                break
+            words, relative = [], False
+            continue
+        if not words and t.flag.startswith("v") and not t.flag.startswith("vn") and "的" in _rest_of_clause(text, t.begin):
+            relative = True  # 来自…的网友 (but 参保群众: a verb and its noun)
+        if relative:
+            words.append(t)
+            continue
+        if t.flag.startswith(("x", "p", "c", "r", "d", "m", "u")) and t.word not in "“”":
+            break
+        if t.flag.startswith("v") and not t.flag.startswith("vn") and noun_seen:
+            break  # 200多家住户|参加: the verb after the noun ends it
+        words.append(t)
+    if relative:
+        return ""
+    while words and not (words[-1].flag.startswith(_NOUNISH) and any(_is_han(c) for c in words[-1].word)):
+        words.pop()
+    phrase = "".join(w.word for w in words).strip("“”")
+    if len(phrase) == 1 and _is_han(phrase):  # 21个市: a count of cities
+        return phrase
+    return phrase if len(phrase) >= 2 else ""
+
+
+def _rest_of_clause(text: str, pos: int) -> str:
+    end = min((i for c in _CLAUSE_END if (i := text.find(c, pos)) >= 0), default=len(text))
+    return text[pos:end]
+
+
+def _measure_noun(phrase: str) -> bool:
+    """A phrase that names a quantity itself (面积, 总额, 人数, 比例): what the number measures."""
+    return phrase.endswith(("额", "量", "数", "率", "积", "值", "比例", "收入", "支出", "规模", "价", "费", "款", "重", "度", "长", "宽", "高", "产值", "人口"))
+
+
+def _measure_verb(word: str) -> bool:
+    """Verbs that, written before a number, name a quantity themselves (收入, 投资 …)."""
+    return word in ("收入", "支出", "投资", "消费", "出口", "进口", "成交", "销售", "捐款", "结余", "募集", "损失", "植树", "受灾", "增长", "减少", "死亡", "受伤")
+
+
+def _has_noun(tokens: tuple[Token, ...], start: int, end: int, phrase: str) -> bool:
+    inside = [t for t in tokens if start <= t.begin and t.end <= end and t.word in phrase]
+    return any(t.flag.startswith(_NOUNISH) or _measure_verb(t.word) for t in inside)
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def _tokens(pairs) -> tuple[Token, ...]:
+    """Tokens from (word, flag) pairs, with offsets, for examples."""
+    out, pos = [], 0
+    for word, flag in pairs:
+        out.append(Token(word, flag, pos, pos + len(word)))
+        pos += len(word)
+    return tuple(out)

@@ -1,0 +1,68 @@
+"""Statistics say what they measure: one rule a test, with the sentence that motivates it, and what must
+not become a statistic."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kg.extract import statistics
+from tests.conftest import make_article
+
+
+def _stats(text, date="2012-07-01"):
+    return [(s.variable, s.value, s.unit) for s in statistics.extract(make_article(text, date=date, locale="北京市"))]
+
+
+@pytest.mark.parametrize(
+    "text,variable,value",
+    [
+        # The noun phrase before the linking verb.
+        ("全年，全市社会消费品零售总额实现1298.6亿元。", "社会消费品零售总额", "129860000000"),
+        ("北京市一名伤者的烧伤面积达28%。", "烧伤面积", "28"),
+        ("全市激活率超过全省人口的66%。", "激活率", "66"),
+        # What a count counts, after its unit.
+        ("全市共有35家企业入驻。", "企业", "35"),
+        ("全市21个市（州）均已上线。", "市", "21"),
+        ("北京市报名参加此次活动的有近百名来自社会各界的网友。", "网友", "100"),  # a relative clause: the noun after 的
+        ("全市已征集到19所贫困受捐学校。", "贫困受捐学校", "19"),
+        ("北京市16所学校的相关资料已经报送。", "学校", "16"),  # a noun before 的 is what is counted
+        ("全市8600余万参保群众受益。", "参保群众", "86000000"),  # a verb and its noun
+        # Acts counted: the verb before the number.
+        ("全市日均刷脸结算14万余笔。", "日均刷脸结算", "140000"),
+        # A change: what changed, and 增长 with the sign of the change.
+        ("北京市常住人口比上年末增加50.7万人。", "常住人口增加", "507000"),
+        ("全市营业收入同比下降3.2%。", "营业收入同比增长", "-3.2"),
+        # A distance names where from.
+        ("北京市在距离排水管5公里外的水闸处仍有气味。", "距离排水管", "5"),
+    ],
+)
+def test_statistics_name_what_they_measure(text, variable, value):
+    found = {(v, str(x)) for v, x, _ in _stats(text)}
+    assert (variable, value) in found, found
+
+
+def test_statistics_a_bare_change_takes_the_sentences_last_quantity():
+    """…零售总额实现1298.6亿元，同比增长8.5%: the growth is the total's."""
+    found = {v: x for v, x, _ in _stats("全年，全市社会消费品零售总额实现1298.6亿元，同比增长8.5%。")}
+    assert found["社会消费品零售总额同比增长"] == Decimal("8.5")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "北京市按二十元/人/天的标准发放补助。",  # a rule's amount
+        "北京市规定，每名遇难者家属抚慰金不低于5000元。",  # a floor set by a rule
+        "北京市力争到2030年实现产值1000亿元。",  # a target
+        "他今年35岁，在北京市工作。",  # an age
+        "北京市网上报名的来自3家单位。",  # a verb alone measures nothing… and nothing follows the unit
+    ],
+)
+def test_statistics_what_is_no_statistic(text):
+    assert [v for v, _, _ in _stats(text) if v not in ("单位",)] == []
+
+
+def test_statistics_a_range_keeps_its_upper_bound():
+    (s,) = statistics.extract(make_article("北京市二手房每平方米售价为3万—4万元。", locale="北京市"))
+    assert (s.value, s.upper, s.unit) == (Decimal(30000), Decimal(40000), "元")
