@@ -258,3 +258,37 @@ def test_extract_a_photo_credit_naming_a_reporter_is_a_post_at_the_outlet(tmp_pa
         ("王立新", "记者", "新华社", "新华社记者王立新摄")
     ]
     assert not [f for f in found if isinstance(f, Authored)]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("这是本次华星财智中国峰会的主题。", "华星财智中国峰会"),  # a determiner opens no name
+        ("这个活动叫华星财智中国峰会。", "华星财智中国峰会"),  # nor a verb
+        ("6月19日，《2012年度“某某爱心城市”公益活动新闻发布会》在京举行。", "2012年度“某某爱心城市”公益活动新闻发布会"),
+        ("主办方2012年度“某某爱心城市”公益活动新闻发布会在京召开。", "主办方2012年度“某某爱心城市”公益活动新闻发布会"),
+        (
+            "该报发起的“给孩子送双运动鞋”公益行动已送出两千双鞋。",
+            "“给孩子送双运动鞋”公益行动",
+        ),  # a quoted name and its head
+        ("“依法护绿，打造绿城”的大型法规宣传活动昨日举行。", "“依法护绿，打造绿城”大型法规宣传活动"),  # without the 的
+        ("袁某某市长主持召开了事故现场会。", "事故现场会"),  # jieba's 事故现场|会
+        ("2005年亚太城市市长峰会在某市举行。", "2005年亚太城市市长峰会"),  # a year is part of a name
+    ],
+)
+def test_extract_event_names(text, name):
+    assert [e.name for e in events(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对方只好宣布会议推迟。",  # a fragment: 只好宣布 is no name
+        "公司召开内部会议研究此事。",  # a generic word before the head
+        "专家讲座吸引了很多市民。",
+        "活动首站在“思某-焦点公益基金”发展中心举行。",  # the 展 of 发展 is no head
+        "该公司在“财智-公益盛典”环节发言。",  # nor the 节 of 环节
+    ],
+)
+def test_extract_what_is_no_named_event(text):
+    assert events(text) == []

@@ -23,7 +23,11 @@ def _counts(fact):
 
 
 def test_incidents_a_road_accident_with_its_day_and_place():
-    f = _incident("11日晚，南昌市坛子口立交三层发生一起交通事故，一名酒驾男子开车发生交通事故。", "南昌一男子酒驾引发交通事故", "2014-03-13")
+    f = _incident(
+        "11日晚，南昌市坛子口立交三层发生一起交通事故，一名酒驾男子开车发生交通事故。",
+        "南昌一男子酒驾引发交通事故",
+        "2014-03-13",
+    )
     assert (f.kind, f.date) == ("交通事故", "2014-03-11")
     assert f.location is not None and f.location.name in ("坛子口立交", "南昌市")
 
@@ -110,7 +114,11 @@ def test_incidents_nine_deaths_and_one_life_is_no_count():
 
 def test_incidents_casualties_are_no_second_statistic():
     """造成3人死亡 is the incident's; the statistics extractor leaves it alone, and keeps the rest."""
-    a = make_article("昨日，某县境内两车相撞，造成3人死亡。当日共有200多名群众参加救援。", headlines=("某县发生交通事故",), date="2014-03-13")
+    a = make_article(
+        "昨日，某县境内两车相撞，造成3人死亡。当日共有200多名群众参加救援。",
+        headlines=("某县发生交通事故",),
+        date="2014-03-13",
+    )
     assert {(s.value, s.unit) for s in statistics.extract(a)} <= {(Decimal(200), "名")}
     (f,) = incidents.extract(a)
     assert _counts(f) == {"死亡人数": 3}

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from kg.extract.common import entity, evidence
 from kg.extract.facts import Entity, EventFact
 from kg.models import Article
-from kg.nlp import timex
+from kg.nlp import eventnames
 from kg.nlp.doc import Doc, Sent, analyse
 from kg.nlp.lexicon import load, longest_first
 
@@ -40,7 +40,7 @@ def extract(article: Article) -> Iterator[EventFact]:
     for s in doc.sents:
         if s.kind == "body":
             # An event named twice is one event; its first mention says the most about it.
-            for name, b, e in _names(s.text):
+            for name, b, e in eventnames.find(s.text, s.tokens):
                 if name not in seen:
                     seen.add(name)
                     events.append((s, name, b, e))
@@ -60,36 +60,6 @@ def extract(article: Article) -> Iterator[EventFact]:
             attendees=tuple(_unique(attendees.get(i, []))),
             subjects=_subjects(doc, s, b, e),
         )
-
-
-def _names(text: str) -> list[tuple[str, int, int]]:
-    """(name, begin, end) of each event named in a sentence; names inside longer ones are dropped."""
-    triggers, min_len, stops, *_ = _vocab()
-    spans = []
-    titles = [(t.start() + 1, t.end() - 1) for t in re.finditer(r"《[^《》]{2,60}》", text)]
-    for m in triggers.finditer(text):
-        title = next(((b, e) for b, e in titles if b <= m.start() and m.end() == e), None)
-        if title is not None:  # 《某某年度“某某”活动新闻发布会》: the title is the name, quotes and all
-            spans.append(title)
-            continue
-        b = m.start()
-        while b > 0 and text[b - 1] not in stops:
-            b -= 1
-        # A verb before the trigger ends the name: 某某出席会议 names no event.
-        acts = list(_ACTS.finditer(text, b, m.start()))
-        if acts:
-            b = acts[-1].end()
-        # A time written before the name (今年3月份某某现场会) dates it; it is not part of it.
-        for t in timex.PATTERN.finditer(text, b, m.start()):
-            if t.start() == b and t.group(0):
-                b = t.end()
-        count = _LEADING_COUNT.match(text[b:])
-        if count:
-            b += count.end()
-        if m.end() - b >= min_len and m.start() - b >= 2:  # a bare 新闻发布会 names no particular event
-            spans.append((b, m.end()))
-    spans = [sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)]
-    return [(text[b:e], b, e) for b, e in sorted(set(spans))]
 
 
 def _date(doc: Doc, s: Sent, begin: int) -> str | None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import replace
 from collections.abc import Iterator
+from dataclasses import replace
 
 from kg.extract.common import area_entity, entity, evidence
 from kg.extract.facts import Casualty, Entity, EventFact

@@ -15,14 +15,15 @@ from kg.nlp import incidents as nlp_incidents
 from kg.nlp import measured
 from kg.nlp.doc import Doc, Sent, analyse
 from kg.nlp.lexicon import load, longest_first
-from kg.nlp.quantities import Quantity
 
 _CLAUSE = re.compile(r"[，；：、,;:]|等")
 _WHOLE = re.compile(r"全(?:省|市|区|县)")
 _VERBS = re.compile(r"(?:已有|共有|共|实现|达到|达|超过|超|为|占|有)$")
 _FROM = ("距", "距离", "离")
 # A rule's amounts, not observations: 按…标准, 不低于, 每人每天可领取.
-_NORMATIVE = re.compile(r"不低于|不高于|不少于|不超过|不得|最高不|最低不|标准|可领取|可获得|可申请|应当|须|按(?!照实际)|规定")
+_NORMATIVE = re.compile(
+    r"不低于|不高于|不少于|不超过|不得|最高不|最低不|标准|可领取|可获得|可申请|应当|须|按(?!照实际)|规定"
+)
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 

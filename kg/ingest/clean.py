@@ -48,6 +48,15 @@ _PUNCT = re.compile("[" + re.escape("".join(_FULL)) + "\"'.\\-]")
 _TOUCHED = re.compile(r"\.\.\.|--|[\s\ue000-\uf8ff\"'" + re.escape("".join(_HALF)) + re.escape("".join(_FULL)) + "]")
 
 
+# Page furniture, not text: link labels (［详细］, 【组图】, 点击进入专题), and a bracketed kicker that opens a
+# paragraph (【某网综合报道】). A bracketed name inside a sentence (“某某”【春夏秋冬】系列活动) stays.
+_FURNITURE = re.compile(
+    r"[［\[【]\s*(?:详细|全文|详情|组图|图|视频|更多|专题|图片|评论|进入论坛|高清组图)\s*[］\]】]"
+    r"|^\s*【[^】\n]{1,16}】"
+    r"|(?:点击|点此)(?:进入|查看|浏览|观看|阅读|下载|这里|此处|图片|大图)[^，。；！？\n]{0,20}?(?:>>+|》》|$|(?=[。；\n]))"
+)
+
+
 def is_han(c: str) -> bool:
     o = ord(c)
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x2FFFF or 0xF900 <= o <= 0xFAFF
@@ -122,9 +131,11 @@ def clean(text: Text, keep_phrase_spaces: bool = False) -> Text:
     '社会消费品零售总额实现'
     """
     raw = "".join(text.chars)
-    if not _TOUCHED.search(raw):
+    furniture = [m.span() for m in _FURNITURE.finditer(raw)]
+    if not furniture and not _TOUCHED.search(raw):
         return Text(list(text.chars), list(text.offs))
-    raw, offs = _ungarbled(raw, list(text.offs))
+    raw, offs = _without(raw, list(text.offs), furniture)
+    raw, offs = _ungarbled(raw, offs)
     # Full-width letters and digits become ASCII, every kind of white space a space (one for one).
     s = _WHITE.sub(" ", raw.translate(_HALF_TABLE))
     # Private-use characters are debris of broken encodings, never text.

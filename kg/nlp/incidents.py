@@ -20,7 +20,9 @@ _LEAD = 4  # body sentences read for the report
 _CAUSE = re.compile(r"[^，。]{0,6}?(?:引发|引起|导致|造成|致使|后)")  # 爆炸引发大火: the explosion caused the fire
 _WEATHER = ("洪涝",)
 # 地震局, 地震台网, 火灾科学实验室: a body or a science named after a kind of incident reports none.
-_BODY_AFTER = re.compile(r"局|台|办|部门|中心|研究|学|专家|监测|预警|预报|部|科|所(?!致)")  # 暴雨天某厂起火: the rain is the weather, the fire is the news
+_BODY_AFTER = re.compile(
+    r"局|台|办|部门|中心|研究|学|专家|监测|预警|预报|部|科|所(?!致)"
+)  # 暴雨天某厂起火: the rain is the weather, the fire is the news
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,12 @@ def _vocab():
         long_words = "|".join(map(re.escape, longest_first(w for w in words if len(w) > 1)))
         # 造成3人死亡, 近百名学生中毒; 死亡人数达24人, 受伤6人.
         patterns.append((variable, re.compile(rf"{_N}(?:名|人|位|个)[\u4e00-\u9fff]{{0,4}}?(?:{long_words})(?!率)")))
-        patterns.append((variable, re.compile(rf"(?:{long_words})(?:人数|者)?(?:为|达|达到|增至|升至|上升至|已达)?{_N}(?:名|人|位)")))
+        patterns.append(
+            (
+                variable,
+                re.compile(rf"(?:{long_words})(?:人数|者)?(?:为|达|达到|增至|升至|上升至|已达)?{_N}(?:名|人|位)"),
+            )
+        )
     return word_kind, triggers, happened, not_incident, order, patterns, lex["names"]
 
 
@@ -136,7 +143,9 @@ def casualties(sents: list[tuple[int, str]]) -> list[Casualty]:
                 c = Casualty(variable, value, bool(m.group(2)) or m.group(0)[:1] in "近约逾超至已", index, *m.span())
                 if variable not in best or value > best[variable].value:
                     best[variable] = c
-        for m in re.finditer(r"(\d+|[一二两三四五六七八九十]+)死(?!一生)(?:(\d+|[一二两三四五六七八九十]+)(?:重|轻)?伤)?", text):
+        for m in re.finditer(
+            r"(\d+|[一二两三四五六七八九十]+)死(?!一生)(?:(\d+|[一二两三四五六七八九十]+)(?:重|轻)?伤)?", text
+        ):
             for variable, digits in (("死亡人数", m.group(1)), ("受伤人数", m.group(2))):
                 value = _value(digits) if digits else None
                 if value is not None and (variable not in best or value > best[variable].value):

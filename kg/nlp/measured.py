@@ -32,11 +32,10 @@ def variable(text: str, tokens: tuple[Token, ...], q: Quantity, names: tuple[str
     """The measured quantity of q in a sentence (text, its tokens with offsets into text); names are the
     subject's names, which are no part of what is measured.
 
-    >>> from kg.nlp.segment import Token
     >>> from kg.nlp.quantities import find
-    >>> toks = lambda *pairs: _tokens(pairs)
     >>> text = "全年社会消费品零售总额实现1298.6亿元"
-    >>> variable(text, toks(("全年", "m"), ("社会", "n"), ("消费品", "n"), ("零售总额", "n"), ("实现", "v"), ("1298.6", "m"), ("亿元", "m")), find(text)[0])
+    >>> words = [("全年", "m"), ("社会", "n"), ("消费品", "n"), ("零售总额", "n"), ("实现", "v"), ("1298.6", "m")]
+    >>> variable(text, _tokens(words + [("亿元", "m")]), find(text)[0])
     '社会消费品零售总额'
     """
     distance = _DISTANCE.search(_clause(text, q.begin))
@@ -101,7 +100,12 @@ def _after(text: str, tokens: tuple[Token, ...], pos: int) -> str:
                 break
             words, relative = [], False
             continue
-        if not words and t.flag.startswith("v") and not t.flag.startswith("vn") and "的" in _rest_of_clause(text, t.begin):
+        if (
+            not words
+            and t.flag.startswith("v")
+            and not t.flag.startswith("vn")
+            and "的" in _rest_of_clause(text, t.begin)
+        ):
             relative = True  # 来自…的网友 (but 参保群众: a verb and its noun)
         if relative:
             words.append(t)
@@ -128,12 +132,54 @@ def _rest_of_clause(text: str, pos: int) -> str:
 
 def _measure_noun(phrase: str) -> bool:
     """A phrase that names a quantity itself (面积, 总额, 人数, 比例): what the number measures."""
-    return phrase.endswith(("额", "量", "数", "率", "积", "值", "比例", "收入", "支出", "规模", "价", "费", "款", "重", "度", "长", "宽", "高", "产值", "人口"))
+    return phrase.endswith(
+        (
+            "额",
+            "量",
+            "数",
+            "率",
+            "积",
+            "值",
+            "比例",
+            "收入",
+            "支出",
+            "规模",
+            "价",
+            "费",
+            "款",
+            "重",
+            "度",
+            "长",
+            "宽",
+            "高",
+            "产值",
+            "人口",
+        )
+    )
 
 
 def _measure_verb(word: str) -> bool:
     """Verbs that, written before a number, name a quantity themselves (收入, 投资 …)."""
-    return word in ("收入", "支出", "投资", "消费", "出口", "进口", "成交", "销售", "捐款", "结余", "募集", "损失", "植树", "受灾", "增长", "减少", "死亡", "受伤")
+    return word in (
+        "收入",
+        "支出",
+        "投资",
+        "消费",
+        "出口",
+        "进口",
+        "成交",
+        "销售",
+        "捐款",
+        "结余",
+        "募集",
+        "损失",
+        "植树",
+        "受灾",
+        "增长",
+        "减少",
+        "死亡",
+        "受伤",
+    )
 
 
 def _has_noun(tokens: tuple[Token, ...], start: int, end: int, phrase: str) -> bool:

@@ -23,9 +23,21 @@ _NUM = re.compile(rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|[{_
 _DASH = "—–-~至到"
 # 成 after a number is a tenth (5成 = 50 %) unless it starts a word: 3成立, 5成为, 2成本.
 _NOT_TENTH = re.compile(r"成(?:立|为|功|本|员|果|绩|交|就|长|熟|品|都|型|年|人|套)")
-_DECREASE = {"下降": "增长", "下滑": "增长", "回落": "增长", "降低": "增长", "下跌": "增长", "减少": "增加", "减": "增加", "降": "增长", "跌": "增长"}
+_DECREASE = {
+    "下降": "增长",
+    "下滑": "增长",
+    "回落": "增长",
+    "降低": "增长",
+    "下跌": "增长",
+    "减少": "增加",
+    "减": "增加",
+    "降": "增长",
+    "跌": "增长",
+}
 _INCREASE = ("增长", "上升", "提高", "增加", "上涨", "攀升", "增", "涨")
-_CHANGE = re.compile("(" + "|".join(sorted((*_DECREASE, *_INCREASE), key=len, reverse=True)) + r")了?(?:约|近|逾|超过)?$")
+_CHANGE = re.compile(
+    "(" + "|".join(sorted((*_DECREASE, *_INCREASE), key=len, reverse=True)) + r")了?(?:约|近|逾|超过)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -59,8 +71,8 @@ def find(text: str) -> list[Quantity]:
 
     >>> [(q.value, q.unit, q.approximate) for q in find("服务8600余万参保群众、6.19余万家机构，66%")]
     [(Decimal('86000000'), '人', True), (Decimal('61900'), '家', True), (Decimal('66'), '%', False)]
-    >>> [(q.value, q.unit, q.upper) for q in find("面积2，000平方米，售价10—15万元，百分之十五，5成")]
-    [(Decimal('2000'), '平方米', None), (Decimal('100000'), '元', Decimal('150000')), (Decimal('15'), '%', None), (Decimal('50'), '%', None)]
+    >>> [(str(q.value), q.unit, q.upper) for q in find("面积2，000平方米，售价10—15万元，百分之十五，5成")]
+    [('2000', '平方米', None), ('100000', '元', Decimal('150000')), ('15', '%', None), ('50', '%', None)]
     """
     norm = text.translate(_WIDE)
     out: list[Quantity] = []
@@ -134,7 +146,16 @@ def _read(text: str, norm: str, m: re.Match) -> Quantity | None:
         change = _DECREASE.get(word, "增长" if word not in ("增加", "增") else "增加")
         if word in _DECREASE:
             value, upper = -value, (-upper if upper is not None else None)
-    return Quantity(begin, i, text[begin:i], plain(value), unit, bool(pre) or approx, plain(upper) if upper is not None else None, change)
+    return Quantity(
+        begin,
+        i,
+        text[begin:i],
+        plain(value),
+        unit,
+        bool(pre) or approx,
+        plain(upper) if upper is not None else None,
+        change,
+    )
 
 
 def _approx_after(norm: str, i: int) -> tuple[bool, int]:
@@ -171,7 +192,9 @@ def _money(surface: str, fallback: Decimal) -> Decimal:
     """Amounts of money go through jionlp's money parser; its answer must agree with ours."""
     surface = surface.translate(_WIDE).replace(",", "")
     try:
-        parsed = _load_jionlp().parse_money(re.sub(r"^\D*?(?=[\d零〇一二两三四五六七八九十百千])", "", surface).replace("余", "").replace("多", ""))
+        parsed = _load_jionlp().parse_money(
+            re.sub(r"^\D*?(?=[\d零〇一二两三四五六七八九十百千])", "", surface).replace("余", "").replace("多", "")
+        )
     except ValueError:
         return fallback
     num = parsed.get("num")

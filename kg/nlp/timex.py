@@ -14,17 +14,18 @@ from kg.nlp.gazetteer import _load_jionlp
 # Every part is optional, so the pattern also matches the empty string; the lookahead lets the regex
 # engine skip the positions where no expression starts instead of handing back an empty match at each.
 PATTERN = re.compile(
-    r"(?=[今明去前昨\d])"
+    r"(?=[今明去前昨\d上本这周星])"
     r"(?:(?:今年|明年|去年|前年|\d{4}年)(?:初|底|末)?)?"
     r"(?:(?<!\d)\d{1,2}(?:[-—~－至到]\d{1,2})?月份?(?:初|底|末|上旬|中旬|下旬)?)?"
     r"(?:(?<!\d)\d{1,2}日)?"
     r"|昨日|昨天|今日|今天|前天|昨晚|昨夜|昨晨|前晚|今晨|今早"
+    r"|(?<![每一两三几])(?:上|本|这)?(?:周|星期)[一二三四五六日天]|上周末|本周末"
 )
 # Parts of a day read as the day: 昨晚 is yesterday (jionlp reads some of them, not all).
 _PART_OF_DAY = {"昨晚": "昨天", "昨夜": "昨天", "昨晨": "昨天", "前晚": "前天", "今晨": "今天", "今早": "今天"}
 _YEAR = re.compile(r"\d{4}年")
 _RANGE = re.compile(r"(?:(\d{4})年)?(\d{1,2})[-—~－至到](\d{1,2})月")
-_RELATIVE = re.compile(r"今年|明年|去年|前年|昨|今日|今天|今晨|今早|前天|前晚|^\d{1,2}月|^\d{1,2}日")
+_RELATIVE = re.compile(r"今年|明年|去年|前年|昨|今日|今天|今晨|今早|前天|前晚|周|星期|^\d{1,2}月|^\d{1,2}日")
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,8 @@ def resolve(surface: str, base: dt.date | None) -> tuple[str, str] | None:
             return None
         return f"{y}-{first:02d}/{y}-{last:02d}", "period"
     text = _PART_OF_DAY.get(surface, surface).replace("月份", "月")
-    text = re.sub(r"[初底末]$", "", text)  # 今年初 is a part of the year jionlp reads vaguely; keep the year
+    if not text.endswith("周末"):
+        text = re.sub(r"[初底末]$", "", text)  # 今年初 is a part of the year jionlp reads vaguely; keep the year
     if re.match(r"\d{1,2}月", text):  # jionlp rejects a bare month: 11月 is this year's
         text = "今年" + text
     parsed = _parse(text, base)

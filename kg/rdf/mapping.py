@@ -16,9 +16,9 @@ from rdflib.namespace import SKOS as _SKOS
 
 from kg.extract.facts import (
     Authored,
+    Casualty,
     Contained,
     Entity,
-    Casualty,
     EventFact,
     Fact,
     Mentioned,

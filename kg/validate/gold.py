@@ -156,7 +156,8 @@ _QUERIES = {
         } GROUP BY ?e ?kind ?place ?date""",
     "casualties": """
         SELECT DISTINCT ?kind ?v ?n WHERE {
-          ?o schema:observationAbout ?e ; schema:variableMeasured ?v ; schema:value ?n . ?e schema:additionalType ?kind .
+          ?o schema:observationAbout ?e ; schema:variableMeasured ?v ; schema:value ?n .
+          ?e schema:additionalType ?kind .
         }""",
     # An incident's casualty count is scored by the incident's place (军堰村 | 2 | 人), as the samples
     # annotated before incidents were modelled have it.

@@ -1,0 +1,133 @@
+"""Names of events in a sentence: a proper name ending in an event head (会议, 峰会, 论坛, 发布会 …), or a
+name in quotes or book marks before a head (“某某”公益活动, 《某某守则》市民沟通会).
+
+A name starts at a word that can open one: not a pronoun or determiner (本次, 这次), a verb or an adverb
+(只好宣布, 叫), a preposition, a particle or a relative time (今年3月份某某现场会: the time dates it). A
+bare head with generic words before it (内部会议, 专家讲座) names no particular event.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from kg.nlp import timex
+from kg.nlp.lexicon import load, longest_first
+from kg.nlp.segment import Token
+
+_QUOTED = re.compile(r"《[^《》\n]{2,60}》|[“#][^“”《》#\n]{2,40}[”#]")
+_N = "\\d一二三四五六七八九十百"
+_YEAR_OR_ORDINAL = re.compile(rf"\d{{4}}年?|[{_N}]+年|第[{_N}]+[届次期]|首届|[{_N}]+届")
+_ACTS_IN = re.compile(r"出席|参加|列席|主持|召开|举行|举办|观摩|出现|宣布|走到|来到|作为")
+_TIME_REST = re.compile(r"(?:月份?|日|号)(?:初|底|末|上旬|中旬|下旬)?")
+# Words that open no name: what stands before a name (the verb, the determiner, the time) is no part of it.
+_STOP_FLAGS = ("x", "p", "c", "u", "r", "d", "y", "e", "t", "q", "f", "s", "z")
+# Verbs of taking part and holding: 某某出席会议 names no event; the name starts after them.
+_ACTS = re.compile(
+    r"出席|参加|列席|与会|主持|召开|举行|举办|观摩|开展|启动|组织|宣布|参与|进行|开幕|闭幕|承办|主办|协办|亮相|召集|"
+    r"部署|筹备|发布|通过|讨论|表示|指出|强调|介绍|作为|成为|称|说|是|有|在|为|于"
+)
+
+
+@functools.cache
+def _vocab():
+    ev = load("events")
+    heads = longest_first(ev["triggers"])
+    quoted_heads = longest_first([*ev["triggers"], *ev["quoted_heads"]])
+    return (
+        re.compile("|".join(map(re.escape, heads))),
+        re.compile(
+            r"(?:的)?((?:(?![和与及等的为是在以之])[\u4e00-\u9fff【】·]){0,10}?)("
+            + "|".join(map(re.escape, quoted_heads))
+            + ")"
+        ),
+        frozenset(ev["generic_modifiers"]),
+        frozenset(ev["not_openers"]),
+    )
+
+
+def find(text: str, tokens: tuple[Token, ...]) -> list[tuple[str, int, int]]:
+    """(name, begin, end) of each event named in a sentence (tokens with offsets into text); names inside
+    longer ones are dropped.
+
+    >>> from kg.nlp.segment import Token
+    >>> find("《某某守则》市民沟通会昨日召开", ())
+    [('《某某守则》市民沟通会', 0, 11)]
+    """
+    heads, after_quote, generic, openers = _vocab()
+    ends, starts = {t.end for t in tokens}, {t.begin for t in tokens}
+    found: list[tuple[str, int, int]] = []
+    for q in _QUOTED.finditer(text):
+        inner = q.group(0)[1:-1]
+        head = next((h for h in heads.finditer(inner) if h.end() == len(inner)), None)
+        if q.group(0)[0] in "“《" and head is not None:
+            # “某某峰会”: the name is what the quotes hold, or the last name in them (“甲、乙及第二届某某大会”)
+            b = _open(text, tokens, q.start() + 1 + head.start(), openers, floor=q.start() + 1)
+            if q.end() - 1 - b >= 4:
+                found.append((text[b : q.end() - 1], b, q.end() - 1))
+            continue
+        m = after_quote.match(text, q.end())
+        # The head is a word of its own: not the 节 of 环节, the 展 of 发展, the 会 of 基金会.
+        if m is not None and (not tokens or (m.end() in ends and m.start(2) in starts)):
+            # “某某”的大型宣传活动 is named without the 的
+            found.append((q.group(0) + m.group(1) + m.group(2), q.start(), m.end()))
+    for m in heads.finditer(text):
+        if any(b <= m.start() and m.end() <= e for _, b, e in found):
+            continue
+        # 事故现场|会 (jieba's words): the head starts inside a word, whose first part belongs to the name
+        start = next((t.begin for t in tokens if t.begin < m.start() < t.end), m.start())
+        b = _open(text, tokens, start, openers)
+        acts = [a for a in _ACTS_IN.finditer(text, b, m.start())]
+        if acts:  # 某某出席会议, however jieba cut the words: the name starts after the verb
+            b = acts[-1].end()
+        t = timex.PATTERN.match(text, b)
+        if t is not None and t.group(0) and t.end() < m.start() and not re.fullmatch(r"\d{4}年", t.group(0)):
+            b = t.end()  # 今年3月份某某现场会: the time dates the meeting (a year alone may name it: 2005年某某峰会)
+        if b and text[b - 1].isdigit() and (rest := _TIME_REST.match(text, b)):
+            b = rest.end()  # 3|月份某某现场会: the rest of a time the words stopped in
+        if m.start() - b < 2 or m.end() - b < 4:
+            continue  # a bare 新闻发布会 names no particular event
+        words = [t.word for t in tokens if b <= t.begin and t.end <= m.start()]
+        if words and all(w in generic or _YEAR_OR_ORDINAL.fullmatch(w) for w in words):
+            continue  # 内部会议, 专家讲座
+        found.append((text[b : m.end()], b, m.end()))
+    return sorted(
+        {x for x in found if not any(y != x and y[1] <= x[1] and x[2] <= y[2] for y in found)}, key=lambda x: x[1]
+    )
+
+
+def _open(text: str, tokens: tuple[Token, ...], at: int, openers: frozenset[str], floor: int = 0) -> int:
+    """Where the name that ends in the head at `at` begins: back over the words that can be part of a
+    name, to the first that cannot (a verb, a pronoun, punctuation, 的 …)."""
+    inside = [t for t in tokens if t.end <= at]
+    if not tokens:  # no words: back to punctuation
+        b = at
+        while b > 0 and text[b - 1] not in "，。；：、！？（）“”《》 \n的在于由和与及":
+            b -= 1
+        return b
+    b = at
+    quotes = {q.end(): q.start() for q in _QUOTED.finditer(text, floor, at)}
+    for t in reversed(inside):
+        if t.begin < floor:
+            break
+        if b in quotes and t.end <= b:  # 2012年度“某某”公益活动新闻发布会: a quoted name inside a longer one
+            b = quotes[b]
+            continue
+        if t.end > b:
+            continue  # the tokens of a quoted stretch just jumped over
+        if t.end < b:
+            break
+        if t.word.startswith("某"):  # a withheld name (某某讲堂) is a name
+            b = t.begin
+            continue
+        year = bool(_YEAR_OR_ORDINAL.fullmatch(t.word)) or t.word == "年"
+        if t.word in ("暨", "-", "·") and b - t.end == 0 and t.begin > 0 and "\u4e00" <= text[t.begin - 1] <= "\u9fff":
+            # 某某推进会暨第三次调度会: one meeting; 某某-企业家论坛: one name
+            b = t.begin
+            continue
+        if t.word in openers or _ACTS.fullmatch(t.word) or (t.flag.startswith(_STOP_FLAGS) and not year):
+            break
+        if t.flag.startswith("m") and not year and not re.fullmatch(r"\d{4}", t.word):
+            break  # a count (3个, 一次) is no part of a name, a year (2005年) is
+        b = t.begin
+    return b
