@@ -100,6 +100,7 @@ class Casualty:
     value: Decimal
     approximate: bool
     evidence: Evidence
+    unit: str = "人"  # 级 for an earthquake's magnitude
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -156,7 +157,12 @@ def _plain(value):
     if isinstance(value, Gazetteer):
         return f"{value.name} {value.version}"
     if isinstance(value, Casualty):
-        return {"variable": value.variable, "value": str(value.value), "approximate": value.approximate}
+        return {
+            "variable": value.variable,
+            "value": str(value.value),
+            "unit": value.unit,
+            "approximate": value.approximate,
+        }
     if isinstance(value, Evidence):
         return {"article": value.article, "begin": value.begin, "end": value.end, "text": value.text}
     if isinstance(value, tuple):

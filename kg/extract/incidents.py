@@ -35,7 +35,10 @@ def extract(article: Article) -> Iterator[EventFact]:
         return  # the lead dates it long before the report: a story about a past incident
     place = _place(doc, s, found.trigger)
     name = (place.name if place else "") + found.name_word
-    counts = incidents.casualties([(x.index, x.text) for x in doc.sents if x.kind == "body"])
+    body = [(x.index, x.text) for x in doc.sents if x.kind == "body"]
+    counts = incidents.casualties(body)
+    if found.kind == "地震" and (shock := incidents.magnitude(body)) is not None:
+        counts.append(shock)
     yield EventFact(
         evidence=evidence(doc, s),
         name=name,
@@ -43,9 +46,20 @@ def extract(article: Article) -> Iterator[EventFact]:
         location=place,
         kind=found.kind,
         casualties=tuple(
-            Casualty(c.variable, c.value, c.approximate, evidence(doc, doc.sents[c.sent])) for c in counts
+            Casualty(c.variable, c.value, c.approximate, evidence(doc, doc.sents[c.sent]), c.unit) for c in counts
         ),
     )
+
+
+@functools.lru_cache(maxsize=256)
+def place_of(article: Article) -> Entity | None:
+    """Where the article's incident happened, if it reports one: what its figures are about when their
+    paragraph names nothing (起火大楼共有9层 … 200多家住户)."""
+    found = report(article)
+    if found is None:
+        return None
+    doc = analyse(article)
+    return _place(doc, doc.sents[found.sent], found.trigger)
 
 
 def _paragraph(doc: Doc, s: Sent) -> str:

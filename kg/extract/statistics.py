@@ -11,6 +11,7 @@ from kg.extract import incidents
 from kg.extract.common import area_entity, entity, evidence
 from kg.extract.facts import Entity, Statistic
 from kg.models import Article
+from kg.nlp import gazetteer
 from kg.nlp import incidents as nlp_incidents
 from kg.nlp import measured
 from kg.nlp.doc import Doc, Sent, analyse
@@ -20,6 +21,8 @@ _CLAUSE = re.compile(r"[，；：、,;:]|等")
 _WHOLE = re.compile(r"全(?:省|市|区|县)")
 _VERBS = re.compile(r"(?:已有|共有|共|实现|达到|达|超过|超|为|占|有)$")
 _FROM = ("距", "距离", "离")
+_LEVEL_REACHED = re.compile(r"(?:增加|增长|上升|下降|减少|提高|降低|降|升)?(?:到|至)(?:\d{4}年|去年|今年)?的?")
+_SPAN = re.compile(r"[多半]?(?:小时|月|星期|钟头|礼拜)")
 # A rule's amounts, not observations: 按…标准, 不低于, 每人每天可领取.
 _NORMATIVE = re.compile(
     r"不低于|不高于|不少于|不超过|不得|最高不|最低不|标准|可领取|可获得|可申请|应当|须|按(?!照实际)|规定"
@@ -46,7 +49,7 @@ def extract(article: Article) -> Iterator[Statistic]:
         if s.kind != "body":
             continue  # subheads repeat what the body says
         counted = nlp_incidents.casualty_spans(s.text) if reported else []
-        last = None  # the variable of the sentence's last number: …零售总额1298.6亿元，同比增长8.5%
+        last = last_unit = None  # the variable of the sentence's last number: …零售总额1298.6亿元，同比增长8.5%
         for q in s.quantities:
             if any(b <= q.begin < e for b, e in counted):
                 continue  # an incident's casualties are observations about the incident
@@ -55,8 +58,8 @@ def extract(article: Article) -> Iterator[Statistic]:
                 continue
             if q.unit == "次" and re.match(r"(?:以上|以下)?的", s.text[q.end :]):
                 continue  # 献血10次的献血者: the number qualifies a noun, it measures nothing
-            if s.text.startswith(time_units, q.end) or q.unit is None:
-                continue
+            if s.text.startswith(time_units, q.end) or q.unit is None or _SPAN.match(s.text, q.end):
+                continue  # 3天, 1个多小时: a length of time
             clause = _CLAUSE.split(s.text[:start])[-1]
             if _NORMATIVE.search(clause):
                 continue  # 按二十元/人/天的标准, 不低于5000元: a rule's amount
@@ -66,10 +69,12 @@ def extract(article: Article) -> Iterator[Statistic]:
             name = measured.variable(s.text, s.tokens, q, (about.name, *about.aliases))
             if name is None and q.change and last:  # …总额1298.6亿元，同比增长8.5%: the total's growth
                 name = last + ("同比" if "同比" in clause else "") + q.change
+            if name is None and last and q.unit == last_unit and _LEVEL_REACHED.fullmatch(clause):
+                name = last  # 某总量从2006年的93吨，增加到2011年的129吨: the same quantity, later
             if name is None:
                 continue  # what the number measures cannot be named: no statistic
             if not q.change:
-                last = name
+                last, last_unit = name, q.unit
             yield Statistic(
                 evidence=evidence(doc, s),
                 about=about,
@@ -113,13 +118,21 @@ def _about(doc: Doc, s: Sent, pos: int) -> Entity | None:
         if area is not None:
             return area_entity(area)
     text = doc.article.text
+    listed = False
     for sent in _back(doc, s):
         limit = s.begin + pos if sent is s else sent.end
         near = [m for m in doc.mentions if m.kind in ("place", "org") and sent.begin <= m.begin and m.end <= limit]
         if sent is s:
+            counted = len(near)
             near = _outside_list(s, pos, near)
-        # 距某市850公里: the place a distance is measured from is not what it is about.
-        near = [m for m in near if not _list_item(text, m, near) and not text.endswith(_FROM, sent.begin, m.begin)]
+            listed = len(near) < counted  # the number counts a list of names (甲、乙、丙4个点位)
+        # 距某市850公里: the place a distance is measured from is not what it is about; nor is the body that
+        # reports the figure (据某局统计, 某局通报/介绍): a source, not a subject.
+        near = [
+            m
+            for m in near
+            if not _list_item(text, m, near) and not text.endswith(_FROM, sent.begin, m.begin) and not _source(text, m)
+        ]
         if sent is s and near:
             clause = s.begin + max((m.end() for m in re.finditer(r"[，；：]", s.text[:pos])), default=0)
             inside = [m for m in near if m.begin >= clause]
@@ -131,7 +144,27 @@ def _about(doc: Doc, s: Sent, pos: int) -> Entity | None:
             area = doc.locale.whole(_WHOLE.findall(sent.text)[-1])
             if area is not None:
                 return area_entity(area)
-    return None
+    # Nothing named in the paragraph: the article's own topic, the place its headline names
+    # (某地地震致15万人受灾 … 地震已造成15.5万人受灾); but a count of listed names is about no one.
+    if listed:
+        return None
+    return incidents.place_of(doc.article) or _headline_area(doc.article.headline)
+
+
+@functools.lru_cache(maxsize=256)
+def _headline_area(headline: str) -> Entity | None:
+    found = [m.areas[0] for m in gazetteer.find(headline) if len(m.areas) == 1]
+    return area_entity(found[-1]) if found else None
+
+
+_SOURCE_AFTER = re.compile(
+    r"(?:相关)?(?:工作人员|负责人|人士|记者|新闻发言人)?(?:介绍|通报|表示|称|发布|公布|统计|透露|获悉|证实|了解到|数据显示|显示|说)"
+)
+
+
+def _source(text: str, m) -> bool:
+    """A body that reports a figure: 据某局统计, 某局相关负责人介绍, 从某局获悉."""
+    return bool(_SOURCE_AFTER.match(text, m.end)) or text.endswith(("据", "根据", "从", "记者从"), 0, m.begin)
 
 
 def _outside_list(s: Sent, pos: int, near: list) -> list:

@@ -96,6 +96,11 @@ def find(text: str, tokens: tuple[Token, ...]) -> list[tuple[str, int, int]]:
     )
 
 
+def _named_before(c: str) -> bool:
+    """A character that may end the name of a day or a week (某某者日), not a numeral (3日)."""
+    return "\u4e00" <= c <= "\u9fff" and c not in "〇零一二两三四五六七八九十百千今明昨前本上下每当"
+
+
 def _open(text: str, tokens: tuple[Token, ...], at: int, openers: frozenset[str], floor: int = 0) -> int:
     """Where the name that ends in the head at `at` begins: back over the words that can be part of a
     name, to the first that cannot (a verb, a pronoun, punctuation, 的 …)."""
@@ -117,6 +122,11 @@ def _open(text: str, tokens: tuple[Token, ...], at: int, openers: frozenset[str]
             continue  # the tokens of a quoted stretch just jumped over
         if t.end < b:
             break
+        if (
+            t.word in ("日", "节", "周", "月") and t.begin and _named_before(text[t.begin - 1])
+        ):  # 世界某某者|日|纪念活动
+            b = t.begin
+            continue
         if t.word.startswith("某"):  # a withheld name (某某讲堂) is a name
             b = t.begin
             continue

@@ -41,6 +41,7 @@ class Casualty:
     sent: int  # the sentence that states it
     begin: int  # the count's span in that sentence
     end: int
+    unit: str = "人"
 
 
 @functools.cache
@@ -118,6 +119,24 @@ def report(headline: str, lead: list[tuple[int, str, bool]]) -> Report | None:
         at = next((p for p, k in found if k == kind), found[0][0])
         return Report(kind, names.get(kind, kind), index, at)
     return None
+
+
+_MAGNITUDE = re.compile(r"(?:里氏)?(\d+(?:\.\d+)?)级(?:强烈|强|大|浅源)?(?:地震|余震)")
+
+
+def magnitude(sents: list[tuple[int, str]]) -> Casualty | None:
+    """An earthquake's magnitude (震级), the largest the text gives: the main shock, not its aftershocks.
+
+    >>> magnitude([(0, "新源县发生6.6级地震，随后发生4.2级余震。")]).value
+    Decimal('6.6')
+    """
+    best = None
+    for index, text in sents:
+        for m in _MAGNITUDE.finditer(text):
+            value = Decimal(m.group(1))
+            if value < 10 and (best is None or value > best.value):
+                best = Casualty("震级", value, False, index, *m.span(1), unit="级")
+    return best
 
 
 def name_word(kind: str) -> str:

@@ -17,7 +17,7 @@ _LINK = re.compile(
 )
 # A comparison before a change: 比上年末|增加50.7万人, 较去年同期|下降.
 _COMPARED = re.compile(r"(?:比|较|与)(?:上年|去年|上月|上季度|前年|上一年|同期|年初|上年同期|去年同期)[^，。；]*$")
-_NOUNISH = ("n", "vn", "nz", "j", "an", "l", "b", "ng", "eng")
+_NOUNISH = ("n", "vn", "nz", "j", "an", "l", "b", "ng", "zg", "eng")
 # Where a phrase stops: punctuation, prepositions, conjunctions, pronouns, adverbs, numbers, times, places,
 # names, particles (的 ends a phrase read backwards: the measured noun stands after it).
 _STOPS = ("x", "p", "c", "r", "d", "m", "q", "t", "u", "f", "ns", "nr", "nt", "s", "y", "e", "o", "w")
@@ -25,6 +25,7 @@ _WHOLE = ("全国", "全省", "全市", "全区", "全县", "全年", "全校", 
 _CLAUSE_END = "，。；：、,;:！？（）()【】"
 # Units that count acts: 刷脸结算14万余笔, 激活5万余次: the verb before the number is what is counted.
 _DISTANCE = re.compile(r"(?:距离|距|离)[^，。；]{1,15}$")
+_PAREN = re.compile(r"（[^（）]{0,30}）|\([^()]{0,30}\)")
 _ACT_UNITS = ("笔", "次", "人次", "例", "起", "宗", "单")
 
 
@@ -47,12 +48,14 @@ def variable(text: str, tokens: tuple[Token, ...], q: Quantity, names: tuple[str
     after = _after(text, tokens, q.end)
     if after and (not before or q.unit not in ("元", "%", "‰") and not _measure_noun(before)):
         return after  # 35家企业: a count of what follows
-    return before or after
+    return before or after or None
 
 
 def _clause(text: str, end: int) -> str:
-    start = max((text.rfind(c, 0, end) for c in _CLAUSE_END), default=-1) + 1
-    return text[start:end]
+    """The clause before end; a parenthesis (鞋款总额（426×32.8）为…) does not end it, and reads as spaces."""
+    masked = _PAREN.sub(lambda m: "\u3000" * len(m.group(0)), text[:end])
+    start = max((masked.rfind(c) for c in _CLAUSE_END), default=-1) + 1
+    return masked[start:end]
 
 
 def _before(text: str, tokens: tuple[Token, ...], q: Quantity, names: tuple[str, ...]) -> str:
@@ -62,10 +65,13 @@ def _before(text: str, tokens: tuple[Token, ...], q: Quantity, names: tuple[str,
         clause = re.sub(r"(?:同比|环比)?(?:[\u4e00-\u9fff]{1,2})了?(?:约|近|逾|超过)?$", "", clause)
         clause = _COMPARED.sub("", clause).removesuffix("同比").removesuffix("环比")
     clause = re.sub(r"(?:占|超过|相当于)[^，。；的]{0,12}的$", "", clause)  # 激活率超过全省人口的|66%
-    clause = _LINK.sub("", clause)
+    clause = re.sub(r"(?:从|由)(?:\d{4}年|去年|上年|前年)的?$", "", clause)  # 某总量从2006年的|93吨
+    clause = _LINK.sub("", clause.rstrip("\u3000"))
     end = start + len(clause)
     words: list[str] = []
     for t in reversed([t for t in tokens if start <= t.begin and t.end <= end]):
+        if clause[t.begin - start] == "\u3000":
+            continue  # inside a parenthesis
         if t.word in _WHOLE or t.flag.startswith(_STOPS):
             break
         if not words and t.flag.startswith("v") and not t.flag.startswith("vn") and not _measure_verb(t.word):

@@ -184,12 +184,12 @@ def _event(f: EventFact, mint: Minter, sentence: URIRef, a: URIRef, published: L
         yield e, SCHEMA.additionalType, _label(f.kind)
     for c in f.casualties:  # an incident's casualties: observations about it, each from its own sentence
         ev = c.evidence
-        o = mint.observation(ev.article, ev.begin, f.name, c.variable, str(c.value), "人")
+        o = mint.observation(ev.article, ev.begin, f.name, c.variable, str(c.value), c.unit)
         yield o, RDF.type, SCHEMA.Observation
         yield o, SCHEMA.observationAbout, e
         yield o, SCHEMA.variableMeasured, _label(c.variable)
         yield o, SCHEMA.value, Literal(_decimal(c.value), datatype=XSD.decimal)
-        yield o, SCHEMA.unitText, Literal("人")
+        yield o, SCHEMA.unitText, Literal(c.unit)
         if c.approximate:
             yield o, KG.approximate, Literal(True)
         if published is not None:
