@@ -11,9 +11,8 @@ from kg.extract import incidents
 from kg.extract.common import area_entity, entity, evidence
 from kg.extract.facts import Entity, Statistic
 from kg.models import Article
-from kg.nlp import gazetteer
+from kg.nlp import gazetteer, measured
 from kg.nlp import incidents as nlp_incidents
-from kg.nlp import measured
 from kg.nlp.doc import Doc, Sent, analyse
 from kg.nlp.lexicon import load, longest_first
 
