@@ -123,3 +123,36 @@ def test_incidents_casualties_are_no_second_statistic():
     (f,) = incidents.extract(a)
     assert _counts(f) == {"死亡人数": 3}
     assert f.casualties[0].evidence.text == "昨日，某县境内两车相撞，造成3人死亡。"
+
+
+def test_incidents_a_day_noted_in_brackets():
+    """今（19）日凌晨: the day in brackets."""
+    f = _incident("今（19）日凌晨5时许，某区凤溪大道与温泉大道交叉口发生了交通事故。", "某地一货车侧翻", "2014-03-19")
+    assert (f.kind, f.date) == ("交通事故", "2014-03-19")
+
+
+def test_incidents_general_figures_report_no_incident():
+    """平均每天因事故死亡3300人: a rate over many accidents, not one accident."""
+    assert _incident("从汽车发明到现在，平均每天因事故死亡3300人左右。", "视频征集入围短片", "2012-07-13") is None
+    assert reader.casualties([(0, "平均每天因事故死亡3300人左右。")]) == []
+
+
+def test_incidents_a_place_inside_a_body_is_the_place_when_no_other_is_named():
+    """7月21日某某石油有限公司济南分公司发生漏油事件: where the company lies."""
+    f = _incident(
+        "7月21日某某石油有限公司济南分公司发生漏油事件后，河道出现大面积油污。",
+        "石油公司操作不当致污水泄漏",
+        "2012-07-24",
+    )
+    assert (f.kind, f.date, f.location.name) == ("泄漏", "2012-07-21", "济南市")
+
+
+def test_incidents_a_place_inside_a_reporting_body_is_not_the_place():
+    """根据美国地质勘探局消息，哥伦比亚东北部…发生5.4级地震: not an earthquake in the United States."""
+    f = _incident(
+        "根据美国地质勘探局地震信息网消息，哥伦比亚东北部当地时间7日15时37分发生5.4级地震。",
+        "哥伦比亚东北部发生5.4级地震",
+        "2014-02-08",
+    )
+    assert (f.kind, f.location.name, f.date) == ("地震", "哥伦比亚", "2014-02-07")
+    assert {c.variable: (c.value, c.unit) for c in f.casualties}["震级"] == (Decimal("5.4"), "级")

@@ -87,3 +87,30 @@ def test_numbers_positions_are_the_texts(n):
     text = f"今年共有{n}家企业"
     (q,) = quantities.find(text)
     assert text[q.begin : q.end] == q.text and q.value == n
+
+
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [
+        ("他代课23年", "23", "年"),
+        ("全场默哀3分钟", "3", "分钟"),
+        ("每天往返2小时", "2", "小时"),
+        ("坚持了20多天", "20", "天"),
+    ],
+)
+def test_numbers_lengths_of_time_are_figures(text, value, unit):
+    (q,) = quantities.find(text)
+    assert (q.value, q.unit) == (Decimal(value), unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["2012年", "建党91周年", "5年前", "3年来", "1个月后", "7个月大的婴儿", "24小时不间断运行"]
+)
+def test_numbers_the_calendar_and_ages_are_no_lengths_of_time(text):
+    assert quantities.find(text) == []
+
+
+def test_numbers_people_counted_before_the_number():
+    """60岁以上老年人已经达到1.78亿: a count of people, with no unit printed."""
+    (q,) = quantities.find("我国60岁以上老年人已经达到1.78亿")
+    assert (q.value, q.unit) == (Decimal(178000000), "人")

@@ -15,6 +15,9 @@ from kg.nlp.lexicon import load, longest_first
 
 _LEADING_COUNT = re.compile(r"^\d+[个项场家批]")
 _FUTURE = re.compile(r"将|(?<![主重需])要(?!求)|拟|计划|尽快|即将|预计")
+_HELD = re.compile(
+    r"举行|举办|召开|开幕|闭幕|启动|开展|拉开帷幕|落下帷幕|落幕|进行|开班|开讲|上演|亮相|揭晓|发布|开始|结束|在.{1,12}(?:开|办)"
+)
 _ACTS = re.compile(r"出席|参加|列席|与会|主持|召开|举行|举办|观摩")
 
 
@@ -64,7 +67,12 @@ def extract(article: Article) -> Iterator[EventFact]:
 
 def _date(doc: Doc, s: Sent, begin: int) -> str | None:
     """The time written before the event in its sentence, else after it; a sentence with no time and
-    no word of the future takes the last day named earlier in its paragraph (当天, 会上)."""
+    no word of the future takes the last day named earlier in its paragraph (当天, 会上). A sentence that
+    only mentions an event (截止6月30日，某某公益活动共募集…) does not date it: it must say the event was
+    held, or write the time right before its name."""
+    held = _HELD.search(s.text) or any(0 <= begin - t.end <= 2 for t in s.times)
+    if not held:
+        return None
     before = [t for t in s.times if t.end <= begin and t.kind != "period"]
     if before:
         return before[-1].value

@@ -106,7 +106,12 @@ def _place(doc: Doc, s: Sent, at: int) -> Entity | None:
     """The most specific place the reporting sentence names: a named place (a road, a building, a town)
     over a county, a county over a city, and among equals the one nearest before the trigger. With none
     there, the headline's place, then the last place named before the sentence."""
-    places = [m for m in doc.in_sent(s, "place")]
+    orgs = [m for m in doc.in_sent(s, "org")]
+    # 美国地质勘探局: a place inside an organization's name is no place of the incident
+    named = doc.in_sent(s, "place")
+    places = [m for m in named if not any(o.begin <= m.begin and m.end <= o.end for o in orgs)]
+    if not places and named:  # 某某公司济南分公司发生漏油: where the company that had it lies
+        places = named
     if not places:
         headline = _headline_place(doc)
         if headline is not None:

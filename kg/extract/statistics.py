@@ -24,7 +24,7 @@ _LEVEL_REACHED = re.compile(r"(?:增加|增长|上升|下降|减少|提高|降�
 _SPAN = re.compile(r"[多半]?(?:小时|月|星期|钟头|礼拜)")
 # A rule's amounts, not observations: 按…标准, 不低于, 每人每天可领取.
 _NORMATIVE = re.compile(
-    r"不低于|不高于|不少于|不超过|不得|最高不|最低不|标准|可领取|可获得|可申请|应当|须|按(?!照实际)|规定"
+    r"不低于|不高于|不少于|不超过|不得|最高不|最低不|标准|可领取|可获得|可申请|应当|须|按(?!照实际)|规定|相当于|享受"
 )
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -147,6 +147,10 @@ def _about(doc: Doc, s: Sent, pos: int) -> Entity | None:
     # (某地地震致15万人受灾 … 地震已造成15.5万人受灾); but a count of listed names is about no one.
     if listed:
         return None
+    # A person may be what a figure is about (某某向某项目捐款6761.20元), when no place or body is named.
+    people = [m for m in doc.in_sent(s, "person") if m.end <= s.begin + pos]
+    if people:
+        return entity(people[-1])
     return incidents.place_of(doc.article) or _headline_area(doc.article.headline)
 
 

@@ -19,6 +19,8 @@ _N = rf"(?:近|约|逾|超过|至少|已有)?(\d+|[{_CN_NUM}]+)(余|多)?"
 _LEAD = 4  # body sentences read for the report
 _CAUSE = re.compile(r"[^，。]{0,6}?(?:引发|引起|导致|造成|致使|后)")  # 爆炸引发大火: the explosion caused the fire
 _WEATHER = ("洪涝",)
+# Sentences about incidents in general, not one: rates and totals over time and space.
+_GENERAL = re.compile(r"平均|每天|每年|每月|年均|历年|累计|以来|全国每|全球每|到现在|近年|多年来")
 # 地震局, 地震台网, 火灾科学实验室: a body or a science named after a kind of incident reports none.
 _BODY_AFTER = re.compile(
     r"局|台|办|部门|中心|研究|学|专家|监测|预警|预报|部|科|所(?!致)"
@@ -113,7 +115,7 @@ def report(headline: str, lead: list[tuple[int, str, bool]]) -> Report | None:
     in_headline = triggers(headline)
     for index, text, dated in lead[:_LEAD]:
         found = triggers(text)
-        if not found or not (dated or happened.search(text)):
+        if not found or not (dated or happened.search(text)) or _GENERAL.search(text):
             continue
         kind = "袭击" if any(k == "袭击" for _, k in found) else kind_of(in_headline, headline) or kind_of(found, text)
         at = next((p for p, k in found if k == kind), found[0][0])
@@ -154,6 +156,8 @@ def casualties(sents: list[tuple[int, str]]) -> list[Casualty]:
     patterns = _vocab()[5]
     best: dict[str, Casualty] = {}
     for index, text in sents:
+        if _GENERAL.search(text):
+            continue  # 平均每天因事故死亡3300人: a statistic of many incidents, not this one's toll
         for variable, pattern in patterns:
             for m in pattern.finditer(text):
                 value = _value(m.group(1))

@@ -26,7 +26,7 @@ _CLAUSE_END = "，。；：、,;:！？（）()【】"
 # Units that count acts: 刷脸结算14万余笔, 激活5万余次: the verb before the number is what is counted.
 _DISTANCE = re.compile(r"(?:距离|距|离)[^，。；]{1,15}$")
 _PAREN = re.compile(r"（[^（）]{0,30}）|\([^()]{0,30}\)")
-_ACT_UNITS = ("笔", "次", "人次", "例", "起", "宗", "单")
+_ACT_UNITS = ("笔", "次", "人次", "例", "起", "宗", "单", "年", "个月", "周", "天", "小时", "分钟")
 
 
 def variable(text: str, tokens: tuple[Token, ...], q: Quantity, names: tuple[str, ...] = ()) -> str | None:
@@ -94,7 +94,12 @@ def _after(text: str, tokens: tuple[Token, ...], pos: int) -> str:
     words: list[Token] = []
     relative = False
     for t in tokens:
-        if t.begin < pos < t.end and t.flag.startswith(("n", "m")) and _is_han(text[pos : pos + 1]):
+        if (
+            t.begin < pos < t.end
+            and t.flag.startswith(("n", "m"))
+            and _is_han(text[pos])
+            and text[pos] not in "为是在有和与及的了"
+        ):
             t = Token(text[pos : t.end], "n", pos, t.end)  # 21|个市: jieba's word runs on past the unit
         if t.begin < pos:
             continue

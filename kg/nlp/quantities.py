@@ -126,12 +126,14 @@ def _read(text: str, norm: str, m: re.Match) -> Quantity | None:
         unit, i = u.group(0), u.end()
     if not unit and mult is None:
         return None
+    if unit in _TIME and not _duration(norm, i, value, approx, unit):
+        return None  # 2012年, 91周年, 今天: the calendar, not a length of time
     if not digits[0].isdigit() and unit != "%" and mult is None and not re.search("[十百千]", digits):
         return None  # 三人, 一家: a counting word, not a reported figure
     if mult is not None:
         value *= mult
-    if not unit and _names_people(norm, i, people):
-        unit = "人"
+    if not unit and (_names_people(norm, i, people) or _PEOPLE_BEFORE.search(norm, max(0, begin - 8), begin)):
+        unit = "人"  # 8600余万参保群众; 60岁以上老年人已经达到1.78亿
     if unit == "元" and upper is None:
         value = _money(text[begin:i], value)
     pre = next((w for w in approx_before if norm.endswith(w, 0, begin)), "")
@@ -156,6 +158,22 @@ def _read(text: str, norm: str, m: re.Match) -> Quantity | None:
         plain(upper) if upper is not None else None,
         change,
     )
+
+
+_PEOPLE_BEFORE = re.compile(
+    r"(?:人口|老年人|居民|人数|游客|职工|学生|患者|市民|网民|用户|员工)(?:总量|总数)?(?:已经|已|将)?(?:达到|达|为|超过|突破|有|共)?$"
+)
+_TIME = ("年", "周", "天", "小时", "分钟", "秒钟", "个月")
+_NOT_DURATION = re.compile(r"[代级前后来内间初底末度龄薪周年大]|以来|以前|以后|之[前后内间]")
+
+
+def _duration(norm: str, i: int, value: Decimal, approx: bool, unit: str) -> bool:
+    """代课23年, 3周, 20天: a length of time; 2012年 (a year), 91周年, 5年前, 3年来 are not."""
+    if _NOT_DURATION.match(norm, i):
+        return False
+    if unit == "小时" and value == 24:
+        return False  # 24小时不间断: around the clock
+    return not (value >= 1000 and not approx)  # 2012年, 2023天府…: a year
 
 
 def _approx_after(norm: str, i: int) -> tuple[bool, int]:

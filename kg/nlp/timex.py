@@ -55,6 +55,11 @@ def find(text: str, base: dt.date | None) -> list[Time]:
         value = resolve(surface, base)
         if value:
             out.append(Time(m.start(), m.end(), surface, *value))
+    for m in _TODAY_NOTED.finditer(text):  # 今（19）日, 今天（17日）: the day in brackets
+        value = resolve(f"{m.group(1)}日", base)
+        if value:
+            out = [t for t in out if not (m.start() <= t.begin and t.end <= m.end())]
+            out.append(Time(m.start(), m.end(), m.group(0), *value))
     if "日" in text:
         for m in _CN_DAY.finditer(text):  # 六月十四日, 十四日凌晨: days written in Chinese numerals
             month, day = _cn_int(m.group(1)), _cn_int(m.group(2) or m.group(3))
@@ -62,7 +67,7 @@ def find(text: str, base: dt.date | None) -> list[Time]:
                 value = resolve((f"{month}月" if month else "") + f"{day}日", base)
                 if value:
                     out.append(Time(m.start(), m.end(), m.group(0), *value))
-        out.sort(key=lambda t: t.begin)
+    out.sort(key=lambda t: t.begin)
     return out
 
 
@@ -71,6 +76,7 @@ _CN_DAY = re.compile(
     r"(?<![〇零一二三四五六七八九十百千统每某逐周期])(?:([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})|"
     r"([一二三]?十[一二三四五六七八九]?))日(?!报)"
 )
+_TODAY_NOTED = re.compile(r"(?:今|昨|前)天?[（(](\d{1,2})日?[）)]日?")
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 
 
