@@ -156,3 +156,18 @@ def test_incidents_a_place_inside_a_reporting_body_is_not_the_place():
     )
     assert (f.kind, f.location.name, f.date) == ("地震", "哥伦比亚", "2014-02-07")
     assert {c.variable: (c.value, c.unit) for c in f.casualties}["震级"] == (Decimal("5.4"), "级")
+
+
+def test_incidents_a_headline_that_reports_one_the_lead_tells_in_other_words():
+    """某地卡车失控撞死8人 / 5日下午…刹车突然失灵…: reported by the headline, dated by the lead."""
+    f = _incident(
+        "据当地居民透露，5日下午2时30分许，一辆卡车从南阳独山森林公园内朝山下行驶。卡车刹车突然失灵，冲进人群。",
+        "河南南阳风景区内卡车失控撞死8人",
+        "2007-04-06",
+    )
+    assert (f.kind, f.date) == ("交通事故", "2007-04-05")
+
+
+def test_incidents_the_headlines_street_is_more_precise_than_the_leads_city():
+    f = _incident("14日上午，上海市一幢老式洋房突发火灾。", "上海永嘉路老式洋房突发火灾", "2014-04-15")
+    assert (f.kind, f.location.name) == ("火灾", "永嘉路")

@@ -14,7 +14,7 @@ from dataclasses import replace
 from kg.extract.common import area_entity, entity, evidence
 from kg.extract.facts import Casualty, Entity, EventFact
 from kg.models import Article
-from kg.nlp import gazetteer, incidents
+from kg.nlp import gazetteer, incidents, places, segment
 from kg.nlp.doc import Doc, Sent, analyse
 from kg.nlp.mentions import Mention
 
@@ -113,7 +113,7 @@ def _place(doc: Doc, s: Sent, at: int) -> Entity | None:
     if not places and named:  # 某某公司济南分公司发生漏油: where the company that had it lies
         places = named
     if not places:
-        headline = _headline_place(doc)
+        headline = _headline_named(doc) or _headline_place(doc)
         if headline is not None:
             return headline
         places = [m for m in doc.mentions if m.kind == "place" and m.end <= s.begin]
@@ -126,7 +126,29 @@ def _place(doc: Doc, s: Sent, at: int) -> Entity | None:
         before = m.end <= trigger
         return (before, level, m.end if before else -m.begin)
 
-    return entity(max(places, key=rank))
+    best = max(places, key=rank)
+    if best.area is not None and (street := _headline_named(doc)) is not None:
+        return street  # 上海某路老式洋房突发火灾, 上海市…: the headline is more precise than the lead
+    return entity(best)
+
+
+def _headline_named(doc: Doc) -> Entity | None:
+    """A named place (a road, a building, a village) the headline gives, read by its suffix."""
+    headline = doc.article.headline
+    if not headline:
+        return None
+    admin = places.areas(headline, 0, doc.locale)
+    world = gazetteer.abroad()
+    found = [
+        m
+        for m in places.named(segment.tokens(headline), 0, admin, frozenset())
+        if not any(m.name.startswith(w) for w in _prefixes(m.name, world))  # 某国清真寺: a kind, not a name
+    ]
+    return Entity("place", found[0].name) if found else None
+
+
+def _prefixes(name: str, words: frozenset[str]) -> list[str]:
+    return [name[:k] for k in range(2, min(len(name), 8)) if name[:k] in words]
 
 
 def _headline_place(doc: Doc) -> Entity | None:

@@ -139,5 +139,7 @@ def _open(text: str, tokens: tuple[Token, ...], at: int, openers: frozenset[str]
             break
         if t.flag.startswith("m") and not year and not re.fullmatch(r"\d{4}", t.word):
             break  # a count (3个, 一次) is no part of a name, a year (2005年) is
+        if t.flag.startswith("v") and not t.flag.startswith("vn") and re.match(r"\d", text[t.end : t.end + 1]):
+            break  # 结合|2011年会: a verb and its object, not a name
         b = t.begin
     return b

@@ -120,9 +120,17 @@ def report(headline: str, lead: list[tuple[int, str, bool]]) -> Report | None:
         kind = "袭击" if any(k == "袭击" for _, k in found) else kind_of(in_headline, headline) or kind_of(found, text)
         at = next((p for p, k in found if k == kind), found[0][0])
         return Report(kind, names.get(kind, kind), index, at)
+    # A headline that reports one (某地卡车失控撞死8人) with a lead that tells the story in other words
+    # (刹车突然失灵…冲进人群): the lead's first dated sentence reports it.
+    kind = kind_of(in_headline, headline)
+    if kind is not None and (happened.search(headline) or _TOLL.search(headline)) and not _GENERAL.search(headline):
+        dated = next((i for i, _, d in lead[:_LEAD] if d), None)
+        if dated is not None:
+            return Report(kind, names.get(kind, kind), dated, 0)
     return None
 
 
+_TOLL = re.compile(r"\d+[死伤]|\d+人(?:死|伤|遇难|受伤|被困|失踪)")
 _MAGNITUDE = re.compile(r"(?:里氏)?(\d+(?:\.\d+)?)级(?:强烈|强|大|浅源)?(?:地震|余震)")
 
 
