@@ -292,3 +292,33 @@ def test_extract_event_names(text, name):
 )
 def test_extract_what_is_no_named_event(text):
     assert events(text) == []
+
+
+def test_extract_event_place_and_organizers_from_the_next_sentence():
+    """某某论坛昨日开幕。论坛在成都举行，由某某协会主办。: the next sentence says where and who."""
+    (e,) = events("昨日，第三届西部金融论坛开幕。论坛在成都举行，由四川省金融学会主办。")
+    assert e.location is not None and e.location.name == "成都市"
+    assert [o.name for o in e.organizers] == ["四川省金融学会"]
+    assert len(e.more_evidence) == 1 and e.more_evidence[0].text.startswith("论坛在成都举行")
+
+
+@pytest.mark.parametrize(
+    "text,name,date",
+    [
+        (
+            "今天是2008年世界艾滋病日，世界艾滋病日的主题是…",
+            "2008年世界艾滋病日",
+            "2008",
+        ),  # a named day, dated by its name
+        ("国际劳动节期间，全国安全生产月活动同时启动。", "国际劳动节", None),
+    ],
+)
+def test_extract_named_days_weeks_and_months(text, name, date):
+    found = {e.name: e.date for e in events(text)}
+    assert name in found and found[name] == date
+    assert "世界艾滋病日" not in found  # named again without its year: the same day
+
+
+@pytest.mark.parametrize("text", ["全国各地都在过节。", "中国首席代表张某某昨日抵达。", "安理会召开紧急会议。"])
+def test_extract_what_is_no_named_day_or_meeting(text):
+    assert events(text) == []

@@ -44,7 +44,8 @@ def extract(article: Article) -> Iterator[EventFact]:
         if s.kind == "body":
             # An event named twice is one event; its first mention says the most about it.
             for name, b, e in eventnames.find(s.text, s.tokens):
-                if name not in seen:
+                # 世界某某日 after 2008年世界某某日: the same event, named again without its year
+                if name not in seen and not any(x.endswith(name) and x[: -len(name)].endswith("年") for x in seen):
                     seen.add(name)
                     events.append((s, name, b, e))
     attendees: dict[int, list[Entity]] = {}
@@ -53,16 +54,49 @@ def extract(article: Article) -> Iterator[EventFact]:
         held = [i for i, (es, *_) in enumerate(events) if es.index <= s.index]
         if held:
             attendees.setdefault(held[-1], []).extend(people)
+    named_in = {es.index for es, *_ in events}
     for i, (s, name, b, e) in enumerate(events):
+        location, organizers = _location(doc, s, e), _organizers(doc, s, b)
+        more = ()
+        nxt = _next(doc, s)
+        # The sentence after the one that names the event, when it names no other, may say where it was
+        # and who held it (某某论坛昨日开幕。论坛在某地举行，由某会主办。).
+        if nxt is not None and nxt.index not in named_in and (location is None or not organizers):
+            location = location or _location(doc, nxt, len(nxt.text), anywhere=True)
+            organizers = organizers or _organizers(doc, nxt, 0)
+            if location is not None and location != _location(doc, s, e) or organizers != _organizers(doc, s, b):
+                more = (evidence(doc, nxt),)
         yield EventFact(
             evidence=evidence(doc, s),
             name=name,
-            date=_date(doc, s, b),
-            location=_location(doc, s, e),
-            organizers=_organizers(doc, s, b),
+            date=_dated(_date(doc, s, b), _year_of(name)),
+            location=location,
+            organizers=organizers,
             attendees=tuple(_unique(attendees.get(i, []))),
             subjects=_subjects(doc, s, b, e),
+            more_evidence=more,
         )
+
+
+def _dated(date: str | None, year: str | None) -> str | None:
+    """The sentence's date, unless the name holds another year (今天是2008年某某日 in a later report)."""
+    if year is not None and (date is None or not date.startswith(year)):
+        return year
+    return date
+
+
+def _year_of(name: str) -> str | None:
+    """2005年某某峰会: a name that holds its year dates the event to that year."""
+    m = re.match(r"(\d{4})年", name)
+    return m.group(1) if m else None
+
+
+def _next(doc: Doc, s: Sent) -> Sent | None:
+    """The next sentence of the same paragraph."""
+    if s.index + 1 >= len(doc.sents):
+        return None
+    nxt = doc.sents[s.index + 1]
+    return nxt if "\n" not in doc.article.text[s.end : nxt.begin] and nxt.kind == "body" else None
 
 
 def _date(doc: Doc, s: Sent, begin: int) -> str | None:
@@ -90,14 +124,17 @@ def _date(doc: Doc, s: Sent, begin: int) -> str | None:
     return None
 
 
-def _location(doc: Doc, s: Sent, end: int) -> Entity | None:
-    """在某地举行/召开, or a place just before 举行 (某园区举行…签约)."""
+def _location(doc: Doc, s: Sent, end: int, anywhere: bool = False) -> Entity | None:
+    """在某地举行/召开, or a place just before 举行 (某园区举行…签约); in the sentence after the event's,
+    在某地 before any verb of holding (活动在某地拉开帷幕)."""
     text = s.text
     for m in doc.in_sent(s, "place"):
         b, e = m.begin - s.begin, m.end - s.begin
         if text[b - 1 : b] == "在" and re.match(r"(?:举行|召开|举办|开幕)", text[e:]):
             return entity(m)
         if re.match(r"举行|举办", text[e:]) and e < end:
+            return entity(m)
+        if anywhere and text[b - 1 : b] == "在" and _HELD.match(text, e):
             return entity(m)
     return None
 

@@ -116,6 +116,7 @@ class EventFact(Fact):
     subjects: tuple[str, ...] = ()  # what was released or signed
     kind: str | None = None  # an incident's kind: 交通事故, 火灾, 地震, 中毒, 袭击 …
     casualties: tuple[Casualty, ...] = ()
+    more_evidence: tuple[Evidence, ...] = ()  # the next sentence, when it gave the place or the organizers
 
 
 @dataclass(frozen=True, kw_only=True)

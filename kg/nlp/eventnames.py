@@ -19,6 +19,9 @@ _QUOTED = re.compile(r"《[^《》\n]{2,60}》|[“#][^“”《》#\n]{2,40}[�
 _N = "\\d一二三四五六七八九十百"
 _YEAR_OR_ORDINAL = re.compile(rf"\d{{4}}年?|[{_N}]+年|第[{_N}]+[届次期]|首届|[{_N}]+届")
 _ACTS_IN = re.compile(r"出席|参加|列席|主持|召开|举行|举办|观摩|出现|宣布|走到|来到|作为")
+_OBSERVANCE = re.compile(
+    r"(?:\d{4}年)?(世界|国际|全国|全民|中国)(?:(?![的和与及、，。])[\u4e00-\u9fff]){2,8}?(?:日|节|周|月)"
+)
 _TIME_REST = re.compile(r"(?:月份?|日|号)(?:初|底|末|上旬|中旬|下旬)?")
 # Words that open no name: what stands before a name (the verb, the determiner, the time) is no part of it.
 _STOP_FLAGS = ("x", "p", "c", "u", "r", "d", "y", "e", "t", "q", "f", "s", "z")
@@ -55,6 +58,8 @@ def find(text: str, tokens: tuple[Token, ...]) -> list[tuple[str, int, int]]:
     [('《某某守则》市民沟通会', 0, 11)]
     """
     heads, after_quote, generic, openers = _vocab()
+    if not (heads.search(text) or _QUOTED.search(text) or _OBSERVANCE.search(text)):
+        return []  # most sentences name no event: nothing to cut into words
     ends, starts = {t.end for t in tokens}, {t.begin for t in tokens}
     found: list[tuple[str, int, int]] = []
     for q in _QUOTED.finditer(text):
@@ -71,6 +76,13 @@ def find(text: str, tokens: tuple[Token, ...]) -> list[tuple[str, int, int]]:
         if m is not None and (not tokens or (m.end() in ends and m.start(2) in starts)):
             # “某某”的大型宣传活动 is named without the 的
             found.append((q.group(0) + m.group(1) + m.group(2), q.start(), m.end()))
+    for m in _OBSERVANCE.finditer(text):  # 世界某某日, 全国某某周: a named day, week or month
+        inside = [t for t in tokens if m.start(1) <= t.begin and t.end <= m.end() - 1]  # between 世界 and 日
+        plain = not any(
+            t.flag.startswith(("v", "d", "p", "r", "u", "nr", "t", "m")) and not t.flag.startswith("vn") for t in inside
+        )
+        if not tokens or (m.end() in ends and m.start() in starts and plain):
+            found.append((m.group(0), m.start(), m.end()))
     for m in heads.finditer(text):
         if any(b <= m.start() and m.end() <= e for _, b, e in found):
             continue
@@ -87,9 +99,9 @@ def find(text: str, tokens: tuple[Token, ...]) -> list[tuple[str, int, int]]:
             b = rest.end()  # 3|月份某某现场会: the rest of a time the words stopped in
         if m.start() - b < 2 or m.end() - b < 4:
             continue  # a bare 新闻发布会 names no particular event
-        words = [t.word for t in tokens if b <= t.begin and t.end <= m.start()]
-        if words and all(w in generic or _YEAR_OR_ORDINAL.fullmatch(w) for w in words):
-            continue  # 内部会议, 专家讲座
+        words = [t.word for t in tokens if b <= t.begin and t.end <= m.start()] or [text[b : m.start()]]
+        if all(w in generic or _YEAR_OR_ORDINAL.fullmatch(w) for w in words):
+            continue  # 内部会议, 专家讲座 (紧急会议, one word for jieba)
         found.append((text[b : m.end()], b, m.end()))
     return sorted(
         {x for x in found if not any(y != x and y[1] <= x[1] and x[2] <= y[2] for y in found)}, key=lambda x: x[1]

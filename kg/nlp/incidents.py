@@ -66,7 +66,8 @@ def _vocab():
                 re.compile(rf"(?:{long_words})(?:人数|者)?(?:为|达|达到|增至|升至|上升至|已达)?{_N}(?:名|人|位)"),
             )
         )
-    return word_kind, triggers, happened, not_incident, order, patterns, lex["names"]
+    first = re.compile("[" + re.escape("".join(sorted({w[0] for ws in lex["casualties"].values() for w in ws}))) + "]")
+    return word_kind, triggers, happened, not_incident, order, patterns, lex["names"], first
 
 
 def triggers(text: str) -> list[tuple[int, str]]:
@@ -194,6 +195,8 @@ def casualty_spans(text: str) -> list[tuple[int, int]]:
     >>> casualty_spans("造成3人死亡")
     [(2, 6)]
     """
+    if not _vocab()[7].search(text):
+        return []  # no casualty word's first character: no count
     return sorted({m.span() for _, p in _vocab()[5] for m in p.finditer(text)})
 
 

@@ -16,10 +16,10 @@ from rdflib.namespace import SKOS as _SKOS
 
 from kg.extract.facts import (
     Authored,
-    Casualty,
     Contained,
     Entity,
     EventFact,
+    Evidence,
     Fact,
     Mentioned,
     OccupationHeld,
@@ -109,7 +109,7 @@ def _fact(f: Fact, a: URIRef, mint: Minter, published: Literal | None):
     elif isinstance(f, Statistic):
         yield from _observation(f, mint, sentence, published)
     if not isinstance(f, Authored):
-        yield from _sentence(f, sentence, a)
+        yield from _sentence(f.evidence, sentence, a)
 
 
 def _post(f: PostHeld, mint: Minter, sentence: URIRef):
@@ -182,6 +182,10 @@ def _event(f: EventFact, mint: Minter, sentence: URIRef, a: URIRef, published: L
     yield e, SCHEMA.name, _label(f.name)
     if f.kind:
         yield e, SCHEMA.additionalType, _label(f.kind)
+    for ev in f.more_evidence:
+        where = mint.sentence(ev.article, ev.begin, ev.end)
+        yield e, PROV.wasDerivedFrom, where
+        yield from _sentence(ev, where, a)
     for c in f.casualties:  # an incident's casualties: observations about it, each from its own sentence
         ev = c.evidence
         o = mint.observation(ev.article, ev.begin, f.name, c.variable, str(c.value), c.unit)
@@ -197,7 +201,7 @@ def _event(f: EventFact, mint: Minter, sentence: URIRef, a: URIRef, published: L
         where = mint.sentence(ev.article, ev.begin, ev.end)
         yield o, PROV.wasDerivedFrom, where
         if where != sentence:
-            yield from _sentence(c, where, a)
+            yield from _sentence(c.evidence, where, a)
     yield e, PROV.wasDerivedFrom, sentence
     if f.date:
         yield e, SCHEMA.startDate, _date(f.date)
@@ -235,8 +239,7 @@ def _observation(f: Statistic, mint: Minter, sentence: URIRef, published: Litera
     yield o, PROV.wasDerivedFrom, sentence
 
 
-def _sentence(f: Fact | Casualty, sentence: URIRef, a: URIRef):
-    ev = f.evidence
+def _sentence(ev: Evidence, sentence: URIRef, a: URIRef):
     yield sentence, RDF.type, NIF.Sentence
     yield sentence, NIF.anchorOf, zh(ev.text)
     yield sentence, NIF.beginIndex, Literal(ev.begin, datatype=XSD.integer)
