@@ -66,3 +66,19 @@ def test_statistics_what_is_no_statistic(text):
 def test_statistics_a_range_keeps_its_upper_bound():
     (s,) = statistics.extract(make_article("北京市二手房每平方米售价为3万—4万元。", locale="北京市"))
     assert (s.value, s.upper, s.unit) == (Decimal(30000), Decimal(40000), "元")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年年底，北京市将在8个区域配备2.5万辆公共自行车。",  # what will be, not what is
+        "北京市拟投放1万辆公共自行车。",
+    ],
+)
+def test_statistics_plans_are_no_observations(text):
+    assert _stats(text) == []
+
+
+def test_statistics_a_place_along_a_road_counts_nothing():
+    """京港澳高速17.5公里处: a place, not a count of 处."""
+    assert [v for v, _, _ in _stats("7月21日晚，北京市京港澳高速17.5公里处，洪水围困了车辆。")] == []

@@ -21,6 +21,8 @@ _WHOLE = re.compile(r"全(?:省|市|区|县)")
 _VERBS = re.compile(r"(?:已有|共有|共|实现|达到|达|超过|超|为|占|有)$")
 _FROM = ("距", "距离", "离")
 _LEVEL_REACHED = re.compile(r"(?:增加|增长|上升|下降|减少|提高|降低|降|升)?(?:到|至)(?:\d{4}年|去年|今年)?的?")
+# 该市将在某地配备2.5万辆: what will be, not what is (将近 is "nearly", 将其 "it").
+_WILL = re.compile(r"将(?=[在于会要建设投配新增开推实达有为向对])|即将|拟(?=[在于建设投配新增开推实达])")
 _SPAN = re.compile(r"[多半]?(?:小时|月|星期|钟头|礼拜)")
 # A rule's amounts, not observations: 按…标准, 不低于, 每人每天可领取.
 _NORMATIVE = re.compile(
@@ -102,7 +104,7 @@ def extract(article: Article) -> Iterator[Statistic]:
 
 def _forward(before: str, markers: tuple[str, ...], article: Article) -> bool:
     """A sentence about plans or targets (力争, 目标, 到 a later year) up to the number."""
-    if any(m in before for m in markers):
+    if any(m in before for m in markers) or _WILL.search(before):
         return True
     years = [int(y) for y in re.findall(r"到(\d{4})年", before)]
     return bool(years) and (article.date is None or max(years) > article.date.year)

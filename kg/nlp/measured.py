@@ -131,8 +131,8 @@ def _after(text: str, tokens: tuple[Token, ...], pos: int) -> str:
     while words and not (words[-1].flag.startswith(_NOUNISH) and any(_is_han(c) for c in words[-1].word)):
         words.pop()
     phrase = "".join(w.word for w in words).strip("“”")
-    if len(phrase) == 1 and _is_han(phrase):  # 21个市: a count of cities
-        return phrase
+    if len(phrase) == 1 and _is_han(phrase):  # 21个市: a count of cities (17.5公里处: a place, no count)
+        return phrase if phrase not in "处外内里上下前后左右旁间" else ""
     return phrase if len(phrase) >= 2 else ""
 
 
