@@ -104,7 +104,8 @@ def find(text: str, tokens: tuple[Token, ...]) -> list[tuple[str, int, int]]:
             continue  # 内部会议, 专家讲座 (紧急会议, one word for jieba)
         found.append((text[b : m.end()], b, m.end()))
     return sorted(
-        {x for x in found if not any(y != x and y[1] <= x[1] and x[2] <= y[2] for y in found)}, key=lambda x: x[1]
+        {x for x in found if not any(y != x and y[1] <= x[1] and x[2] <= y[2] for y in found)},
+        key=lambda x: (x[1], x[2], x[0]),
     )
 
 
