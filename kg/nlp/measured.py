@@ -26,6 +26,8 @@ _CLAUSE_END = "，。；：、,;:！？（）()【】"
 # Units that count acts: 刷脸结算14万余笔, 激活5万余次: the verb before the number is what is counted.
 _DISTANCE = re.compile(r"(?:距离|距|离)[^，。；]{1,15}$")
 _PAREN = re.compile(r"（[^（）]{0,30}）|\([^()]{0,30}\)")
+# Measure words that count things: 35家企业, 8所学校, 5棵树.
+_COUNT_UNITS = frozenset("家个所辆套件项座栋条张株头只批场份支款艘架间处双本册章棵部枚块根箱袋瓶盒桶包层节班篇首幅台户")
 _ACT_UNITS = ("笔", "次", "人次", "例", "起", "宗", "单", "年", "个月", "周", "天", "小时", "分钟")
 
 
@@ -47,8 +49,22 @@ def variable(text: str, tokens: tuple[Token, ...], q: Quantity, names: tuple[str
         return (before + ("同比" if "同比" in _clause(text, q.begin) else "") + q.change) if before else None
     after = _after(text, tokens, q.end)
     if after and (not before or q.unit not in ("元", "%", "‰") and not _measure_noun(before)):
-        return after  # 35家企业: a count of what follows
-    return before or after or None
+        return _count_of(after, q.unit)  # 35家企业: the number of what follows (企业数)
+    if before:
+        return before
+    return _count_of(after, q.unit) if after else None
+
+
+def _count_of(noun: str, unit: str | None) -> str:
+    """What a count measures: 游客 counted in 名 is 游客人数, 企业 counted in 家 is 企业数; a noun that names a
+    quantity already (刷脸终端 in 台 is counted, 面积 is not) or a length of time is left as it is."""
+    if _measure_noun(noun) or unit in _ACT_UNITS or unit is None:
+        return noun
+    if unit in ("人", "名", "位"):
+        return noun + "人数"
+    if unit in _COUNT_UNITS:
+        return noun + "数"
+    return noun
 
 
 def _clause(text: str, end: int) -> str:
