@@ -273,6 +273,10 @@ def test_extract_a_photo_credit_naming_a_reporter_is_a_post_at_the_outlet(tmp_pa
         ),  # a quoted name and its head
         ("“依法护绿，打造绿城”的大型法规宣传活动昨日举行。", "“依法护绿，打造绿城”大型法规宣传活动"),  # without the 的
         ("袁某某市长主持召开了事故现场会。", "事故现场会"),  # jieba's 事故现场|会
+        (
+            "“白领某某”【春夏秋冬】四季会系列活动在上海举行。",
+            "“白领某某”【春夏秋冬】四季会系列活动",
+        ),  # the longest head
         ("2005年亚太城市市长峰会在某市举行。", "2005年亚太城市市长峰会"),  # a year is part of a name
     ],
 )

@@ -71,11 +71,14 @@ def find(text: str, tokens: tuple[Token, ...]) -> list[tuple[str, int, int]]:
             if q.end() - 1 - b >= 4:
                 found.append((text[b : q.end() - 1], b, q.end() - 1))
             continue
-        m = after_quote.match(text, q.end())
-        # The head is a word of its own: not the 节 of 环节, the 展 of 发展, the 会 of 基金会.
-        if m is not None and (not tokens or (m.end() in ends and m.start(2) in starts)):
-            # “某某”的大型宣传活动 is named without the 的
-            found.append((q.group(0) + m.group(1) + m.group(2), q.start(), m.end()))
+        # The longest head after the quote (“某某”四季会系列活动, not …四季会) that is a word of its own: not the
+        # 节 of 环节, the 展 of 发展, the 会 of 基金会.
+        for end in range(min(len(text), q.end() + 14), q.end(), -1):
+            m = after_quote.fullmatch(text, q.end(), end)
+            if m is not None and (not tokens or (m.end() in ends and m.start(2) in starts)):
+                # “某某”的大型宣传活动 is named without the 的
+                found.append((q.group(0) + m.group(1) + m.group(2), q.start(), m.end()))
+                break
     for m in _OBSERVANCE.finditer(text):  # 世界某某日, 全国某某周: a named day, week or month
         inside = [t for t in tokens if m.start(1) <= t.begin and t.end <= m.end() - 1]  # between 世界 and 日
         plain = not any(
@@ -84,8 +87,8 @@ def find(text: str, tokens: tuple[Token, ...]) -> list[tuple[str, int, int]]:
         if not tokens or (m.end() in ends and m.start() in starts and plain):
             found.append((m.group(0), m.start(), m.end()))
     for m in heads.finditer(text):
-        if any(b <= m.start() and m.end() <= e for _, b, e in found):
-            continue
+        if any(b < m.start() and m.end() <= e and text[b] not in "“《#" for _, b, e in found):
+            continue  # inside a name already read (not a quoted one: a name may run on before its quotes)
         # 事故现场|会 (jieba's words): the head starts inside a word, whose first part belongs to the name
         start = next((t.begin for t in tokens if t.begin < m.start() < t.end), m.start())
         b = _open(text, tokens, start, openers)
