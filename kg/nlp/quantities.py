@@ -20,6 +20,7 @@ _CN = "零〇一二两三四五六七八九十百千"
 # Full-width digits and signs read as ASCII, one character for one, so that positions stay the text's.
 _WIDE = str.maketrans("０１２３４５６７８９．％，－～", "0123456789.%,-~")
 _NUM = re.compile(rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|[{_CN}]+")
+_ONE_DIGIT = "零〇一二两三四五六七八九"
 _DASH = "—–-~至到"
 # 成 after a number is a tenth (5成 = 50 %) unless it starts a word: 3成立, 5成为, 2成本.
 _NOT_TENTH = re.compile(r"成(?:立|为|功|本|员|果|绩|交|就|长|熟|品|都|型|年|人|套)")
@@ -80,6 +81,8 @@ def find(text: str) -> list[Quantity]:
     for m in _NUM.finditer(norm):
         if m.start() < pos:
             continue
+        if len(m.group(0)) == 1 and m.group(0) in _ONE_DIGIT and norm[m.end() : m.end() + 1] not in "成万亿":
+            continue  # 一个, 统一, 三人: a lone Chinese digit is a figure only before 成, 万 or 亿
         q = _read(text, norm, m)
         if q is not None:
             out.append(q)

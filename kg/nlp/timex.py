@@ -12,9 +12,10 @@ from kg.nlp.gazetteer import _load_jionlp
 
 # Years, months, month ranges and days, in the forms news text uses; 今年10月, 12月26日, 1-11月, 昨日.
 # Every part is optional, so the pattern also matches the empty string; the lookahead lets the regex
-# engine skip the positions where no expression starts instead of handing back an empty match at each.
+# engine skip the positions where no expression starts instead of handing back an empty match at each
+# (the weekdays, 上周五, are alternatives of their own for that reason: 上 and 这 are everywhere).
 PATTERN = re.compile(
-    r"(?=[今明去前昨\d上本这周星])"
+    r"(?=[今明去前昨\d])"
     r"(?:(?:今年|明年|去年|前年|\d{4}年)(?:初|底|末)?)?"
     r"(?:(?<!\d)\d{1,2}(?:[-—~－至到]\d{1,2})?月份?(?:初|底|末|上旬|中旬|下旬)?)?"
     r"(?:(?<!\d)\d{1,2}日)?"
