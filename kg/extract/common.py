@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from kg.extract.facts import Entity, Evidence
 from kg.nlp import gazetteer
 from kg.nlp.doc import Doc, Sent
@@ -26,6 +28,14 @@ def area_entity(a: Area, aliases: tuple[str, ...] = ()) -> Entity:
         names.add(a.alias)
     path = tuple(x.name for x in reversed(gazetteer.chain(a)))
     return Entity("place", a.name, tuple(sorted(names)), a.level, path)
+
+
+@functools.lru_cache(maxsize=256)
+def headline_area(headline: str) -> Entity | None:
+    """The last administrative area a headline names with one reading (某地地震致15万人受灾): what an
+    article is about when its sentences do not say."""
+    found = [m.areas[0] for m in gazetteer.find(headline) if len(m.areas) == 1]
+    return area_entity(found[-1]) if found else None
 
 
 def org_entity(org: OrgName) -> Entity:

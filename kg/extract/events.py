@@ -62,10 +62,10 @@ def extract(article: Article) -> Iterator[EventFact]:
         # The sentence after the one that names the event, when it names no other, may say where it was
         # and who held it (某某论坛昨日开幕。论坛在某地举行，由某会主办。).
         if nxt is not None and nxt.index not in named_in and (location is None or not organizers):
-            location = location or _location(doc, nxt, len(nxt.text), anywhere=True)
-            organizers = organizers or _organizers(doc, nxt, 0)
-            if location is not None and location != _location(doc, s, e) or organizers != _organizers(doc, s, b):
-                more = (evidence(doc, nxt),)
+            place = None if location is not None else _location(doc, nxt, len(nxt.text), anywhere=True)
+            hosts = organizers or _organizers(doc, nxt, 0)
+            if place is not None or hosts != organizers:
+                location, organizers, more = location or place, hosts, (evidence(doc, nxt),)
         yield EventFact(
             evidence=evidence(doc, s),
             name=name,

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from kg.extract import incidents
-from kg.extract.common import area_entity, entity, evidence
+from kg.extract.common import area_entity, entity, evidence, headline_area
 from kg.extract.facts import Entity, Statistic
 from kg.models import Article
-from kg.nlp import gazetteer, measured
 from kg.nlp import incidents as nlp_incidents
+from kg.nlp import measured
 from kg.nlp.doc import Doc, Sent, analyse
 from kg.nlp.lexicon import load, longest_first
 
@@ -145,21 +145,15 @@ def _about(doc: Doc, s: Sent, pos: int) -> Entity | None:
             area = doc.locale.whole(_WHOLE.findall(sent.text)[-1])
             if area is not None:
                 return area_entity(area)
-    # Nothing named in the paragraph: the article's own topic, the place its headline names
-    # (某地地震致15万人受灾 … 地震已造成15.5万人受灾); but a count of listed names is about no one.
+    # Nothing named in the paragraph. A count of listed names is about no one; otherwise a person named
+    # before the number (某某向某项目捐款6761.20元), else the article's own topic: the place of the
+    # incident it reports, or the place its headline names (某地地震致15万人受灾 … 地震已造成15.5万人受灾).
     if listed:
         return None
-    # A person may be what a figure is about (某某向某项目捐款6761.20元), when no place or body is named.
     people = [m for m in doc.in_sent(s, "person") if m.end <= s.begin + pos]
     if people:
         return entity(people[-1])
-    return incidents.place_of(doc.article) or _headline_area(doc.article.headline)
-
-
-@functools.lru_cache(maxsize=256)
-def _headline_area(headline: str) -> Entity | None:
-    found = [m.areas[0] for m in gazetteer.find(headline) if len(m.areas) == 1]
-    return area_entity(found[-1]) if found else None
+    return incidents.place_of(doc.article) or headline_area(doc.article.headline)
 
 
 _SOURCE_AFTER = re.compile(

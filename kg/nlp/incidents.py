@@ -11,20 +11,20 @@ import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from kg.nlp.lexicon import load, longest_first
+from kg.nlp.quantities import number
 
 _CN_NUM = "零〇一二两三四五六七八九十百千"
 _N = rf"(?:近|约|逾|超过|至少|已有)?(\d+|[{_CN_NUM}]+)(余|多)?"
 _LEAD = 4  # body sentences read for the report
 _CAUSE = re.compile(r"[^，。]{0,6}?(?:引发|引起|导致|造成|致使|后)")  # 爆炸引发大火: the explosion caused the fire
-_WEATHER = ("洪涝",)
+_WEATHER = ("洪涝",)  # 暴雨天某厂起火: the rain is the weather, the fire is the news
 # Sentences about incidents in general, not one: rates and totals over time and space.
 _GENERAL = re.compile(r"平均|每天|每年|每月|年均|历年|累计|以来|全国每|全球每|到现在|近年|多年来")
 # 地震局, 地震台网, 火灾科学实验室: a body or a science named after a kind of incident reports none.
-_BODY_AFTER = re.compile(
-    r"局|台|办|部门|中心|研究|学|专家|监测|预警|预报|部|科|所(?!致)"
-)  # 暴雨天某厂起火: the rain is the weather, the fire is the news
+_BODY_AFTER = re.compile(r"局|台|办|部门|中心|研究|学|专家|监测|预警|预报|部|科|所(?!致)")
 
 
 @dataclass(frozen=True)
@@ -46,15 +46,22 @@ class Casualty:
     unit: str = "人"
 
 
+class _Vocab(NamedTuple):
+    word_kind: dict[str, str]  # trigger word -> kind
+    triggers: re.Pattern
+    happened: re.Pattern
+    not_incident: re.Pattern
+    order: dict[str, int]  # the kinds in the lexicon's order
+    patterns: list[tuple[str, re.Pattern]]  # (variable, pattern) of casualty counts
+    names: dict[str, str]  # kind -> what it is called in an incident's name
+    first: re.Pattern  # the first characters of every casualty word
+
+
 @functools.cache
-def _vocab():
+def _vocab() -> _Vocab:
     lex = load("incidents")
     kinds = lex["kinds"]
     word_kind = {w: k for k, words in kinds.items() for w in words}
-    triggers = re.compile("|".join(map(re.escape, longest_first(word_kind))))
-    happened = re.compile("|".join(map(re.escape, longest_first(lex["words"]["happened"]))))
-    not_incident = re.compile("|".join(map(re.escape, longest_first(lex["words"]["not_incident"]))))
-    order = {k: i for i, k in enumerate(kinds)}
     patterns = []
     for variable, words in lex["casualties"].items():
         long_words = "|".join(map(re.escape, longest_first(w for w in words if len(w) > 1)))
@@ -66,8 +73,21 @@ def _vocab():
                 re.compile(rf"(?:{long_words})(?:人数|者)?(?:为|达|达到|增至|升至|上升至|已达)?{_N}(?:名|人|位)"),
             )
         )
-    first = re.compile("[" + re.escape("".join(sorted({w[0] for ws in lex["casualties"].values() for w in ws}))) + "]")
-    return word_kind, triggers, happened, not_incident, order, patterns, lex["names"], first
+    firsts = sorted({w[0] for ws in lex["casualties"].values() for w in ws})
+    return _Vocab(
+        word_kind,
+        _alternation(word_kind),
+        _alternation(lex["words"]["happened"]),
+        _alternation(lex["words"]["not_incident"]),
+        {k: i for i, k in enumerate(kinds)},
+        patterns,
+        lex["names"],
+        re.compile("[" + re.escape("".join(firsts)) + "]"),
+    )
+
+
+def _alternation(words) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, longest_first(words))))
 
 
 def triggers(text: str) -> list[tuple[int, str]]:
@@ -76,7 +96,8 @@ def triggers(text: str) -> list[tuple[int, str]]:
     >>> triggers("某市一小区发生火灾"), triggers("开展消防安全演练，排查火灾隐患")
     ([(7, '火灾')], [])
     """
-    word_kind, pattern, _, not_incident, *_ = _vocab()
+    v = _vocab()
+    word_kind, pattern, not_incident = v.word_kind, v.triggers, v.not_incident
     out = []
     for m in pattern.finditer(text):
         window = text[max(0, m.start() - 6) : m.end() + 6]
@@ -91,11 +112,11 @@ def kind_of(found: list[tuple[int, str]], text: str = "") -> str | None:
     caused, and weather to any other kind."""
     if not found:
         return None
-    order = _vocab()[4]
+    order = _vocab().order
     kinds = {k for _, k in found}
     if "袭击" in kinds:
         return "袭击"
-    causes = {p for p, _ in found if _CAUSE.match(text, p) or _CAUSE.search(text[p : p + 8] or "")}
+    causes = {p for p, _ in found if _CAUSE.match(text, p) or _CAUSE.search(text[p : p + 8])}
     caused = [x for x in found if x[0] not in causes] or found
     if any(k not in _WEATHER for _, k in caused):
         caused = [x for x in caused if x[1] not in _WEATHER]
@@ -112,7 +133,7 @@ def report(headline: str, lead: list[tuple[int, str, bool]]) -> Report | None:
     >>> report("某市召开安全生产会议", [(0, "会议要求防范火灾隐患。", False)]) is None
     True
     """
-    happened, names = _vocab()[2], _vocab()[6]
+    happened, names = _vocab().happened, _vocab().names
     in_headline = triggers(headline)
     for index, text, dated in lead[:_LEAD]:
         found = triggers(text)
@@ -152,7 +173,7 @@ def magnitude(sents: list[tuple[int, str]]) -> Casualty | None:
 
 def name_word(kind: str) -> str:
     """What an incident of this kind is called in its name: 火灾, 袭击事件."""
-    return _vocab()[6].get(kind, kind)
+    return _vocab().names.get(kind, kind)
 
 
 def casualties(sents: list[tuple[int, str]]) -> list[Casualty]:
@@ -162,14 +183,14 @@ def casualties(sents: list[tuple[int, str]]) -> list[Casualty]:
     >>> [(c.variable, c.value) for c in casualties([(0, "事故造成3人死亡、12人受伤，另有2人失踪。")])]
     [('死亡人数', Decimal('3')), ('受伤人数', Decimal('12')), ('失踪人数', Decimal('2'))]
     """
-    patterns = _vocab()[5]
+    patterns = _vocab().patterns
     best: dict[str, Casualty] = {}
     for index, text in sents:
         if _GENERAL.search(text):
             continue  # 平均每天因事故死亡3300人: a statistic of many incidents, not this one's toll
         for variable, pattern in patterns:
             for m in pattern.finditer(text):
-                value = _value(m.group(1))
+                value = number(m.group(1))
                 if value is None:
                     continue
                 c = Casualty(variable, value, bool(m.group(2)) or m.group(0)[:1] in "近约逾超至已", index, *m.span())
@@ -179,7 +200,7 @@ def casualties(sents: list[tuple[int, str]]) -> list[Casualty]:
             r"(\d+|[一二两三四五六七八九十]+)死(?!一生)(?:(\d+|[一二两三四五六七八九十]+)(?:重|轻)?伤)?", text
         ):
             for variable, digits in (("死亡人数", m.group(1)), ("受伤人数", m.group(2))):
-                value = _value(digits) if digits else None
+                value = number(digits) if digits else None
                 if value is not None and (variable not in best or value > best[variable].value):
                     best[variable] = Casualty(variable, value, False, index, *m.span())
         for m in re.finditer(r"(?:无|没有|未造成|未有|未发现|暂无)人员(伤亡|被困)", text):
@@ -195,20 +216,6 @@ def casualty_spans(text: str) -> list[tuple[int, int]]:
     >>> casualty_spans("造成3人死亡")
     [(2, 6)]
     """
-    if not _vocab()[7].search(text):
+    if not _vocab().first.search(text):
         return []  # no casualty word's first character: no count
-    return sorted({m.span() for _, p in _vocab()[5] for m in p.finditer(text)})
-
-
-@functools.lru_cache(maxsize=1024)
-def _value(digits: str) -> Decimal | None:
-    if digits.isdigit():
-        return Decimal(digits)
-    if digits in ("百", "千"):
-        return Decimal(100 if digits == "百" else 1000)
-    import cn2an
-
-    try:
-        return Decimal(str(cn2an.cn2an(digits, "normal")))
-    except ValueError:
-        return None
+    return sorted({m.span() for _, p in _vocab().patterns for m in p.finditer(text)})

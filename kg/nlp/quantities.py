@@ -98,7 +98,7 @@ def _read(text: str, norm: str, m: re.Match) -> Quantity | None:
     percent_of = norm.endswith("百分之", 0, begin)
     if digits in ("百", "千") and not norm.endswith(("近", "上", "逾"), 0, begin):
         return None  # 百姓, 千万: a word, not a number
-    value = _number(digits)
+    value = number(digits)
     if value is None:
         return None
     i = m.end()
@@ -109,7 +109,7 @@ def _read(text: str, norm: str, m: re.Match) -> Quantity | None:
     upper = None
     if i < len(norm) and norm[i] in _DASH and not percent_of:
         n2 = _NUM.match(norm, i + 1)
-        if n2 and (v2 := _number(n2.group(0))) is not None:
+        if n2 and (v2 := number(n2.group(0))) is not None:
             j = n2.end()
             a3, j = _approx_after(norm, j)
             mult2, j = _multiplier(norm, j, mult_re, mults)
@@ -195,8 +195,12 @@ def _names_people(text: str, i: int, people: tuple[str, ...]) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def _number(digits: str) -> Decimal | None:
-    """1,200 -> 1200; 三千 -> 3000; 近百's 百 -> 100. Chinese numerals go through cn2an."""
+def number(digits: str) -> Decimal | None:
+    """1,200 -> 1200; 三千 -> 3000; 近百's 百 -> 100. Chinese numerals go through cn2an; None when malformed.
+
+    >>> number("1,200"), number("三千"), number("十十")
+    (Decimal('1200'), Decimal('3000'), None)
+    """
     if digits[0].isdigit():
         return Decimal(digits.replace(",", ""))
     if digits in ("百", "千"):

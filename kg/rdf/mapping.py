@@ -189,19 +189,10 @@ def _event(f: EventFact, mint: Minter, sentence: URIRef, a: URIRef, published: L
     for c in f.casualties:  # an incident's casualties: observations about it, each from its own sentence
         ev = c.evidence
         o = mint.observation(ev.article, ev.begin, f.name, c.variable, str(c.value), c.unit)
-        yield o, RDF.type, SCHEMA.Observation
-        yield o, SCHEMA.observationAbout, e
-        yield o, SCHEMA.variableMeasured, _label(c.variable)
-        yield o, SCHEMA.value, Literal(_decimal(c.value), datatype=XSD.decimal)
-        yield o, SCHEMA.unitText, Literal(c.unit)
-        if c.approximate:
-            yield o, KG.approximate, Literal(True)
-        if published is not None:
-            yield o, KG.reportedOn, published
         where = mint.sentence(ev.article, ev.begin, ev.end)
-        yield o, PROV.wasDerivedFrom, where
+        yield from _measured(o, e, c.variable, c.value, c.unit, c.approximate, published, where)
         if where != sentence:
-            yield from _sentence(c.evidence, where, a)
+            yield from _sentence(ev, where, a)
     yield e, PROV.wasDerivedFrom, sentence
     if f.date:
         yield e, SCHEMA.startDate, _date(f.date)
@@ -220,17 +211,22 @@ def _event(f: EventFact, mint: Minter, sentence: URIRef, a: URIRef, published: L
 def _observation(f: Statistic, mint: Minter, sentence: URIRef, published: Literal | None):
     o = mint.observation(f.evidence.article, f.evidence.begin, f.about.name, f.variable, str(f.value), f.unit or "")
     yield from _entity(f.about, mint)
-    yield o, RDF.type, SCHEMA.Observation
-    yield o, SCHEMA.observationAbout, _iri(f.about, mint)
-    yield o, SCHEMA.variableMeasured, _label(f.variable)
-    yield o, SCHEMA.value, Literal(_decimal(f.value), datatype=XSD.decimal)
-    if f.unit:
-        yield o, SCHEMA.unitText, Literal(f.unit)
+    yield from _measured(o, _iri(f.about, mint), f.variable, f.value, f.unit, f.approximate, published, sentence)
     if f.upper is not None:
         yield o, SCHEMA.maxValue, Literal(_decimal(f.upper), datatype=XSD.decimal)
     if f.period:
         yield o, SCHEMA.observationPeriod, Literal(f.period)
-    if f.approximate:
+
+
+def _measured(o, about, variable, value, unit, approximate, published, sentence):
+    """The triples every observation has: a statistic's and an incident's casualty count alike."""
+    yield o, RDF.type, SCHEMA.Observation
+    yield o, SCHEMA.observationAbout, about
+    yield o, SCHEMA.variableMeasured, _label(variable)
+    yield o, SCHEMA.value, Literal(_decimal(value), datatype=XSD.decimal)
+    if unit:
+        yield o, SCHEMA.unitText, Literal(unit)
+    if approximate:
         yield o, KG.approximate, Literal(True)
     if published is not None:
         # The article's date on the observation too: statistics over time are read without going
