@@ -171,3 +171,9 @@ def test_incidents_a_headline_that_reports_one_the_lead_tells_in_other_words():
 def test_incidents_the_headlines_street_is_more_precise_than_the_leads_city():
     f = _incident("14日上午，上海市一幢老式洋房突发火灾。", "上海永嘉路老式洋房突发火灾", "2014-04-15")
     assert (f.kind, f.location.name) == ("火灾", "永嘉路")
+
+
+def test_incidents_a_day_after_the_report_is_last_months():
+    """30日凌晨 in a report of the 2nd: the 30th of the month before, not the 28th."""
+    f = _incident("30日凌晨，某县境内发生一起交通事故，造成2人死亡。", "某县发生交通事故", "2014-04-02")
+    assert (f.kind, f.date) == ("交通事故", "2014-03-30")

@@ -96,7 +96,8 @@ def _date(doc: Doc, s: Sent, at: int) -> str | bool | None:
         if base is not None and t.kind == "day":
             day = dt.date.fromisoformat(value)
             if day > base and t.text.endswith("日") and len(t.text) <= 3:
-                day = (day.replace(day=1) - dt.timedelta(days=1)).replace(day=min(day.day, 28))
+                last = day.replace(day=1) - dt.timedelta(days=1)
+                day = last.replace(day=min(day.day, last.day))
                 value = day.isoformat()  # 28日 in a report of the 2nd: last month's
             if day > base:
                 continue
