@@ -79,3 +79,23 @@ def wait_until_up(url: str, proc, log=None, deadline: float = 180.0) -> None:
             if exited_while_waiting(proc, 0.1):
                 raise RuntimeError(log.read_text("utf-8") if log else "the server exited") from None
     raise RuntimeError(f"no answer from {url} in {deadline:.0f} s")
+
+
+def serve(args: list[str], log) -> tuple[str, object]:
+    """Start ``kg serve ARGS`` on a free port of 127.0.0.1; (base URL, process) once it answers."""
+    import subprocess
+    import sys
+
+    port = free_port()
+    with open(log, "wb") as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "kg", "serve", *args, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=err
+        )
+    base = f"http://127.0.0.1:{port}"
+    wait_until_up(base + "/queries", proc, log)
+    return base, proc
+
+
+def stop(proc) -> None:
+    proc.terminate()
+    proc.wait(timeout=30)

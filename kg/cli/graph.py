@@ -39,7 +39,7 @@ def validate_cmd(data, store_path, shapes_path, fmt, per_graph):
             # The union is all a store-wide check needs (each triple once); --per-graph needs the graphs
             dataset = target.dataset() if per_graph else target.union()
         else:
-            dataset = files.read(list(data))
+            dataset = files.read(list(data), warn=lambda line: click.echo(f"kg: warning: {line}", err=True))
         shapes = validation.shapes_graph(shapes_path)
     except InputError as e:
         raise BadInput(str(e)) from None

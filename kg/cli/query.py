@@ -9,8 +9,8 @@ import click
 
 from kg.cli.inputs import BadInput
 from kg.errors import InputError
-from kg.query import formats, saved
-from kg.store import open_store
+from kg.query import formats, guard, saved
+from kg.store import files_version, open_store, version_of
 from kg.store.engine import SparqlError
 from kg.store.memory import from_files
 
@@ -33,7 +33,7 @@ def data_options(f):
         if bool(data_paths) == bool(store_path):
             raise BadInput("give --data FILE... or --store DIR (one of them)")
         try:
-            backend = open_store(store_path) if store_path else from_files(list(data_paths))
+            backend = open_store(store_path) if store_path else from_files(list(data_paths), warn=_warn)
         except (InputError, SparqlError) as e:
             raise BadInput(str(e)) from None
         return f(*args, backend=backend, **kwargs)
@@ -44,8 +44,9 @@ def data_options(f):
 _FORMATS = click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld"])
 
 
-def _run(backend, text: str, fmt: str) -> None:
+def _run(backend, text: str, fmt: str, allow_service: bool = False) -> None:
     try:
+        guard.check(text, allow_service=allow_service)  # before any engine, or any connection, sees it
         result = backend.query(text)
     except SparqlError as e:
         raise BadInput(str(e)) from None
@@ -93,14 +94,25 @@ def query_cmd(name, shown, params, data_paths, store_path, fmt):
 @click.argument("query")
 @data_options
 @click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
-def sparql_cmd(query, backend, fmt):
+@click.option(
+    "--allow-service",
+    is_flag=True,
+    help="Let SERVICE fetch from the hosts the query names (off: kg asks no other host).",
+)
+def sparql_cmd(query, backend, fmt, allow_service):
     """Run a SPARQL query given as text or as a file name.
 
     kg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --data seed.trig
     """
     path = Path(query)
-    text = path.read_text(encoding="utf-8") if len(query) < 4096 and "\n" not in query and path.is_file() else query
-    _run(backend, text, fmt)
+    if len(query) < 4096 and "\n" not in query and path.is_file():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise BadInput(f"{path}: cannot read the query: {e}") from None
+    else:
+        text = query
+    _run(backend, text, fmt, allow_service)
 
 
 @click.command(name="serve")
@@ -110,7 +122,13 @@ def sparql_cmd(query, backend, fmt):
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--timeout", default=10.0, show_default=True, type=float, help="Seconds a query may run.")
 @click.option("--max-rows", default=10_000, show_default=True, type=int, help="Rows a result may hold.")
-def serve_cmd(data_paths, store_path, host, port, timeout, max_rows):
+@click.option("--workers", default=0, type=click.IntRange(min=0), help="Query worker processes [default: one per CPU].")
+@click.option("--cache", default=1024, show_default=True, type=click.IntRange(min=0), help="Results kept (0: none).")
+@click.option("--max-body", default=1024 * 1024, show_default=True, type=click.IntRange(min=1), help="Request bytes.")
+@click.option(
+    "--read-timeout", default=10.0, show_default=True, type=float, help="Seconds a client may take to send a request."
+)
+def serve_cmd(data_paths, store_path, host, port, timeout, max_rows, workers, cache, max_body, read_timeout):
     """Serve the graph over HTTP: /sparql (SPARQL 1.1 Protocol), /queries, /openapi.json and HTML pages.
 
     kg serve --data seed.trig --port 8000
@@ -122,15 +140,22 @@ def serve_cmd(data_paths, store_path, host, port, timeout, max_rows):
     try:
         if store_path:
             open_store(store_path)  # fail now, not on the first request
+            version = version_of(store_path)
 
             def factory():
                 return open_store(store_path)
         else:
-            backend = from_files(list(data_paths))
+            version = files_version(list(data_paths))
+            backend = from_files(list(data_paths), warn=_warn)
 
             def factory():
                 return backend
     except (InputError, SparqlError) as e:
         raise BadInput(str(e)) from None
+    limits = Limits(timeout=timeout, max_rows=max_rows, workers=workers, cache=cache)
     click.echo(f"kg: serving on http://{host}:{port}/ (timeout {timeout:g} s, at most {max_rows} rows)", err=True)
-    serve(factory, host, port, Limits(timeout=timeout, max_rows=max_rows))
+    serve(factory, host, port, limits, version, max_body=max_body, read_timeout=read_timeout)
+
+
+def _warn(line: str) -> None:
+    click.echo(f"kg: warning: {line}", err=True)

@@ -34,7 +34,7 @@ def read_articles(
     """
     out: list[Article] = []
     by_id: dict[str, Article] = {}
-    for path, explicit in find_files([Path(p) for p in paths]):
+    for path, explicit in find_files([Path(p) for p in paths], report):
         try:
             found = list(articles_of(load(path, date), None if explicit else report))
         except InputError as e:

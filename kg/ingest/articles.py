@@ -12,7 +12,7 @@ from kg.ingest.clean import Text, clean
 from kg.ingest.layout import read_items
 from kg.ingest.markdown import markdown_lines
 from kg.ingest.page import Body, Draft, render, split_page, whole
-from kg.ingest.sources import Document, parse_date
+from kg.ingest.sources import MAX_TEXT, Document, parse_date
 from kg.models import Article, SourceMeta
 
 # A file name that reads as a headline: a run of four Chinese characters.
@@ -26,6 +26,9 @@ def article_id(stem: str) -> str:
 
 
 def _article(body: Body, aid: str, doc: Document, meta: SourceMeta, line: int | None = None) -> Article:
+    size = sum(len(p.text) for p in body.paragraphs)
+    if size > MAX_TEXT:
+        raise InputError(doc.path, f"an article of {size:,} characters, more than the limit of {MAX_TEXT:,}", line)
     if meta.date is None:
         meta = replace(meta, date=body.stamp or doc.default_date)
     return Article(
@@ -97,6 +100,8 @@ def from_jsonl(doc: Document, report: Callable[[InputError], None] | None = None
 
 
 def _record(doc: Document, raw: str, number: int) -> Article:
+    if len(raw) > MAX_TEXT:
+        raise InputError(doc.path, f"a record of {len(raw):,} characters, more than the limit of {MAX_TEXT:,}", number)
     try:
         record = json.loads(raw)
     except json.JSONDecodeError as e:

@@ -5,19 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
 from kg.ingest.decode import decode
 from kg.models import SourceMeta
+from kg.paths import walk
 
 PAGE_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SIDECAR_SUFFIX = ".meta.toml"
 _META_FIELDS = {"source", "locale", "date", "url", "page"}
+# Input size limits (docs/input.md): what no page, article or record of news comes near, so that a
+# runaway input is refused in one line instead of taking minutes and gigabytes.
+MAX_FILE = 8 * 1024 * 1024  # bytes of a page or Markdown file, checked before it is read
+MAX_TEXT = 200_000  # characters of an article, and of one line of a page, a Markdown file or a JSON Lines record
 
 
 @dataclass(frozen=True)
@@ -83,14 +88,16 @@ def _wanted(relative: Path) -> bool:
     return name.endswith(PAGE_SUFFIXES + MARKDOWN_SUFFIXES + JSONL_SUFFIXES)
 
 
-def find_files(paths: list[Path]) -> Iterator[tuple[Path, bool]]:
-    """Every input file once, with whether it was named explicitly (True) or found in a folder."""
+def find_files(paths: list[Path], report: Callable[[InputError], None] | None = None) -> Iterator[tuple[Path, bool]]:
+    """Every input file once, with whether it was named explicitly (True) or found in a folder.
+
+    A sub-folder that cannot be read is passed to ``report`` (kg: skipped …), or raises without one."""
     seen: set[Path] = set()
     for path in paths:
         if not path.exists():
             raise InputError(path, "no such file or directory")
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p.relative_to(path)))
+            found = [p for p in walk(path, report or _raise) if _wanted(p.relative_to(path))]
             if not found:
                 raise InputError(path, "folder has no text files (.txt, .md, .jsonl)")
             for p in found:
@@ -102,10 +109,36 @@ def find_files(paths: list[Path]) -> Iterator[tuple[Path, bool]]:
             yield path, True
 
 
+def _raise(e: InputError) -> None:
+    raise e
+
+
 def load(path: Path, date: dt.date | None = None) -> Document:
-    """Read and decode one file with its sidecar; ``date`` fills in a missing publication date."""
+    """Read and decode one file with its sidecar; ``date`` fills in a missing publication date.
+
+    A page or Markdown file over MAX_FILE bytes is refused unread, and any file with a line over
+    MAX_TEXT characters is refused naming the line (JSON Lines records are checked one by one)."""
+    kind = kind_of(path)
     try:
+        if kind != "jsonl" and path.stat().st_size > MAX_FILE:
+            size = path.stat().st_size / 1024 / 1024
+            raise InputError(path, f"{size:.1f} MB, more than the limit of {MAX_FILE // 1024 // 1024} MB for one page")
         data = path.read_bytes()
     except OSError as e:
         raise InputError(path, f"cannot read: {e.strerror or e}") from None
-    return Document(path, kind_of(path), decode(data, path), read_sidecar(path), date)
+    text = decode(data, path)
+    if kind != "jsonl":
+        long = too_long(text)
+        if long:
+            raise InputError(path, f"a line of {long[1]:,} characters, more than the limit of {MAX_TEXT:,}", long[0])
+    return Document(path, kind, text, read_sidecar(path), date)
+
+
+def too_long(text: str) -> tuple[int, int] | None:
+    """(line number, length) of the first line over MAX_TEXT characters, or None."""
+    if len(text) <= MAX_TEXT:
+        return None
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) > MAX_TEXT:
+            return number, len(line)
+    return None

@@ -10,6 +10,7 @@ from pathlib import Path
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Identifier
 
+from kg.query.guard import SKIP as _SKIP
 from kg.rdf.folders import data_dir
 
 QUERIES = data_dir("queries")
@@ -78,17 +79,6 @@ class SavedQuery:
     def render(self, values: dict[str, str]) -> str:
         """The query text with every parameter replaced by its typed term."""
         return substitute(self.text, self.bind(values))
-
-
-# SPARQL text that is not query code: comments, strings (short and long) and IRIs.
-_SKIP = re.compile(
-    r"#[^\n]*"
-    r"|'''(?:[^\\]|\\.)*?'''"
-    r'|"""(?:[^\\]|\\.)*?"""'
-    r"|'(?:[^'\\\n]|\\.)*'"
-    r'|"(?:[^"\\\n]|\\.)*"'
-    r"|<[^<>\"{}|^`\\\s]*>"
-)
 
 
 def substitute(text: str, bindings: dict[str, Identifier]) -> str:

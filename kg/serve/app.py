@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from urllib.parse import quote
 
@@ -14,9 +15,11 @@ from starlette.routing import Route
 
 from kg import __version__
 from kg.nlp.decimals import plain_text
-from kg.query import formats, saved
+from kg.query import formats, guard, saved
 from kg.serve import negotiate, openapi, svg
-from kg.serve.runner import Limits, QueryRunner, QueryTimeout, ResultTooLarge
+from kg.serve.cache import ResultCache, etag, matches
+from kg.serve.hygiene import BodyLimit, guarded_protocol
+from kg.serve.runner import Busy, Limits, QueryRunner, QueryTimeout, ResultTooLarge
 from kg.store.engine import Result, SparqlError
 
 PAGES = saved.QUERIES / "pages"
@@ -26,10 +29,12 @@ _UPDATE = "application/sparql-update"
 
 
 class Site:
-    """What the routes share: the runner, the catalogue, the page queries and the templates."""
+    """What the routes share: the runner, the cache, the catalogue, the page queries and the templates."""
 
-    def __init__(self, backend_factory: Callable[[], object], limits: Limits):
-        self.runner = QueryRunner(backend_factory, limits)
+    def __init__(self, backend_factory: Callable[[], object], limits: Limits, version: Callable[[], str | None]):
+        self.version = version
+        self.runner = QueryRunner(backend_factory, limits, version)
+        self.cache = ResultCache(limits.cache)
         self.queries = saved.catalogue()
         self.pages = {p.stem: saved.parse(p) for p in sorted(PAGES.glob("*.rq"))}
         self.templates = Environment(loader=PackageLoader("kg.serve", "templates"), autoescape=select_autoescape())
@@ -40,7 +45,35 @@ class Site:
         return HTMLResponse(page, status_code=status)
 
     async def run(self, text: str) -> Result:
-        return await run_in_threadpool(self.runner.run, text)
+        """The query's result: refused (QueryRefused) before anything runs, from the cache, or run by a
+        worker and then kept in the cache."""
+        guard.check(text)
+        version = self.version()
+        found = self.cache.get(version, text)
+        if found is None:
+            found = await run_in_threadpool(self.runner.run, text)
+            self.cache.put(version, text, found)
+        return found
+
+    def tag(self, request: Request) -> str | None:
+        """The ETag of a GET request's answer: the store's version and what the request asks."""
+        if request.method != "GET":
+            return None
+        return etag(self.version(), __version__, request.url.path, request.url.query, request.headers.get("accept", ""))
+
+
+def fresh(request: Request, tag: str | None) -> Response | None:
+    """304 Not Modified when the client already holds this answer."""
+    if tag is not None and matches(request.headers.get("if-none-match"), tag):
+        return Response(status_code=304, headers=_caching(tag))
+    return None
+
+
+def _caching(tag: str | None) -> dict[str, str]:
+    """Clients may keep an answer, and must ask again (with its ETag) before using it."""
+    if tag is None:
+        return {"Cache-Control": "no-store"}
+    return {"ETag": tag, "Cache-Control": "no-cache", "Vary": "Accept"}
 
 
 def _statistic(variable, value, unit, period) -> str:
@@ -76,17 +109,31 @@ def entity_link(iri: str) -> str:
     return "/entity?iri=" + quote(iri, safe="")
 
 
-def create_app(backend_factory: Callable[[], object], limits: Limits | None = None) -> Starlette:
-    site = Site(backend_factory, limits or Limits())
+def create_app(
+    backend_factory: Callable[[], object],
+    limits: Limits | None = None,
+    version: Callable[[], str | None] = lambda: None,
+    max_body: int = 1024 * 1024,
+):
+    """The ASGI app: the routes behind the request body limit. ``version`` gives the store's version
+    (None: unknown, nothing is cached)."""
+    site = Site(backend_factory, limits or Limits(), version)
 
     async def home(request: Request) -> Response:
-        return site.html("home.html", queries=list(site.queries.values()))
+        tag = site.tag(request)
+        page = fresh(request, tag) or site.html("home.html", queries=list(site.queries.values()))
+        page.headers.update(_caching(tag))
+        return page
 
     async def sparql_endpoint(request: Request) -> Response:
+        tag = site.tag(request)
+        unchanged = fresh(request, tag)
+        if unchanged is not None:
+            return unchanged
         text, problem = await _protocol_query(request)
         if problem is not None:
             return problem
-        return await _answer(site, request, text, title="SPARQL 查询")
+        return await _answer(site, request, text, title="SPARQL 查询", tag=tag)
 
     async def catalogue(request: Request) -> Response:
         rows = [
@@ -109,13 +156,17 @@ def create_app(backend_factory: Callable[[], object], limits: Limits | None = No
             }
             for q in site.queries.values()
         ]
-        return JSONResponse(rows)
+        return JSONResponse(rows, headers=_caching(site.tag(request)))
 
     async def saved_query(request: Request) -> Response:
         name = request.path_params["name"]
         query = site.queries.get(name)
         if query is None:
             return PlainTextResponse(f"no saved query {name!r}\n", status_code=404)
+        tag = site.tag(request)
+        unchanged = fresh(request, tag)
+        if unchanged is not None:
+            return unchanged
         values = dict(request.query_params)
         wants_html = negotiate.choose(request.headers.get("accept"), "select") == ("html", negotiate.HTML)
         if wants_html and not values and any(p.default is None for p in query.params):
@@ -126,20 +177,26 @@ def create_app(backend_factory: Callable[[], object], limits: Limits | None = No
             if wants_html:
                 return site.html("query.html", status=422, query=query, values=values, result=None, error=str(e))
             return PlainTextResponse(f"{e}\n", status_code=422)
-        return await _answer(site, request, text, title=query.title, query=query, values=values)
+        return await _answer(site, request, text, title=query.title, query=query, values=values, tag=tag)
 
     async def api(request: Request) -> Response:
-        return JSONResponse(openapi.spec(site.queries, __version__))
+        return JSONResponse(openapi.spec(site.queries, __version__), headers=_caching(site.tag(request)))
 
     async def entity(request: Request) -> Response:
+        tag = site.tag(request)
+        unchanged = fresh(request, tag)
+        if unchanged is not None:
+            return unchanged
         iri = request.query_params.get("iri", "")
         try:
-            card = await site.run(site.pages["entity"].render({"entity": iri}))
-            facts = await site.run(site.pages["entity-facts"].render({"entity": iri}))
+            card_query = site.pages["entity"].render({"entity": iri})
+            facts_query = site.pages["entity-facts"].render({"entity": iri})
         except saved.QueryError as e:
             return PlainTextResponse(f"{e}\n", status_code=422)
-        except (SparqlError, QueryTimeout, ResultTooLarge) as e:
-            return PlainTextResponse(f"{e}\n", status_code=503)
+        try:  # the card and the facts at once, on two workers
+            card, facts = await asyncio.gather(site.run(card_query), site.run(facts_query))
+        except _FAILURES as e:
+            return _failure(e)
         names = [r[0].value for r in card.rows if r[0]]
         if not card.rows:
             return site.html("error.html", status=404, title="没有这个实体", message=f"图中没有 {iri}")
@@ -148,9 +205,11 @@ def create_app(backend_factory: Callable[[], object], limits: Limits | None = No
         sections, neighbours = _facts(facts.rows)
         name = names[0] if names else iri
         picture = svg.neighbourhood(name, neighbours, entity_link)
-        return site.html(
+        page = site.html(
             "entity.html", iri=iri, name=name, aliases=aliases, types=types, sections=sections, picture=picture
         )
+        page.headers.update(_caching(tag))
+        return page
 
     async def refuse_write(request: Request) -> Response:
         return PlainTextResponse(
@@ -169,7 +228,7 @@ def create_app(backend_factory: Callable[[], object], limits: Limits | None = No
         Route("/entity", entity),
         Route("/data", refuse_write, methods=["PUT", "POST", "DELETE", "PATCH"]),
     ]
-    return Starlette(routes=routes)
+    return BodyLimit(Starlette(routes=routes), max_body)
 
 
 async def _protocol_query(request: Request) -> tuple[str, Response | None]:
@@ -183,7 +242,13 @@ async def _protocol_query(request: Request) -> tuple[str, Response | None]:
         if kind == _UPDATE:
             return "", PlainTextResponse("SPARQL Update is not allowed: the endpoint is read-only\n", status_code=403)
         if kind == "application/sparql-query":
-            text = (await request.body()).decode("utf-8")
+            body = await request.body()
+            try:
+                text = body.decode("utf-8")
+            except UnicodeDecodeError as e:
+                return "", PlainTextResponse(
+                    f"the query is not UTF-8: byte 0x{body[e.start]:02x} at position {e.start}\n", status_code=400
+                )
         elif kind in ("application/x-www-form-urlencoded", "multipart/form-data"):
             form = await request.form()
             if "update" in form:
@@ -198,28 +263,50 @@ async def _protocol_query(request: Request) -> tuple[str, Response | None]:
     return str(text), None
 
 
-async def _answer(site: Site, request: Request, text: str, title: str, query=None, values=None) -> Response:
+_FAILURES = (SparqlError, ResultTooLarge, QueryTimeout, Busy)
+
+
+def _failure(e: Exception) -> Response:
+    """A query that did not give a result, as a status with its reason."""
+    if isinstance(e, SparqlError):  # a bad query, or one refused (SERVICE, nesting)
+        return PlainTextResponse(f"{e}\n", status_code=400)
+    if isinstance(e, ResultTooLarge):
+        return PlainTextResponse(f"{e}\n", status_code=422)
+    if isinstance(e, QueryTimeout):
+        return PlainTextResponse(f"{e}\n", status_code=504)
+    return PlainTextResponse(f"{e}\n", status_code=503, headers={"Retry-After": "1"})  # Busy
+
+
+async def _answer(site: Site, request: Request, text: str, title: str, query=None, values=None, tag=None) -> Response:
     accept = request.headers.get("accept")
     try:
         result = await site.run(text)
-    except SparqlError as e:
-        return PlainTextResponse(f"{e}\n", status_code=400)
-    except QueryTimeout as e:
-        return PlainTextResponse(f"{e}\n", status_code=504)
-    except ResultTooLarge as e:
-        return PlainTextResponse(f"{e}\n", status_code=503)
+    except _FAILURES as e:
+        return _failure(e)
     chosen = negotiate.choose(accept, result.kind)
     if chosen is None:
         return PlainTextResponse(f"cannot answer in {accept}\n", status_code=406)
     fmt, media = chosen
     if fmt == "html":
         page = "query.html" if query is not None else "results.html"
-        return site.html(page, query=query, values=values or {}, result=result, error=None, title=title, text=text)
-    body = formats.render(result, fmt)
-    return Response(body, media_type=media + ("; charset=utf-8" if media.startswith("text/") else ""))
+        response = site.html(page, query=query, values=values or {}, result=result, error=None, title=title, text=text)
+    else:
+        body = formats.render(result, fmt)
+        response = Response(body, media_type=media + ("; charset=utf-8" if media.startswith("text/") else ""))
+    response.headers.update(_caching(tag))
+    return response
 
 
-def serve(backend_factory, host: str, port: int, limits: Limits) -> None:
+def serve(
+    backend_factory,
+    host: str,
+    port: int,
+    limits: Limits,
+    version: Callable[[], str | None] = lambda: None,
+    max_body: int = 1024 * 1024,
+    read_timeout: float = 10.0,
+) -> None:
     import uvicorn
 
-    uvicorn.run(create_app(backend_factory, limits), host=host, port=port, log_level="warning")
+    app = create_app(backend_factory, limits, version, max_body)
+    uvicorn.run(app, host=host, port=port, log_level="warning", http=guarded_protocol(read_timeout))

@@ -10,12 +10,13 @@ May import: kg.rdf (the vocabulary, for prefixes), kg.nlp.decimals, kg.errors. N
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.store import model
+from kg.store import files, model
 from kg.store.engine import SparqlError
-from kg.store.oxigraph import LocalStore, OxigraphBackend
+from kg.store.oxigraph import LocalStore, OxigraphBackend, revision
 from kg.store.remote import Remote, is_remote
 
 
@@ -54,3 +55,24 @@ def open_store(path) -> OxigraphBackend | Remote:
     except model.OutdatedStore as e:
         raise SparqlError(f"{path}: {e}") from None
     return backend
+
+
+def version_of(location) -> Callable[[], str | None]:
+    """How to ask a store for its version: an Oxigraph folder's revision token, which each build's
+    transaction renews; None for a SPARQL server, which other clients may change unseen."""
+    if is_remote(str(location)):
+        return lambda: None
+    folder = Path(location)
+    return lambda: "store:" + revision(folder)
+
+
+def files_version(paths: list[Path]) -> Callable[[], str]:
+    """The version of RDF files loaded once (kg serve --data): their names, sizes and times now."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for f in files.rdf_files(paths):
+        stat = f.stat()
+        digest.update(f"{f.resolve()}\x00{stat.st_size}\x00{stat.st_mtime_ns}\n".encode())
+    token = "files:" + digest.hexdigest()[:32]
+    return lambda: token

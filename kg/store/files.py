@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.errors import InputError
+from kg.paths import file_mode, walk
 from kg.rdf.vocab import KG, NIF, SCHEMA
+from kg.store import entities
 
 # Extension -> rdflib format. Turtle and N-Triples hold the union of the named graphs.
 FORMATS = {
@@ -136,10 +140,13 @@ def write_text(out: Path, text: str) -> None:
 
 
 def write_bytes(out: Path, payload: bytes) -> None:
+    """The file is made beside the target with mkstemp, which gives it mode 0600: it gets the mode
+    the user's umask gives any new file before it takes the target's name."""
     fd, tmp = tempfile.mkstemp(dir=out.parent if str(out.parent) else ".", prefix=f".{out.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(payload)
+            os.fchmod(f.fileno(), file_mode())
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -147,10 +154,11 @@ def write_bytes(out: Path, payload: bytes) -> None:
 
 
 def rdf_files(paths: list[Path]) -> list[Path]:
+    """The RDF files named or found in folders; a sub-folder that cannot be read is an InputError."""
     out = []
     for p in paths:
         if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in FORMATS)
+            out += [f for f in walk(p, _refuse) if f.suffix.lower() in FORMATS]
         elif p.is_file():
             out.append(p)
         else:
@@ -158,21 +166,62 @@ def rdf_files(paths: list[Path]) -> list[Path]:
     return out
 
 
-def read(paths: list[Path], fmt: str | None = None) -> Dataset:
-    """Load RDF files (any format by extension) into one dataset; a syntax error names the file and line."""
+class _Complaints(logging.Handler):
+    """What rdflib logs while it parses (a traceback for each literal it cannot convert, a line for each
+    IRI it doubts), kept to be said once per file instead of printed to stderr."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage().splitlines()[0])
+
+
+_COMPLAINTS = _Complaints()
+for _name in ("rdflib.term", "rdflib.plugins.parsers.notation3"):
+    logging.getLogger(_name).addHandler(_COMPLAINTS)
+    logging.getLogger(_name).propagate = False
+
+
+def read(paths: list[Path], fmt: str | None = None, warn: Callable[[str], None] | None = None) -> Dataset:
+    """Load RDF files (any format by extension) into one dataset; a syntax error names the file and line.
+
+    Ill-typed literals ("abc"^^xsd:integer) are read as they are and, with ``warn``, said in one line per
+    file."""
     data = Dataset()
     files = rdf_files(paths)
     if not files:
         raise InputError(", ".join(map(str, paths)), "no RDF files there")
     for f in files:
         kind = format_of(f, fmt)
+        if kind == "xml":
+            entities.check(f)
+        _COMPLAINTS.messages.clear()
         try:
             with open(f, "rb") as fh:  # rdflib leaves files it opens itself unclosed
                 target = data if kind in ("trig", "nquads", "json-ld") else data.default_graph
                 target.parse(source=fh, format=kind, publicID=f.resolve().as_uri())
         except Exception as e:  # rdflib's parsers raise many unrelated exception types for bad input
             raise InputError(str(f), _syntax_message(e), _line_of(e)) from None
+        if _COMPLAINTS.messages and warn is not None:
+            warn(f"{f}: {_complaint(_COMPLAINTS.messages, target)}")
     return data
+
+
+def _complaint(messages: list[str], graph) -> str:
+    """One line for what rdflib logged about a file: the first ill-typed literal, and how many."""
+    objects = (q[2] for q in graph.quads((None, None, None, None))) if isinstance(graph, Dataset) else graph.objects()
+    bad = [o for o in objects if isinstance(o, Literal) and o.ill_typed]
+    if bad:
+        first = bad[0]
+        return f"{len(bad)} ill-typed literal(s), e.g. {first.n3()}: not a valid {compact(str(first.datatype))}"
+    more = f" (and {len(messages) - 1} more)" if len(messages) > 1 else ""
+    return messages[0] + more
+
+
+def _refuse(e: InputError) -> None:
+    raise e
 
 
 def _line_of(e: Exception) -> int | None:

@@ -21,26 +21,29 @@ class RdflibBackend:
     def query(self, text: str, bindings: dict[str, Identifier] | None = None) -> Result:
         from pyparsing import ParseException
 
-        try:
-            res = self.graph.query(text, initBindings=bindings or {})
+        try:  # rdflib evaluates lazily: the answer is read inside, where its failures are caught
+            return _result(self.graph.query(text, initBindings=bindings or {}))
         except ParseException as e:
             raise SparqlError(f"SPARQL syntax error at line {e.lineno}, column {e.col}: {e.msg}") from None
         except Exception as e:  # rdflib raises bare Exceptions for unsupported forms and updates
-            raise SparqlError(f"query failed: {e}") from None
-        if res.type == "ASK":
-            return Result("ask", boolean=bool(res.askAnswer))
-        if res.type in ("CONSTRUCT", "DESCRIBE"):
-            g = Graph()
-            for t in res.graph:
-                g.add(t)
-            return Result("graph", graph=g)
-        names = [str(v) for v in res.vars]
-        return Result("select", names, [tuple(cell(row[i]) for i in range(len(names))) for row in res])
+            raise SparqlError(f"query failed: {type(e).__name__}: {e}") from None
 
 
-def from_files(paths: list[Path]) -> RdflibBackend:
+def _result(res) -> Result:
+    if res.type == "ASK":
+        return Result("ask", boolean=bool(res.askAnswer))
+    if res.type in ("CONSTRUCT", "DESCRIBE"):
+        g = Graph()
+        for t in res.graph:
+            g.add(t)
+        return Result("graph", graph=g)
+    names = [str(v) for v in res.vars]
+    return Result("select", names, [tuple(cell(row[i]) for i in range(len(names))) for row in res])
+
+
+def from_files(paths: list[Path], warn=None) -> RdflibBackend:
     """RDF files (any format, folders too) loaded into memory, as one union graph."""
-    return RdflibBackend(files.union(files.read(paths)))
+    return RdflibBackend(files.union(files.read(paths, warn=warn)))
 
 
 def oxigraph_from_files(paths: list[Path]) -> OxigraphBackend:

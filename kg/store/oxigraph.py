@@ -17,6 +17,8 @@ number of articles (Oxigraph issue 1919) and a query that takes milliseconds her
 
 from __future__ import annotations
 
+import os
+import uuid
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -48,6 +50,7 @@ class LocalStore:
         if empty and not read_only:
             body = " ".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in model.triples())
             self.ox.update(f"INSERT DATA {{ GRAPH {model.META.n3()} {{ {body} }} }}")
+            stamp(self.path)
 
     def put(self, graph: URIRef, triples) -> None:
         """Replace one article's graph with these triples, and the union with it, in one transaction."""
@@ -69,6 +72,7 @@ class LocalStore:
             written.add(str(graph))
         if steps:
             self.ox.update(" ;\n".join(steps))
+            stamp(self.path)
 
     def _present(self, graphs: list[URIRef]) -> set[str]:
         """Which of these article graphs the store holds (one query: each call into Oxigraph from a
@@ -89,6 +93,7 @@ class LocalStore:
         if not self.ox.contains_named_graph(node):
             return False
         self.ox.update(_retract(graph))
+        stamp(self.path)
         return True
 
     def graphs(self) -> list[str]:
@@ -132,6 +137,27 @@ class LocalStore:
 
     def query(self, text: str):
         return OxigraphBackend(self.ox).query(text)
+
+
+REVISION = "kg-revision"
+
+
+def stamp(path: Path) -> None:
+    """Mark the store as changed: a new token in its revision file, written after every transaction.
+
+    A reader (kg serve) compares tokens to know when its cached answers and open snapshots are stale.
+    The file sits beside Oxigraph's own files, which RocksDB leaves alone (it knows its files by name)."""
+    tmp = path / (REVISION + ".tmp")
+    tmp.write_text(uuid.uuid4().hex + "\n", "ascii")
+    os.replace(tmp, path / REVISION)
+
+
+def revision(path: Path) -> str:
+    """The store's revision token ("" for a store no kg build has written to)."""
+    try:
+        return (Path(path) / REVISION).read_text("ascii").strip()
+    except FileNotFoundError:
+        return ""
 
 
 def _retract(graph: URIRef) -> str:
