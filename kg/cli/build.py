@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from kg import pipeline
-from kg.cli.inputs import BadInput, format_of, input_options, model_option
+from kg.cli.inputs import BadInput, format_of, input_options, model_option, output_path
 from kg.cli.progress import Progress
 from kg.errors import InputError
 from kg.extract.facts import as_dict
@@ -48,6 +48,7 @@ def build(inputs, date, output, fmt, base, no_validate, store_path, jobs, quiet,
     """
     fmt = {"jsonld": "json-ld"}.get(fmt, fmt)
     if output and output != "-":
+        output_path(output)
         fmt = fmt or format_of(Path(output))
     elif output == "-":
         fmt = fmt or "trig"

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from kg import validate as validation
-from kg.cli.inputs import BadInput, format_of
+from kg.cli.inputs import BadInput, format_of, output_path
 from kg.errors import InputError
 from kg.rdf.iris import DEFAULT_BASE
 from kg.store import files
@@ -114,6 +114,8 @@ def export_cmd(store_path, output, fmt):
     from kg.store import open_target
 
     fmt = {"jsonld": "json-ld"}.get(fmt, fmt) or ("trig" if output == "-" else format_of(Path(output)))
+    if output != "-":
+        output_path(output)
     try:
         data = open_target(store_path, read_only=True).dataset()
     except InputError as e:

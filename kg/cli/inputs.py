@@ -77,3 +77,16 @@ def format_of(path: Path) -> str:
     if fmt not in files.WRITABLE:
         raise BadInput(f"{path}: kg writes {', '.join(files.WRITABLE)}; use --format")
     return fmt
+
+
+def output_path(output: str) -> Path:
+    """Where -o writes, checked before any work: its folder exists and may be written, and it is no folder."""
+    path = Path(output)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise BadInput(f"{output}: no folder {folder} to write into")
+    if path.is_dir():
+        raise BadInput(f"{output}: is a folder; give a file name")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise BadInput(f"{output}: cannot write into {folder}: permission denied")
+    return path

@@ -28,7 +28,8 @@ SKIP = re.compile(
     r'|"(?:[^"\\\n]|\\.)*"'
     r"|<[^<>\"{}|^`\\\s]*>"
 )
-_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+# As rdflib reads them: \u or \U, then four hex digits, or eight when eight follow.
+ESCAPE = re.compile(r"\\[uU]([0-9A-Fa-f]{4}(?:[0-9A-Fa-f]{4})?)")
 # The keyword, not a variable (?service), a prefixed name (ex:SERVICE, service:x) or a blank node.
 _SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:])", re.IGNORECASE)
 _OPEN, _CLOSE = "{([", "})]"
@@ -44,15 +45,16 @@ def code(text: str) -> str:
 
 
 def unescape(text: str) -> str:
-    """The query with its ``\\uXXXX`` and ``\\UXXXXXXXX`` escapes applied, as SPARQL 1.1 (19.2) says."""
+    """The query with its ``\\uXXXX`` and ``\\UXXXXXXXX`` escapes applied, as SPARQL 1.1 (19.2) says and
+    as rdflib reads them (either letter, four or eight digits)."""
 
     def one(m: re.Match) -> str:
-        point = int(m.group(1) or m.group(2), 16)
+        point = int(m.group(1), 16)
         if point > 0x10FFFF or 0xD800 <= point <= 0xDFFF:
             raise QueryRefused(f"SPARQL syntax error: {m.group(0)} is no character")
         return chr(point)
 
-    return _ESCAPE.sub(one, text)
+    return ESCAPE.sub(one, text)
 
 
 def check(text: str, allow_service: bool = False) -> None:

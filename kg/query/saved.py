@@ -10,6 +10,7 @@ from pathlib import Path
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Identifier
 
+from kg.query.guard import ESCAPE
 from kg.query.guard import SKIP as _SKIP
 from kg.rdf.folders import data_dir
 
@@ -37,6 +38,8 @@ class Param:
         if self.type == "literal":
             if not raw:
                 raise QueryError(f"parameter {self.name}: empty value")
+            if ESCAPE.search(raw):  # rdflib would read it as a character before parsing, even in a string
+                raise QueryError(f"parameter {self.name}: a value may not hold \\u escapes: {raw!r}")
             return Literal(raw, lang="zh")
         if self.type == "integer":
             if not re.fullmatch(r"[+-]?\d+", raw):
@@ -103,7 +106,18 @@ def _n3(name: str, bindings: dict[str, Identifier]) -> str:
     term = bindings[name]
     if isinstance(term, Literal) and term.datatype == XSD.integer:
         return str(int(term))  # SPARQL's INTEGER token: valid in expressions and in LIMIT / OFFSET
+    if isinstance(term, Literal) and term.language:
+        return f"{_string(str(term))}@{term.language}"
     return term.n3()
+
+
+_ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
+def _string(text: str) -> str:
+    """A SPARQL string with every character that has an escape written as one: a raw tab would reach
+    rdflib's parser (pyparsing) as spaces, and a raw line break is not allowed in a "string"."""
+    return '"' + "".join(_ECHAR.get(c, c) for c in text) + '"'
 
 
 def parse(path: Path) -> SavedQuery:

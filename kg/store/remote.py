@@ -27,6 +27,13 @@ class Remote:
 
     def __init__(self, url: str, timeout: float = 60.0):
         base, _, fragment = url.partition("#")
+        try:
+            parts = urllib.parse.urlsplit(base)
+            parts.port  # noqa: B018 - read for its check: a port that is not a number raises here
+        except ValueError as e:
+            raise InputError(url, f"not a store URL: {e}") from None
+        if not parts.hostname:
+            raise InputError(url, "not a store URL: no host")
         self.base = base.rstrip("/")
         names = {**_DEFAULTS, **dict(urllib.parse.parse_qsl(fragment))}
         self.endpoints = {k: f"{self.base}/{v.lstrip('/')}" for k, v in names.items()}
@@ -39,7 +46,7 @@ class Remote:
                 return r.status, r.headers.get("Content-Type", ""), r.read()
         except urllib.error.HTTPError as e:
             return e.code, e.headers.get("Content-Type", ""), e.read()
-        except OSError as e:
+        except (OSError, ValueError) as e:  # ValueError: http.client's InvalidURL
             raise InputError(self.base, f"cannot reach the store: {e}") from None
 
     # writes: the Graph Store Protocol
