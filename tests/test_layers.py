@@ -54,9 +54,9 @@ def test_a_wrong_arrow_fails_the_build(tmp_path, module, wrong):
     assert "BROKEN" in run.stdout
 
 
-def test_the_top_of_kg_is_the_stages_and_three_modules():
+def test_the_top_of_kg_is_the_stages_and_four_modules():
     modules = sorted(p.name for p in (ROOT / "kg").glob("*.py"))
-    assert modules == ["__init__.py", "__main__.py", "errors.py", "models.py", "pipeline.py"]
+    assert modules == ["__init__.py", "__main__.py", "errors.py", "models.py", "paths.py", "pipeline.py"]
     for stage in STAGES:
         init = ROOT / "kg" / stage / "__init__.py"
         assert init.is_file(), stage

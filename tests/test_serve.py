@@ -146,7 +146,7 @@ def test_serve_timeout_answers_504_and_the_server_lives_on(impatient):
 
 def test_serve_result_size_limit_answers_422(server):
     status, _, body = fetch(server, "/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
-    assert status == 503 and "limit of 200" in body
+    assert status == 422 and "limit of 200" in body
 
 
 def test_serve_catalogue_and_openapi(server):

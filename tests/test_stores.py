@@ -104,9 +104,9 @@ def test_stores_a_killed_build_leaves_whole_articles_only(tmp_path):
     cmd = [sys.executable, "-m", "kg", "build", "--date", "2023-12-27", "--store"]
     proc = subprocess.Popen([*cmd, str(store_dir), str(pages)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        _wait_for_articles(store_dir, proc)  # the build is writing: kill it there, however fast the machine
+        _wait_for_articles(store_dir, proc)  # the build is writing, and stopped: kill it there
     finally:
-        proc.kill()  # SIGKILL, and nothing if the build already ended (its failure is then the one reported)
+        proc.kill()  # SIGKILL (a stopped process dies of it too), nothing if the build already ended
         proc.wait()
     # The reference: one page built whole, in a store of its own.
     one = tmp_path / "one"
@@ -124,17 +124,23 @@ def test_stores_a_killed_build_leaves_whole_articles_only(tmp_path):
     assert _default_graph(store_dir) == _union(store_dir), "the union went out of step with the graphs"
 
 
-def _wait_for_articles(store_dir, proc, deadline: float = 300.0) -> None:
-    """Until the store being built holds an article graph (read-only opens see what is written), or fail
-    after a generous deadline: a condition, not a guess at how long the start-up takes."""
+def _wait_for_articles(store_dir, proc, deadline: float = 600.0) -> None:
+    """Until the store being built holds an article graph, then return with the build stopped (SIGSTOP),
+    for the caller's SIGKILL to land wherever it stopped. Each check is made while the build is stopped,
+    so a slow check on a loaded machine cannot let the build run to its end unseen; between checks the
+    build runs for as long as the wait on its exit lasts. The deadline only bounds a build that hangs."""
+    import signal
+
     import pyoxigraph as ox
 
     from kg.store import model
 
     end = time.monotonic() + deadline
     while time.monotonic() < end:
+        proc.send_signal(signal.SIGSTOP)
         if _holds_an_article(store_dir, ox, model.META):
             return
+        proc.send_signal(signal.SIGCONT)
         if exited_while_waiting(proc, 0.05):
             break
     raise AssertionError("the build wrote no article before it ended or the deadline passed")

@@ -4,7 +4,7 @@ Owns reading and decoding files (sources, decode), cleaning OCR text (clean), th
 printed page (layout, page, markers: headlines, bylines, datelines) and Markdown, and
 read_articles(), the entry point of the pipeline.
 
-May import: kg.models, kg.errors only. It is the bottom stage.
+May import: kg.models, kg.errors, kg.paths only. It is the bottom stage.
 """
 
 from __future__ import annotations

@@ -35,8 +35,9 @@ def spec(queries: dict[str, SavedQuery], version: str) -> dict:
                 "parameters": params,
                 "responses": {
                     "200": {"description": "the rows", "content": {m: {} for m in SELECT_TYPES.values()}},
-                    "422": {"description": "a missing or badly typed parameter"},
-                    "503": {"description": "the result is larger than the server's limit"},
+                    "304": {"description": "not modified: the client's copy (its ETag) is still the answer"},
+                    "422": {"description": "a missing or badly typed parameter, or more rows than the server's limit"},
+                    "503": {"description": "every query worker stayed busy; try again (Retry-After)"},
                     "504": {"description": "the query ran longer than the server's timeout"},
                 },
             }

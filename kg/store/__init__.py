@@ -5,7 +5,7 @@ Cell, SparqlError), rdflib and Oxigraph over files in memory (memory), the Oxigr
 that builds write and its engine (oxigraph), a SPARQL 1.1 server as a store (remote) and the
 build's writer thread (writer).
 
-May import: kg.rdf (the vocabulary, for prefixes), kg.nlp.decimals, kg.errors. Nothing above.
+May import: kg.rdf (the vocabulary, for prefixes), kg.nlp.decimals, kg.errors, kg.paths. Nothing above.
 """
 
 from __future__ import annotations
