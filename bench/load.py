@@ -66,9 +66,9 @@ def build_store() -> None:
     if (STORE / "kg-revision").exists():
         return
     with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "corpus.jsonl"
+        src = Path(tmp) / "corpus.jsonl"  # in a folder: a record with no text left after cleaning is skipped
         src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in corpus()), "utf-8")
-        subprocess.run([*KG, "build", str(src), "--store", str(STORE), "--jobs", "2", "--quiet"], check=True)
+        subprocess.run([*KG, "build", tmp, "--store", str(STORE), "--jobs", "2", "--quiet"], check=True)
 
 
 def requests(n_distinct: int = 300, seed: int = 7) -> list[str]:

@@ -63,7 +63,7 @@ def test_runner_answers_from_workers_it_keeps(pool):
 
 
 def test_runner_a_timeout_kills_the_worker_and_replaces_it(pool):
-    runner = pool(workers=1, timeout=0.2)
+    runner = pool(workers=1, timeout=2.0)  # the next query, on a new worker, has as long
     before = _pids(runner)
     old = next(iter(runner._workers)).process
     with pytest.raises(QueryTimeout, match="stopped"):
@@ -133,10 +133,10 @@ def test_runner_many_threads_at_once_all_get_answers(pool):
     or its timeout, and no start, kill or reap of one thread breaks another's."""
     from concurrent.futures import ThreadPoolExecutor
 
-    runner = pool(workers=2, timeout=1.0, wait=120)
+    runner = pool(workers=2, timeout=3.0, wait=120)
 
     def one(k):
-        if k % 5 == 0:
+        if k % 10 == 0:
             with pytest.raises(QueryTimeout):
                 runner.run("forever")
             return "timeout"
@@ -144,5 +144,5 @@ def test_runner_many_threads_at_once_all_get_answers(pool):
 
     with ThreadPoolExecutor(max_workers=12) as threads:
         outcomes = list(threads.map(one, range(40)))
-    assert outcomes.count("timeout") == 8 and all(o is True for o in outcomes if o != "timeout")
+    assert outcomes.count("timeout") == 4 and all(o is True for o in outcomes if o != "timeout")
     assert len(_pids(runner)) == 2
