@@ -13,7 +13,9 @@ For each server (cache off, then on), on a fresh server each time:
 Then, on the cached server, a popular request repeated 200 times: its median latency.
 Writes bench/results/load.md.
 
-python bench/load.py [--clients 50] [--requests 3000]
+python bench/load.py [--clients 50] [--requests 3000] [--before CHECKOUT]
+
+(--before: also the server of another version, e.g. `git worktree add /tmp/kg-old REV`; it gets no --cache.)
 """
 
 from __future__ import annotations
@@ -166,22 +168,33 @@ async def run(port: int, paths: list[str], clients: int) -> dict:
     }
 
 
-def serving(cache: int):
-    from tests.conftest import serve
+def serving(cache: int | None, checkout: Path | None = None):
+    """kg serve on the store; ``checkout``: another version of kg (a git worktree), which takes no --cache."""
+    import os
+
+    from tests.conftest import free_port, wait_until_up
 
     log = Path(tempfile.mkstemp(suffix=".log")[1])
-    return serve(["--store", str(STORE), "--cache", str(cache), "--timeout", "30"], log)
+    port = free_port()
+    args = [*KG, "serve", "--store", str(STORE), "--timeout", "30", "--port", str(port)]
+    args += ["--cache", str(cache)] if cache is not None else []
+    env = {**os.environ, "PYTHONPATH": str(checkout)} if checkout else None
+    with open(log, "wb") as err:
+        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=err, env=env, cwd=checkout)
+    base = f"http://127.0.0.1:{port}"
+    wait_until_up(base + "/queries", proc, log)
+    return base, proc
 
 
-def measure(cache: int, mix: list[str], clients: int) -> dict:
+def measure(cache: int | None, mix: list[str], clients: int, checkout: Path | None = None) -> dict:
     from tests.conftest import stop
 
-    base, proc = serving(cache)
+    base, proc = serving(cache, checkout)
     try:
         one = asyncio.run(run(int(base.rsplit(":", 1)[1]), mix, 1))
     finally:
         stop(proc)
-    base, proc = serving(cache)
+    base, proc = serving(cache, checkout)
     try:
         many = asyncio.run(run(int(base.rsplit(":", 1)[1]), mix, clients))
         repeat = None
@@ -192,7 +205,16 @@ def measure(cache: int, mix: list[str], clients: int) -> dict:
     finally:
         stop(proc)
     ideal = clients * one["mean"] / 2
-    return {"cache": cache, "one": one, "many": many, "ideal": ideal, "ratio": many["mean"] / ideal, "repeat": repeat}
+    label = f"before ({checkout.name})" if checkout else ("on" if cache else "off")
+    return {
+        "cache": cache,
+        "label": label,
+        "one": one,
+        "many": many,
+        "ideal": ideal,
+        "ratio": many["mean"] / ideal,
+        "repeat": repeat,
+    }
 
 
 def report(rows: list[dict], clients: int, total: int) -> str:
@@ -202,14 +224,14 @@ def report(rows: list[dict], clients: int, total: int) -> str:
         "`python bench/load.py` (2 cores; the client runs on the same machine). One at a time gives the",
         f"two-core ideal for {clients} clients: {clients} x its mean / 2. Times in ms.",
         "",
-        "| cache | one at a time: mean | requests/s | mean | p50 | p95 | ideal mean | mean / ideal | 5xx "
+        "| server | one at a time: mean | requests/s | mean | p50 | p95 | ideal mean | mean / ideal | 5xx "
         "| connection errors |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
         m = r["many"]
         lines.append(
-            f"| {'on' if r['cache'] else 'off'} | {r['one']['mean'] * 1000:.1f} | {m['rps']:.0f} "
+            f"| {r['label']} | {r['one']['mean'] * 1000:.1f} | {m['rps']:.0f} "
             f"| {m['mean'] * 1000:.0f} "
             f"| {m['p50'] * 1000:.0f} | {m['p95'] * 1000:.0f} | {r['ideal'] * 1000:.0f} | {r['ratio']:.2f} "
             f"| {m['5xx']} | {m['errors']} |"
@@ -224,10 +246,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--requests", type=int, default=3000)
+    parser.add_argument(
+        "--before", type=Path, metavar="CHECKOUT", help="also measure another kg (a git worktree), as it serves"
+    )
     args = parser.parse_args()
     build_store()
     mix = schedule(requests(), args.requests)
-    rows = [measure(cache, mix, args.clients) for cache in (0, 1024)]
+    rows = [measure(None, mix, args.clients, args.before)] if args.before else []
+    rows += [measure(cache, mix, args.clients) for cache in (0, 1024)]
     text = report(rows, args.clients, args.requests)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "load.md").write_text(text, "utf-8")

@@ -22,6 +22,19 @@ def seed_articles():
     return read_articles([SEED])
 
 
+@pytest.fixture(scope="session")
+def seed_graph(tmp_path_factory):
+    """The seed page built once (dated 2023-12-27) into a TriG file, for the tests that read a graph."""
+    import datetime as dt
+
+    from kg.pipeline import run
+    from kg.store import files
+
+    out = tmp_path_factory.mktemp("seed-graph") / "seed.trig"
+    files.write(run([ROOT / "seeds"], date=dt.date(2023, 12, 27)).dataset, out, "trig")
+    return out
+
+
 def make_article(text: str, *, date=None, locale=None, source=None, bylines=(), headlines=("标题",), id="t-01"):
     """An Article built by hand from text (paragraphs split on newlines), for tests of one rule."""
     import datetime as dt

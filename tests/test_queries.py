@@ -10,7 +10,6 @@ import pytest
 from kg.cli import cli
 from kg.query import saved
 from kg.store import memory, open_store
-from tests.conftest import ROOT
 
 # Each saved query with parameters for the seed graph and rows it must return (a subset, by column).
 EXPECTED = {
@@ -45,18 +44,6 @@ EXPECTED = {
         {("http://www.w3.org/1999/02/22-rdf-syntax-ns#type",)},
     ),
 }
-
-
-@pytest.fixture(scope="module")
-def seed_graph(tmp_path_factory):
-    import datetime as dt
-
-    from kg.pipeline import run
-    from kg.store import files
-
-    out = tmp_path_factory.mktemp("g") / "seed.trig"
-    files.write(run([ROOT / "seeds"], date=dt.date(2023, 12, 27)).dataset, out, "trig")
-    return out
 
 
 @pytest.fixture(scope="module")

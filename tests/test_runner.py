@@ -16,10 +16,11 @@ from kg.store.engine import Result, SparqlError
 
 class Backend:
     """Answers 'pid' with its process id, 'rows N' with N rows, blocks on 'block' until the test writes
-    to the gate pipe, never ends 'forever', and ends its process on 'crash'."""
+    to the gate (a named pipe: a worker keeps no descriptor it inherited), never ends 'forever', and
+    ends its process on 'crash'."""
 
-    def __init__(self, gate_fd: int | None = None):
-        self.gate_fd = gate_fd
+    def __init__(self, gate: str | None = None):
+        self.gate = gate
 
     def query(self, text: str) -> Result:
         if text == "pid":
@@ -27,7 +28,8 @@ class Backend:
         if text.startswith("rows "):
             return Result("select", ["n"], [(k,) for k in range(int(text.split()[1]))])
         if text == "block":
-            os.read(self.gate_fd, 1)
+            with open(self.gate, "rb") as gate:
+                gate.read(1)
             return Result("ask", boolean=True)
         if text == "forever":
             threading.Event().wait()
@@ -97,18 +99,22 @@ def test_runner_a_changed_store_gets_a_fresh_worker(pool):
     assert two != one and runner.run("pid").rows[0][0] == two
 
 
-def test_runner_a_full_pool_says_busy(pool):
-    gate_read, gate_write = os.pipe()
-    runner = pool(workers=1, wait=0.05, backend=Backend(gate_read))
-    blocked = threading.Thread(target=runner.run, args=("block",))
+def test_runner_a_full_pool_says_busy(pool, tmp_path):
+    gate = tmp_path / "gate"
+    os.mkfifo(gate)
+    runner = pool(workers=1, wait=0.05, backend=Backend(str(gate)))
+    answers = []
+    blocked = threading.Thread(target=lambda: answers.append(runner.run("block").boolean))
     blocked.start()
     try:
         with pytest.raises(Busy, match="busy"):
-            while True:  # until the blocked query holds the only worker (then the next one waits in vain)
+            for _ in range(100_000):  # until the blocked query holds the only worker
                 runner.run("pid")
     finally:
-        os.write(gate_write, b"x")
+        with open(gate, "wb") as opened:  # waits for the worker to open its end, then lets it go
+            opened.write(b"x")
         blocked.join()
+    assert answers == [True]
     assert runner.run("pid").rows
 
 

@@ -10,22 +10,10 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import ROOT, serve, stop
+from tests.conftest import serve, stop
 
 CHENGDU_COMMITTEE = "https://example.org/kg/org/成都市委"
 JINJIANG = "https://example.org/kg/place/四川省/成都市/锦江区"
-
-
-@pytest.fixture(scope="module")
-def seed_graph(tmp_path_factory):
-    import datetime as dt
-
-    from kg.pipeline import run
-    from kg.store import files
-
-    graph = tmp_path_factory.mktemp("serve") / "seed.trig"
-    files.write(run([ROOT / "seeds"], date=dt.date(2023, 12, 27)).dataset, graph, "trig")
-    return graph
 
 
 @pytest.fixture(scope="module")

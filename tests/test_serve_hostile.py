@@ -4,6 +4,7 @@ clients too slow, answers kept and revalidated by ETag, and a schema-driven fuzz
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -50,18 +52,6 @@ def listener():
     found = Listener()
     yield found
     found.close()
-
-
-@pytest.fixture(scope="module")
-def seed_graph(tmp_path_factory):
-    import datetime as dt
-
-    from kg.pipeline import run
-    from kg.store import files
-
-    graph = tmp_path_factory.mktemp("hostile") / "seed.trig"
-    files.write(run([ROOT / "seeds"], date=dt.date(2023, 12, 27)).dataset, graph, "trig")
-    return graph
 
 
 @pytest.fixture(scope="module")
@@ -248,3 +238,58 @@ def test_hostile_schemathesis_finds_no_server_error(server):
             assert response.status_code < 500, (case.path, case.query, response.text[:300])
 
         no_server_error()
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def _tcp_sockets() -> set[str]:
+    """Every TCP socket of the machine, as /proc/PID/fd names them (socket:[INODE])."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        if Path(table).exists():
+            for line in Path(table).read_text().splitlines()[1:]:
+                found.add(f"socket:[{line.split()[9]}]")
+    return found
+
+
+def _gone(pid: int, proc, deadline: float = 120.0) -> bool:
+    """Whether a process has ended (or is a zombie nobody reaps), checked until a generous deadline."""
+    import time
+
+    from tests.conftest import exited_while_waiting
+
+    end = time.monotonic() + deadline
+    while time.monotonic() < end:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+        except FileNotFoundError:
+            return True
+        if state == "Z":
+            return True
+        exited_while_waiting(proc, 0.1)
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc")
+def test_hostile_a_replaced_worker_holds_no_socket_and_ends_with_the_server(seed_graph, tmp_path):
+    """A worker forked while the server runs (to replace one killed by a timeout) holds none of the
+    server's sockets: it would keep clients' connections open after the server closed them. And when the
+    server stops, every worker ends with it, the replaced one too (it had taken the server's handler for
+    SIGTERM)."""
+    base, proc = serve(["--data", str(seed_graph), "--timeout", "1", "--workers", "1"], tmp_path / "serve.log")
+    try:
+        heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+        assert fetch(base, "/sparql", params={"query": heavy})[0] == 504  # the worker is replaced
+        assert fetch(base, "/sparql", params={"query": "ASK { ?s ?p ?o }"})[0] == 200
+        workers = _children(proc.pid)
+        assert len(workers) == 1
+        held = {os.readlink(f"/proc/{workers[0]}/fd/{fd}") for fd in os.listdir(f"/proc/{workers[0]}/fd")}
+        assert not held & _tcp_sockets(), held
+    finally:
+        stop(proc)
+    assert all(_gone(pid, proc) for pid in workers)

@@ -14,6 +14,7 @@ goes through a pidfd where Linux has them, which names the process itself, not a
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import queue
@@ -49,9 +50,10 @@ class Limits:
 class Worker:
     """One worker process and the parent's end of its pipe."""
 
-    def __init__(self, ctx, backend_factory: Callable[[], object], max_rows: int, version: str | None):
+    def __init__(self, ctx, backend_factory: Callable[[], object], max_rows: int, version: str | None, lifeline: int):
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(child, backend_factory, max_rows), daemon=True)
+        args = (child, lifeline, backend_factory, max_rows)
+        self.process = ctx.Process(target=_serve, args=args, daemon=True)
         self.process.start()
         child.close()
         self.version = version
@@ -90,13 +92,15 @@ class QueryRunner:
         self._lock = threading.Lock()  # every start, kill and reap of a worker
         self._idle: queue.Queue[Worker] = queue.Queue()
         self._workers: set[Worker] = set()
+        # Workers hold the read end: when this process ends, however it ends, they read EOF and exit.
+        self._lifeline, self._lifeline_held = os.pipe()
         size = self.limits.workers or os.cpu_count() or 1
         for _ in range(size):
             self._idle.put(self._start(self.version()))
 
     def _start(self, version: str | None) -> Worker:
         with self._lock:
-            worker = Worker(self._ctx, self.backend_factory, self.limits.max_rows, version)
+            worker = Worker(self._ctx, self.backend_factory, self.limits.max_rows, version, self._lifeline)
             self._workers.add(worker)
             return worker
 
@@ -104,7 +108,7 @@ class QueryRunner:
         with self._lock:
             self._workers.discard(worker)
             worker.stop()
-            fresh = Worker(self._ctx, self.backend_factory, self.limits.max_rows, version)
+            fresh = Worker(self._ctx, self.backend_factory, self.limits.max_rows, version, self._lifeline)
             self._workers.add(fresh)
             return fresh
 
@@ -141,10 +145,15 @@ class QueryRunner:
             for worker in self._workers:
                 worker.stop()
             self._workers.clear()
+            for fd in (self._lifeline, self._lifeline_held):
+                os.close(fd)
 
 
-def _serve(conn, backend_factory, max_rows: int) -> None:
-    """A worker's life: open the store, then answer queries until the parent closes the pipe."""
+def _serve(conn, lifeline: int, backend_factory, max_rows: int) -> None:
+    """A worker's life: let go of what it inherited, open the store, then answer queries until the
+    parent closes the pipe or ends."""
+    _detach(keep={conn.fileno(), lifeline})
+    threading.Thread(target=_outlive_no_parent, args=(lifeline,), daemon=True).start()
     try:
         backend, failure = backend_factory(), None
     except Exception as e:  # the store could not be opened: every query is told why
@@ -156,6 +165,35 @@ def _serve(conn, backend_factory, max_rows: int) -> None:
             break
         conn.send(("error", failure) if failure else _answer(backend, text, max_rows))
     os._exit(0)  # leave without running the parent's atexit handlers and server shutdown code
+
+
+def _detach(keep: set[int]) -> None:
+    """In a new worker: close every descriptor it inherited but its own pipes (a worker forked while the
+    server runs would otherwise hold the listening socket and clients' connections open after the
+    server closed them), take the default signal handlers back from the server's, and freeze what it
+    inherited out of the garbage collector's reach (an inherited socket collected here would close a
+    descriptor number the worker has since reused)."""
+    gc.freeze()
+    signal.set_wakeup_fd(-1)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server, which stops its workers
+    try:
+        inherited = [int(fd) for fd in os.listdir("/proc/self/fd")]
+    except OSError:  # no /proc: every number a descriptor can have
+        inherited = list(range(3, os.sysconf("SC_OPEN_MAX")))
+    for fd in inherited:
+        if fd > 2 and fd not in keep:
+            try:
+                os.close(fd)
+            except OSError:  # the listing's own descriptor, closed already
+                continue
+
+
+def _outlive_no_parent(lifeline: int) -> None:
+    """End the worker when the server ends: the lifeline's write end is the server's alone, so reading
+    it returns only when the server has gone, even in the middle of a query."""
+    os.read(lifeline, 1)
+    os._exit(0)
 
 
 def _answer(backend, text: str, max_rows: int) -> tuple[str, object]:
