@@ -153,11 +153,12 @@ def stamp(path: Path) -> None:
 
 
 def revision(path: Path) -> str:
-    """The store's revision token ("" for a store no kg build has written to)."""
+    """The store's revision token ("" for a store no kg build has written to; a new one at each call
+    when the file cannot be read, so that nothing read then is cached as current)."""
     try:
         return (Path(path) / REVISION).read_text("ascii").strip()
-    except FileNotFoundError:
-        return ""
+    except (OSError, UnicodeDecodeError) as e:  # none yet, or unreadable: a version of its own, never cached
+        return "" if isinstance(e, FileNotFoundError) else f"unreadable-{uuid.uuid4().hex}"
 
 
 def _retract(graph: URIRef) -> str:
