@@ -86,8 +86,13 @@ class Article:
             raise ValueError(f"span {begin}-{end} outside article {self.id}")
         return self.offsets[begin], self.offsets[end - 1] + 1
 
+    def _key(self) -> tuple:
+        """What makes an article the same article: analyses are cached by it, so it holds everything
+        extraction reads (the same text dated differently, or from another paper, is read differently)."""
+        return (self.id, self.text, self.headlines, self.meta, self.bylines, self.dateline, self.credits)
+
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Article) and self.id == other.id and self.text == other.text
+        return isinstance(other, Article) and self._key() == other._key()
 
     def __hash__(self) -> int:
-        return hash((self.id, self.text))
+        return hash(self._key())

@@ -138,6 +138,21 @@ def test_build_is_deterministic_across_processes(tmp_path):
     assert lines == sorted(lines)
 
 
+def test_build_does_not_depend_on_what_the_process_built_before(runner, tmp_path):
+    """Regression: analyses were cached by article id and text alone, so the seed built without a date
+    and then with one (one process: the Python API, a test run) kept the undated events' IRIs."""
+    fresh = tmp_path / "fresh.nq"
+    subprocess.run(
+        [sys.executable, "-m", "kg", "build", str(SEEDS), "--date", "2023-12-27", "-o", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
+    assert runner.invoke(cli, ["build", str(SEEDS), "--quiet", "-o", str(tmp_path / "undated.nq")]).exit_code == 0
+    second = tmp_path / "second.nq"
+    assert runner.invoke(cli, ["build", str(SEEDS), "--date", "2023-12-27", "-o", str(second)]).exit_code == 0
+    assert second.read_bytes() == fresh.read_bytes()
+
+
 def test_build_summary_without_output(runner):
     result = runner.invoke(cli, ["build", str(SEEDS), "--date", "2023-12-27"])
     assert result.exit_code == 0, result.output
