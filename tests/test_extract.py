@@ -73,13 +73,31 @@ def test_extract_byline_reporter_holds_reporter_post_at_the_paper():
 
 
 def test_extract_closing_name_in_brackets_is_the_reporter():
-    """…共涉及12条线路。（王立新）: the name that closes an article is its reporter's, at the source."""
+    """…共涉及12条线路。（王立新）: the name that closes an article is its reporter's. The record's source
+    is where it was published, not said to be the reporter's employer: 记者 with no organization."""
     a = make_article("昨日，市交通局发布了新的公交线路调整方案，共涉及12条线路。（王立新）", source="某某晚报")
     found = extract(a)
     assert any(isinstance(f, Authored) and f.person.name == "王立新" for f in found)
-    assert any(
-        isinstance(f, PostHeld) and (f.person.name, f.role, f.org.name) == ("王立新", "记者", "某某晚报") for f in found
-    )
+    assert any(isinstance(f, PostHeld) and (f.person.name, f.role, f.org) == ("王立新", "记者", None) for f in found)
+
+
+@pytest.mark.parametrize(
+    "text,dateline,source,employer",
+    [
+        # 本报讯: this paper, the record's source.
+        ("本报讯 昨日，市交通局发布了新的公交线路调整方案。（王立新）", "本报讯", "某某晚报", "某某晚报"),
+        # A portal's record of another outlet's report: the dateline's outlet employs the reporter.
+        ("某都讯 昨日，市交通局发布了新的公交线路调整方案。（王立新）", "某都讯", "某门户网", "某都"),
+        # （来源：…） credits the report to an outlet.
+        ("昨日，市交通局发布了新的公交线路调整方案（来源：华夏时报）。（王立新）", None, "某门户网", "华夏时报"),
+    ],
+)
+def test_extract_reporter_employer_is_what_the_article_says(text, dateline, source, employer):
+    from dataclasses import replace
+
+    a = replace(make_article(text, source=source), dateline=dateline)
+    found = [f for f in extract(a) if isinstance(f, PostHeld) and f.person.name == "王立新"]
+    assert [f.org.name if f.org else None for f in found] == [employer]
 
 
 def test_extract_bracketed_words_that_are_no_name_credit_nobody():

@@ -12,7 +12,7 @@ from kg import pipeline
 from kg.cli.inputs import BadInput, input_options, load_articles, model_option
 from kg.errors import InputError
 from kg.extract import extract
-from kg.extract.facts import as_dict
+from kg.extract.facts import TYPE_NAMES, as_dict
 from kg.models import Article
 from kg.nlp import first_sentence
 from kg.store import files
@@ -36,20 +36,29 @@ def article_row(a: Article) -> dict:
         "paragraphs": len(a.paragraphs),
         "length": len(a.text),
         "first_sentence": first_sentence(a.text),
+        "text": a.text,
     }
 
 
 @click.command()
 @input_options
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per article (JSON Lines).")
-def articles(inputs: tuple[Path, ...], date: dt.date | None, as_json: bool) -> None:
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per article (JSON Lines), with its text.")
+@click.option("--text", "as_text", is_flag=True, help="Each article's cleaned text, after a line with its id.")
+def articles(inputs: tuple[Path, ...], date: dt.date | None, as_json: bool, as_text: bool) -> None:
     """List the articles found in INPUT files and folders, one per line.
 
-    Columns: id, headline(s), byline, dateline, paragraphs, characters, first sentence.
+    Columns: id, headline(s), byline, dateline, paragraphs, characters, first sentence. --json gives
+    every field and the cleaned text; --text prints the cleaned text itself.
 
         kg articles seeds/ --date 2023-12-27
     """
+    if as_json and as_text:
+        raise BadInput("give --json or --text, not both")
     found = load_articles(inputs, date)
+    if as_text:
+        for k, a in enumerate(found):
+            click.echo(("\n" if k else "") + f"# {a.id}\t{a.headline}\n{a.text}")
+        return
     if not as_json:
         click.echo("\t".join(["id", "headline", "byline", "dateline", "paragraphs", "chars", "first_sentence"]))
     for a in found:
@@ -75,7 +84,7 @@ def articles(inputs: tuple[Path, ...], date: dt.date | None, as_json: bool) -> N
 @click.command()
 @input_options
 @model_option
-@click.option("--type", "types", multiple=True, help="Only facts of this type (post, containment, event, ...).")
+@click.option("--type", "types", multiple=True, type=click.Choice(TYPE_NAMES), help="Only facts of this type.")
 def facts(inputs: tuple[Path, ...], date: dt.date | None, types: tuple[str, ...]) -> None:
     """Print the facts extracted from INPUT files and folders, one JSON object per line.
 

@@ -16,12 +16,15 @@ _CORRESPONDENTS = frozenset({"通讯员", "特约通讯员"})
 def extract(article: Article) -> Iterator[Fact]:
     """某某日报记者 张三 -> Authored(张三) and PostHeld(张三, 记者, 某某日报)."""
     doc = analyse(article)
-    # The outlet: the record's source, the dateline's, or the one the text credits (（来源：某某日报）).
-    source = reporters.paper_of(article)
+    # The employer: the outlet the byline prints, else the one the article says its reporters work for
+    # (its dateline's, 本报 for the record's source, （来源：某某日报））; the record's source alone is only
+    # the publisher (a portal reprints others' reports).
+    employer = reporters.employer_of(article)
+    papers = [p for p in (article.meta.source, employer) if p]
     for b in doc.bylines:
         pos = article.text.find(b.name)
         # The outlet printed in the byline (某某日报某某新闻) belongs to the newspaper when it starts with its name.
-        outlet = source if source and (b.org is None or b.org.startswith(source)) else b.org
+        outlet = next((p for p in papers if b.org and b.org.startswith(p)), b.org) if b.org else employer
         if b.role in _CORRESPONDENTS and b.org is None:
             outlet = None  # a correspondent (通讯员) writes for the paper from another body, which goes unnamed
         org = Entity("org", outlet, (b.org,) if b.org and b.org != outlet else ()) if outlet else None

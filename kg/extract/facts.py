@@ -144,6 +144,10 @@ _TYPES = {
 }
 
 
+# What `kg facts --type` accepts: every kind an extractor gives.
+TYPE_NAMES = tuple(sorted(name for cls, name in _TYPES.items() if cls is not Fact))
+
+
 def as_dict(fact: Fact) -> dict:
     """A JSON-ready view of a fact: entities by name, dates and decimals as strings."""
     out: dict = {"type": fact.type}

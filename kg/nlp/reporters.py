@@ -72,6 +72,18 @@ def paper_of(article: Article) -> str | None:
     return article.meta.source or dateline_outlet(article.dateline) or marked.source_credit(article.text)
 
 
+def employer_of(article: Article) -> str | None:
+    """The outlet the article's reporters work for, when the article says so: its dateline's outlet
+    (南都讯, 新华社北京…电), this paper (本报讯, 本报记者: the record's source), or （来源：某某日报）. A
+    record's source alone is where it was published, often a portal that reprints others' reports,
+    not the employer of the reporters it names."""
+    outlet = dateline_outlet(article.dateline)
+    if outlet:
+        return outlet
+    this_paper = (article.dateline or "").startswith("本报") or "本报记者" in article.text[:200]
+    return (article.meta.source if this_paper else None) or marked.source_credit(article.text)
+
+
 def home_paper(article: Article, posts: list) -> list:  # of kg.nlp.doc.Post
     """本报记者张三: a reporter of this paper, when the article says which paper it is (its source, its
     dateline's outlet or （来源：某某日报））."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
 from rdflib.term import Identifier
 
 from kg.store import files
@@ -13,9 +13,10 @@ from kg.store.oxigraph import OxigraphBackend
 
 
 class RdflibBackend:
-    """The union of the named graphs of RDF files, in memory; parameters through initBindings."""
+    """RDF files in memory; parameters through initBindings. A Dataset is read as kg's stores are: its
+    default graph holds the union of its graphs, each triple once, and GRAPH reaches the named ones."""
 
-    def __init__(self, graph: Graph):
+    def __init__(self, graph: Graph | Dataset):
         self.graph = graph
 
     def query(self, text: str, bindings: dict[str, Identifier] | None = None) -> Result:
@@ -42,8 +43,12 @@ def _result(res) -> Result:
 
 
 def from_files(paths: list[Path], warn=None) -> RdflibBackend:
-    """RDF files (any format, folders too) loaded into memory, as one union graph."""
-    return RdflibBackend(files.union(files.read(paths, warn=warn)))
+    """RDF files (any format, folders too) loaded into memory: the named graphs of TriG and N-Quads
+    kept for GRAPH, and their union in the default graph, as in a store."""
+    data = files.read(paths, warn=warn)
+    default = data.default_graph
+    default.addN((s, p, o, default) for s, p, o, _ in list(data.quads((None, None, None, None))))
+    return RdflibBackend(data)
 
 
 def oxigraph_from_files(paths: list[Path]) -> OxigraphBackend:
