@@ -45,6 +45,7 @@ def run(
     jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
     scheduler: str | None = None,
+    fields: dict[str, str] | None = None,
 ) -> Build:
     """Read, extract, map and (by default) validate; facts that violate a shape are quarantined.
 
@@ -53,9 +54,10 @@ def run(
     and checks articles in that many processes; the results come back in article order, so the
     graph is the same byte for byte. ``progress(done, total)`` is called after each article.
     ``scheduler`` (``tcp://host:8786``) sends the same work to a Dask cluster's workers instead; this
-    process collects the results in article order and writes them.
+    process collects the results in article order and writes them. ``fields`` maps JSON Lines keys
+    (kg.ingest.read_articles).
     """
-    articles = read_articles(list(paths), date=date, report=report)
+    articles = read_articles(list(paths), date=date, report=report, fields=fields)
     out = Build(Dataset(), articles)
     step = functools.partial(_batch, base=base, validate=validate)
     # Batches of up to BATCH articles, at least four per worker so that the workers finish together (a

@@ -96,3 +96,25 @@ def test_cli_installed_kg_bad_input_has_no_traceback(tmp_path):
 def test_cli_python_dash_m_kg_version():
     done = subprocess.run([sys.executable, "-m", "kg", "--version"], capture_output=True, text=True, check=False)
     assert done.returncode == 0 and done.stdout.startswith("kg, version")
+
+
+def test_cli_articles_json_has_the_text_and_text_prints_it(runner):
+    rows = [json.loads(line) for line in runner.invoke(cli, ["articles", str(SEED), "--json"]).output.splitlines()]
+    assert all(r["text"] and r["length"] == len(r["text"]) for r in rows)
+    printed = runner.invoke(cli, ["articles", str(SEED), "--text"]).output
+    assert printed.count("\n# ") == len(rows) - 1 and rows[0]["text"] in printed
+
+
+@pytest.mark.parametrize("option", ["--type", "--field"])
+def test_cli_a_wrong_choice_exits_2_and_lists_the_right_ones(runner, option):
+    value = "posts" if option == "--type" else "idx=docno"
+    result = runner.invoke(cli, ["facts" if option == "--type" else "articles", str(SEED), option, value])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert ("'post'" in result.output) if option == "--type" else ("kg reads headline, text" in result.output)
+
+
+def test_cli_graph_queries_work_on_data_files(runner, seed_graph):
+    """GRAPH on --data files, as on a store: the named graphs of a TriG file are kept."""
+    query = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    result = runner.invoke(cli, ["sparql", query, "--data", str(seed_graph), "--format", "csv"])
+    assert result.exit_code == 0 and result.output.split() == ["n", "6"]

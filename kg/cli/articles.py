@@ -44,7 +44,7 @@ def article_row(a: Article) -> dict:
 @input_options
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per article (JSON Lines), with its text.")
 @click.option("--text", "as_text", is_flag=True, help="Each article's cleaned text, after a line with its id.")
-def articles(inputs: tuple[Path, ...], date: dt.date | None, as_json: bool, as_text: bool) -> None:
+def articles(inputs: tuple[Path, ...], date: dt.date | None, fields: dict, as_json: bool, as_text: bool) -> None:
     """List the articles found in INPUT files and folders, one per line.
 
     Columns: id, headline(s), byline, dateline, paragraphs, characters, first sentence. --json gives
@@ -54,7 +54,7 @@ def articles(inputs: tuple[Path, ...], date: dt.date | None, as_json: bool, as_t
     """
     if as_json and as_text:
         raise BadInput("give --json or --text, not both")
-    found = load_articles(inputs, date)
+    found = load_articles(inputs, date, fields)
     if as_text:
         for k, a in enumerate(found):
             click.echo(("\n" if k else "") + f"# {a.id}\t{a.headline}\n{a.text}")
@@ -85,12 +85,12 @@ def articles(inputs: tuple[Path, ...], date: dt.date | None, as_json: bool, as_t
 @input_options
 @model_option
 @click.option("--type", "types", multiple=True, type=click.Choice(TYPE_NAMES), help="Only facts of this type.")
-def facts(inputs: tuple[Path, ...], date: dt.date | None, types: tuple[str, ...]) -> None:
+def facts(inputs: tuple[Path, ...], date: dt.date | None, fields: dict, types: tuple[str, ...]) -> None:
     """Print the facts extracted from INPUT files and folders, one JSON object per line.
 
     kg facts seeds/ --date 2023-12-27 --type post
     """
-    for a in load_articles(inputs, date):
+    for a in load_articles(inputs, date, fields):
         for fact in extract(a):
             if not types or fact.type in types:
                 click.echo(json.dumps(as_dict(fact), ensure_ascii=False, sort_keys=True))
@@ -101,7 +101,7 @@ def facts(inputs: tuple[Path, ...], date: dt.date | None, types: tuple[str, ...]
 @input_options
 @model_option
 @click.option("--json", "as_json", is_flag=True, help="Scores, misses and false positives as one JSON object.")
-def eval_(gold: Path, inputs: tuple[Path, ...], date: dt.date | None, as_json: bool) -> None:
+def eval_(gold: Path, inputs: tuple[Path, ...], date: dt.date | None, fields: dict, as_json: bool) -> None:
     """Score the graph kg build makes of INPUT against the hand-read facts in GOLD (TOML).
 
     Prints precision, recall and F1 per fact type, then every miss (-) and false positive (+).
@@ -118,7 +118,7 @@ def eval_(gold: Path, inputs: tuple[Path, ...], date: dt.date | None, as_json: b
         click.echo(f"kg: skipped {e}", err=True)
 
     try:
-        result = pipeline.run(inputs, date=date or truth.date, report=warn)
+        result = pipeline.run(inputs, date=date or truth.date, report=warn, fields=fields)
     except InputError as e:
         raise BadInput(str(e)) from None
     scores = scoring.evaluate(truth, files.union(result.dataset))

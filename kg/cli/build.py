@@ -38,7 +38,7 @@ from kg.validate import ORG_CLASS
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1), help="Processes that extract articles.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--scheduler", metavar="tcp://HOST:PORT", help="Extract on this Dask cluster's workers.")
-def build(inputs, date, output, fmt, base, no_validate, store_path, jobs, quiet, scheduler):
+def build(inputs, date, fields, output, fmt, base, no_validate, store_path, jobs, quiet, scheduler):
     """Build the graph of INPUT: one named graph per article, validated against shapes/.
 
     Facts that violate a shape are quarantined: kept out of the graph and listed, with the sentence
@@ -78,6 +78,7 @@ def build(inputs, date, output, fmt, base, no_validate, store_path, jobs, quiet,
                 jobs=jobs,
                 progress=bar.update,
                 scheduler=scheduler,
+                fields=fields,
             )
         if writer is not None:
             writer.close()

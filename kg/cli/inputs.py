@@ -11,6 +11,7 @@ import click
 
 from kg.errors import InputError
 from kg.ingest import read_articles
+from kg.ingest.sources import RECORD_FIELDS
 from kg.models import Article
 from kg.store import files
 
@@ -31,11 +32,32 @@ def input_options(f):
         metavar="YYYY-MM-DD",
         help="Publication date for articles whose input gives none.",
     )
+    @click.option(
+        "--field",
+        "field_maps",
+        multiple=True,
+        metavar="NAME=KEY",
+        help=f"Read a JSON Lines field from another key: id=docno, date=date_from_url ({', '.join(RECORD_FIELDS)}).",
+    )
     @functools.wraps(f)
-    def wrapper(*args, date: dt.datetime | None = None, **kwargs):
-        return f(*args, date=date.date() if date else None, **kwargs)
+    def wrapper(*args, date: dt.datetime | None = None, field_maps: tuple[str, ...] = (), **kwargs):
+        return f(*args, date=date.date() if date else None, fields=parse_fields(field_maps), **kwargs)
 
     return wrapper
+
+
+def parse_fields(maps: tuple[str, ...]) -> dict[str, str]:
+    """--field NAME=KEY options, checked: kg's record field -> the key a file uses."""
+    out: dict[str, str] = {}
+    for item in maps:
+        name, sep, key = item.partition("=")
+        name, key = name.strip(), key.strip()
+        if not sep or not key:
+            raise BadInput(f"--field {item}: write NAME=KEY, e.g. id=docno")
+        if name not in RECORD_FIELDS:
+            raise BadInput(f"--field {item}: no field {name!r}; kg reads {', '.join(RECORD_FIELDS)}")
+        out[name] = key
+    return out
 
 
 def model_option(f):
@@ -57,14 +79,16 @@ def model_option(f):
     return wrapper
 
 
-def load_articles(inputs: tuple[Path, ...], date: dt.date | None) -> list[Article]:
+def load_articles(
+    inputs: tuple[Path, ...], date: dt.date | None, fields: dict[str, str] | None = None
+) -> list[Article]:
     """Read the inputs, warning about skipped files on stderr; unusable input exits 2."""
 
     def warn(e: InputError) -> None:
         click.echo(f"kg: skipped {e}", err=True)
 
     try:
-        return read_articles(list(inputs), date=date, report=warn)
+        return read_articles(list(inputs), date=date, report=warn, fields=fields)
     except InputError as e:
         raise BadInput(str(e)) from None
 

@@ -25,18 +25,21 @@ def read_articles(
     paths: list[Path],
     date: dt.date | None = None,
     report: Callable[[InputError], None] | None = None,
+    fields: dict[str, str] | None = None,
 ) -> list[Article]:
     """Read every input into articles, in sorted file order and page order.
 
     A file named on its own that cannot be read raises InputError. A bad file found
     inside a folder (or a bad record in it) is passed to ``report`` and skipped.
-    ``date`` is the publication date of articles whose input gives none.
+    ``date`` is the publication date of articles whose input gives none. A JSON Lines record with
+    no text is passed to ``report`` and skipped, whether its file was named or found. ``fields`` maps
+    kg's record fields to the keys a file uses ({"id": "docno"}).
     """
     out: list[Article] = []
     by_id: dict[str, Article] = {}
     for path, explicit in find_files([Path(p) for p in paths], report):
         try:
-            found = list(articles_of(load(path, date), None if explicit else report))
+            found = list(articles_of(load(path, date, fields), None if explicit else report, report))
         except InputError as e:
             if explicit or report is None:
                 raise

@@ -74,25 +74,46 @@ def _number(doc: Document, drafts: list[Draft]) -> list[Article]:
     return [_article(b, f"{stem}-{k:02d}", doc, doc.meta) for k, b in enumerate(bodies, 1)]
 
 
+class EmptyRecord(InputError):
+    """A JSON Lines record whose text is empty: skipped with one warning, wherever its file was named."""
+
+
+def _keys(name: str, doc: Document) -> tuple[str, ...]:
+    """The keys a field is read from: the one --field maps it to, else kg's names for it."""
+    mapped = dict(doc.fields).get(name)
+    return (mapped,) if mapped else _FIELDS.get(name, (name,))
+
+
 def _field(record: dict, name: str, doc: Document, line: int, required: bool = True) -> str | None:
-    for key in _FIELDS.get(name, (name,)):
+    for key in _keys(name, doc):
         value = record.get(key)
         if value is not None:
             if not isinstance(value, (str, int)) or not str(value).strip():
+                if name == "text" and isinstance(value, str):
+                    raise EmptyRecord(doc.path, "record has no text", line)
                 raise InputError(doc.path, f"field {key!r} must be a non-empty string", line)
             return str(value)
     if required:
-        raise InputError(doc.path, f"record has no {name!r} field", line)
+        keys = " or ".join(repr(k) for k in _keys(name, doc))
+        raise InputError(doc.path, f"record has no {name!r} field ({keys}; map another key with --field)", line)
     return None
 
 
-def from_jsonl(doc: Document, report: Callable[[InputError], None] | None = None) -> Iterator[Article]:
-    """One article per JSON object line; a bad line raises, or is reported and skipped when ``report`` is given."""
+def from_jsonl(
+    doc: Document,
+    report: Callable[[InputError], None] | None = None,
+    empty: Callable[[InputError], None] | None = None,
+) -> Iterator[Article]:
+    """One article per JSON object line; a bad line raises, or is reported and skipped when ``report`` is
+    given. A record with no text is skipped wherever the file was named, and passed to ``empty``."""
     for number, raw in enumerate(doc.text.splitlines(), 1):
         if not raw.strip():
             continue
         try:
             yield _record(doc, raw, number)
+        except EmptyRecord as e:
+            if empty is not None:
+                empty(e)
         except InputError as e:
             if report is None:
                 raise
@@ -111,8 +132,9 @@ def _record(doc: Document, raw: str, number: int) -> Article:
     headline = _field(record, "headline", doc, number)
     text = _field(record, "text", doc, number)
     meta = doc.meta
-    if record.get("date"):
-        meta = replace(meta, date=parse_date(record["date"], doc.path, number))
+    day = next((record[k] for k in _keys("date", doc) if record.get(k)), None)
+    if day:
+        meta = replace(meta, date=parse_date(day, doc.path, number))
     for key in ("source", "url"):
         value = _field(record, key, doc, number, required=False)
         if value:
@@ -122,15 +144,19 @@ def _record(doc: Document, raw: str, number: int) -> Article:
     draft = whole(read_items(text, per_line=True), headlines_from_text=False)
     body = render(draft)
     if not body.paragraphs:
-        raise InputError(doc.path, "record has no text", number)
+        raise EmptyRecord(doc.path, "record has no text", number)
     # The record's headline is given, not found: clean it like a printed one.
     body.headlines = [str(clean(Text.of(headline, 0), keep_phrase_spaces=True))]
     return _article(body, aid, doc, meta, number)
 
 
-def articles_of(doc: Document, report: Callable[[InputError], None] | None = None) -> Iterator[Article]:
+def articles_of(
+    doc: Document,
+    report: Callable[[InputError], None] | None = None,
+    empty: Callable[[InputError], None] | None = None,
+) -> Iterator[Article]:
     if doc.kind == "jsonl":
-        yield from from_jsonl(doc, report)
+        yield from from_jsonl(doc, report, empty)
     elif doc.kind == "markdown":
         yield from from_markdown(doc)
     else:

@@ -19,6 +19,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SIDECAR_SUFFIX = ".meta.toml"
 _META_FIELDS = {"source", "locale", "date", "url", "page"}
+RECORD_FIELDS = ("headline", "text", "date", "source", "url", "id")  # what --field NAME=KEY may map
 # Input size limits (docs/input.md): what no page, article or record of news comes near, so that a
 # runaway input is refused in one line instead of taking minutes and gigabytes.
 MAX_FILE = 8 * 1024 * 1024  # bytes of a page or Markdown file, checked before it is read
@@ -34,6 +35,7 @@ class Document:
     text: str
     meta: SourceMeta
     default_date: dt.date | None = None  # --date: for articles whose input gives no date
+    fields: tuple[tuple[str, str], ...] = ()  # --field NAME=KEY: the keys a JSON Lines file uses for kg's fields
 
 
 def parse_date(value: object, path: str | Path, line: int | None = None) -> dt.date:
@@ -113,7 +115,7 @@ def _raise(e: InputError) -> None:
     raise e
 
 
-def load(path: Path, date: dt.date | None = None) -> Document:
+def load(path: Path, date: dt.date | None = None, fields: dict[str, str] | None = None) -> Document:
     """Read and decode one file with its sidecar; ``date`` fills in a missing publication date.
 
     A page or Markdown file over MAX_FILE bytes is refused unread, and any file with a line over
@@ -131,7 +133,7 @@ def load(path: Path, date: dt.date | None = None) -> Document:
         long = too_long(text)
         if long:
             raise InputError(path, f"a line of {long[1]:,} characters, more than the limit of {MAX_TEXT:,}", long[0])
-    return Document(path, kind, text, read_sidecar(path), date)
+    return Document(path, kind, text, read_sidecar(path), date, tuple(sorted((fields or {}).items())))
 
 
 def too_long(text: str) -> tuple[int, int] | None:
