@@ -98,9 +98,17 @@ def test_hostile_service_is_refused_before_any_connection(server, listener, form
     assert listener.received == []
 
 
-def test_hostile_from_an_outside_graph_fetches_nothing(server, listener):
-    query = f"SELECT * FROM <http://127.0.0.1:{listener.port}/g.ttl> WHERE {{ ?s ?p ?o }} LIMIT 1"
+@pytest.mark.parametrize(
+    "pattern",
+    ["SELECT * FROM <{iri}> WHERE {{ ?s ?p ?o }}", "SELECT * FROM NAMED <{iri}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"],
+)
+def test_hostile_from_an_outside_graph_fetches_nothing(server, listener, runner, seed_graph, pattern):
+    """rdflib loads a FROM graph the dataset lacks from the web by default; kg turns that off."""
+    from kg.cli import cli
+
+    query = pattern.format(iri=f"http://127.0.0.1:{listener.port}/g.ttl") + " LIMIT 1"
     assert fetch(server, "/sparql", params={"query": query})[0] == 200
+    assert runner.invoke(cli, ["sparql", query, "--data", str(seed_graph)]).exit_code == 0
     assert listener.received == []
 
 

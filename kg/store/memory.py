@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import rdflib.plugins.sparql
 from rdflib import Dataset, Graph
 from rdflib.term import Identifier
 
 from kg.store import files
 from kg.store.engine import Result, SparqlError, cell
 from kg.store.oxigraph import OxigraphBackend
+
+# rdflib loads a FROM or FROM NAMED graph that the dataset lacks from the web, by its IRI: never.
+rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
 
 class RdflibBackend:
