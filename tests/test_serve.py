@@ -170,6 +170,18 @@ def test_serve_saved_query_typed_parameters_422(server):
     assert fetch(server, "/queries/co-mentioned", params={"entity": "x", "min_articles": "many"})[0] == 422
 
 
+@pytest.mark.parametrize(
+    "params,hint",
+    [
+        ({}, "kg query aliases -p name=省医保局"),  # the query's own example until values are given
+        ({"name": "市委 宣传部"}, "kg query aliases -p &#39;name=市委 宣传部&#39;"),
+    ],
+)
+def test_serve_query_page_command_line_hint_has_the_users_values(server, params, hint):
+    status, _, body = fetch(server, "/queries/aliases", params=params, accept="text/html")
+    assert status == 200 and f"<code>{hint}</code>" in body
+
+
 def test_serve_unknown_query_404(server):
     assert fetch(server, "/queries/nope")[0] == 404
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,6 +79,13 @@ class SavedQuery:
                 raise QueryError(f"{self.name}: missing parameter {p.name!r} ({p.type}), e.g. -p {p.name}={p.example}")
             out[p.name] = p.term(raw)
         return out
+
+    def command(self, values: dict[str, str]) -> str:
+        """The command line that runs this query with these values (the example when none is given)."""
+        given = [(p.name, values[p.name].strip()) for p in self.params if values.get(p.name, "").strip()]
+        if not given:
+            return self.example
+        return " ".join(["kg query", self.name, *(f"-p {shlex.quote(f'{k}={v}')}" for k, v in given)])
 
     def render(self, values: dict[str, str]) -> str:
         """The query text with every parameter replaced by its typed term."""
