@@ -182,6 +182,17 @@ def test_serve_query_page_command_line_hint_has_the_users_values(server, params,
     assert status == 200 and f"<code>{hint}</code>" in body
 
 
+def test_serve_a_browser_gets_its_failed_query_back_on_a_page(server):
+    """A syntax error in the browser: a Chinese page with the reason and the typed query kept, not bare
+    text that loses it. An API client still gets the plain reason."""
+    typed = "SELECT ?名 WHERE { ?s ?p }"
+    status, ctype, body = fetch(server, "/sparql", params={"query": typed}, accept="text/html")
+    assert status == 400 and ctype.startswith("text/html")
+    assert "查询没有结果" in body and "?名 WHERE { ?s ?p }</textarea>" in body
+    status, ctype, body = fetch(server, "/sparql", params={"query": typed})
+    assert status == 400 and ctype.startswith("text/plain") and "syntax error" in body
+
+
 def test_serve_unknown_query_404(server):
     assert fetch(server, "/queries/nope")[0] == 404
 

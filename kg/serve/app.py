@@ -282,7 +282,12 @@ async def _answer(site: Site, request: Request, text: str, title: str, query=Non
     try:
         result = await site.run(text)
     except _FAILURES as e:
-        return _failure(e)
+        failed = _failure(e)
+        if negotiate.choose(accept, "select") == ("html", negotiate.HTML):  # a browser: the page, the query kept
+            page = "query.html" if query is not None else "results.html"
+            context = {"query": query, "values": values or {}, "result": None, "title": title, "text": text}
+            return site.html(page, status=failed.status_code, error=str(e), **context)
+        return failed
     chosen = negotiate.choose(accept, result.kind)
     if chosen is None:
         return PlainTextResponse(f"cannot answer in {accept}\n", status_code=406)
