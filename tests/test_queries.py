@@ -294,3 +294,14 @@ def test_queries_entity_page_same_rows_on_rdflib_and_oxigraph(engines, iri):
         text = pages[name].render({"entity": iri})
         rows = engines["oxigraph"].query(text).rows
         assert rows and rows == engines["rdflib"].query(text).rows
+
+
+@pytest.mark.parametrize("name", sorted(saved.catalogue()))
+def test_queries_each_saved_query_speaks_chinese_on_the_pages(engines, name):
+    """A title, a description, a label for each parameter and a heading for each column, in Chinese, for
+    the pages; the English stays for the command line and OpenAPI."""
+    q = saved.get(name)
+    assert q.title_zh and q.description_zh
+    assert all(q.label(p.name) != p.name for p in q.params)
+    result = engines["oxigraph"].query(q.render({p.name: p.example for p in q.params}))
+    assert result.vars and all(q.heading(v) != v for v in result.vars), [v for v in result.vars if q.heading(v) == v]

@@ -193,6 +193,17 @@ def test_serve_a_browser_gets_its_failed_query_back_on_a_page(server):
     assert status == 400 and ctype.startswith("text/plain") and "syntax error" in body
 
 
+def test_serve_pages_are_in_chinese(server):
+    """Query titles, parameter labels, column headings and type names as a Chinese reader reads them."""
+    _, _, home = fetch(server, "/", accept="text/html")
+    assert "某人担任的职务" in home and "Posts held by a person" not in home
+    _, _, page = fetch(server, "/queries/posts-of-person", params={"person": "邓涛"}, accept="text/html")
+    assert "<h1>某人担任的职务</h1>" in page and ">人名</label>" in page
+    assert "<th>机构</th><th>职务</th><th>状态</th>" in page
+    _, _, entity = fetch(server, "/entity", params={"iri": CHENGDU_COMMITTEE}, accept="text/html")
+    assert "机构" in entity and "Organization" not in entity.split("<code>")[0]
+
+
 def test_serve_unknown_query_404(server):
     assert fetch(server, "/queries/nope")[0] == 404
 

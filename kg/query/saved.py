@@ -17,7 +17,7 @@ from kg.rdf.folders import data_dir
 
 QUERIES = data_dir("queries")
 TYPES = ("literal", "iri", "date", "integer")
-_HEADER = re.compile(r"^#\+\s*(\w+)\s*:\s*(.*)$")
+_HEADER = re.compile(r"^#\+\s*(\w+(?:@zh)?)\s*:\s*(.*)$")
 _VARIABLE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
@@ -65,6 +65,20 @@ class SavedQuery:
     example: str
     text: str
     path: str = field(compare=False, default="")
+    # What a reader sees on the pages, in Chinese (#+ title@zh, description@zh, label@zh, column@zh);
+    # the English above is for the command line and OpenAPI.
+    title_zh: str = ""
+    description_zh: str = ""
+    labels_zh: tuple[tuple[str, str], ...] = ()
+    columns_zh: tuple[tuple[str, str], ...] = ()
+
+    def label(self, param: str) -> str:
+        """A parameter's label on the page: its Chinese one, else its name."""
+        return dict(self.labels_zh).get(param, param)
+
+    def heading(self, column: str) -> str:
+        """A result column's heading on the page: its Chinese one, else the variable's name."""
+        return dict(self.columns_zh).get(column, column)
 
     def bind(self, values: dict[str, str]) -> dict[str, Identifier]:
         """Typed terms for every parameter: given values, else defaults; unknown or missing ones are errors."""
@@ -156,9 +170,24 @@ def parse(path: Path) -> SavedQuery:
         description=" ".join(fields["description"]),
         params=tuple(params),
         example=(fields.get("example") or [f"kg query {path.stem}"])[0],
+        title_zh=(fields.get("title@zh") or [""])[0],
+        description_zh=" ".join(fields.get("description@zh", [])),
+        labels_zh=_pairs(fields.get("label@zh", []), path),
+        columns_zh=_pairs(fields.get("column@zh", []), path),
         text=text,
         path=str(path),
     )
+
+
+def _pairs(lines: list[str], path: Path) -> tuple[tuple[str, str], ...]:
+    """NAME | 中文 lines of a header."""
+    out = []
+    for line in lines:
+        name, sep, text = (x.strip() for x in line.partition("|"))
+        if not sep or not name or not text:
+            raise QueryError(f"{path}: bad line {line!r} (NAME | 中文)")
+        out.append((name, text))
+    return tuple(out)
 
 
 def catalogue(folder: Path | None = None) -> dict[str, SavedQuery]:

@@ -26,6 +26,25 @@ PAGES = saved.QUERIES / "pages"
 # A membership's kg:status as the pages show it.
 STATUS_ZH = {"current": "现任", "former": "曾任", "acting": "代理", "nominated": "拟任"}
 _UPDATE = "application/sparql-update"
+# The classes of the graph as a reader calls them (kg's own and the public vocabularies' local names).
+TYPE_ZH = {
+    "Person": "人物",
+    "Organization": "机构",
+    "Place": "地点",
+    "AdministrativeArea": "行政区",
+    "Event": "事件",
+    "NewsArticle": "文章",
+    "Membership": "任职",
+    "Post": "职位",
+    "Role": "职务",
+    "Occupation": "职业",
+    "Observation": "统计数据",
+    "Sentence": "句子",
+    "Context": "文章正文",
+    "Statement": "陈述",
+    "Entity": "出处",
+    "Source": "来源",
+}
 
 
 class Site:
@@ -177,7 +196,8 @@ def create_app(
             if wants_html:
                 return site.html("query.html", status=422, query=query, values=values, result=None, error=str(e))
             return PlainTextResponse(f"{e}\n", status_code=422)
-        return await _answer(site, request, text, title=query.title, query=query, values=values, tag=tag)
+        title = query.title_zh or query.title
+        return await _answer(site, request, text, title=title, query=query, values=values, tag=tag)
 
     async def api(request: Request) -> Response:
         return JSONResponse(openapi.spec(site.queries, __version__), headers=_caching(site.tag(request)))
@@ -201,7 +221,8 @@ def create_app(
         if not card.rows:
             return site.html("error.html", status=404, title="没有这个实体", message=f"图中没有 {iri}")
         aliases = sorted({r[1].value for r in card.rows if r[1]})
-        types = sorted({r[2].value.rsplit("/", 1)[-1].rsplit("#", 1)[-1] for r in card.rows if r[2]})
+        local = {r[2].value.rsplit("/", 1)[-1].rsplit("#", 1)[-1] for r in card.rows if r[2]}
+        types = sorted(TYPE_ZH.get(t, t) for t in local)
         sections, neighbours = _facts(facts.rows)
         name = names[0] if names else iri
         picture = svg.neighbourhood(name, neighbours, entity_link)
