@@ -239,7 +239,9 @@ def test_serve_entity_page_shows_each_fact_with_its_own_evidence(server):
     status, _, body = fetch(server, "/entity", params={"iri": JINJIANG}, accept="text/html")
     assert status == 200
     assert body.count("<li>") == 5
-    assert "社会消费品零售总额 129860000000元（2023-01/2023-11）" in body
+    # the number the Chinese way, the exact value on hover, under what it measures
+    assert '<span title="129860000000元">社会消费品零售总额 1298.6亿元（2023-01/2023-11）</span>' in body
+    assert "<h3>社会消费品零售总额</h3>" in body
     assert body.count("<blockquote>") == 4 and "社会消费品零售总额实现" in body
     assert body.count("据行政区划数据") == 1
     assert "出席会议" not in body
@@ -307,3 +309,33 @@ def test_serve_browser_runs_a_saved_query_and_follows_an_entity_link(server):
         assert driver.find_element(By.TAG_NAME, "h1").text and "职务" in driver.page_source
     finally:
         driver.quit()
+
+
+def test_serve_statistics_are_grouped_by_what_they_measure_in_period_order():
+    """A big entity's statistics: one group per measured quantity, each in the order of its periods."""
+    from kg.serve.app import _facts
+    from kg.store.engine import Cell
+
+    def row(variable, value, period):
+        lit = lambda v: Cell("literal", v) if v else None  # noqa: E731
+        return (
+            lit("statistics"),
+            lit(variable),
+            None,
+            None,
+            lit("某报"),
+            lit("某句。"),
+            lit(value),
+            lit("元"),
+            lit(period),
+            None,
+            None,
+        )
+
+    rows = [row("零售总额", "120000000", "2023"), row("人口", "8000", "2022"), row("零售总额", "98000000", "2021")]
+    sections, _ = _facts(rows)
+    assert [(s["variable"], s["period"], s["label"]) for s in sections["statistics"]] == [
+        ("人口", "2022", "人口 8000元（2022）"),
+        ("零售总额", "2021", "零售总额 9800万元（2021）"),
+        ("零售总额", "2023", "零售总额 1.2亿元（2023）"),
+    ]

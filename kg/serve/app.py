@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -95,10 +96,33 @@ def _caching(tag: str | None) -> dict[str, str]:
     return {"ETag": tag, "Cache-Control": "no-cache", "Vary": "Accept"}
 
 
-def _statistic(variable, value, unit, period) -> str:
-    """零售总额 86000000元（2023-01/2023-11）: a statistic's line on an entity page."""
-    text = f"{variable.value if variable else ''} {plain_text(value.value)}{unit.value if unit else ''}"
-    return f"{text}（{period.value}）" if period else text
+def chinese_number(text: str) -> str:
+    """A number as Chinese news writes it: 129860000000 -> 1298.6亿, 86000 -> 8.6万, 244 -> 244.
+
+    >>> chinese_number("129860000000"), chinese_number("86000"), chinese_number("-35000"), chinese_number("2.5")
+    ('1298.6亿', '8.6万', '-3.5万', '2.5')
+    """
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return text
+    for size, word in ((Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万")):
+        if abs(value) >= size:
+            return plain_text(str((value / size).quantize(Decimal("0.01")))) + word
+    return plain_text(text)
+
+
+def _statistic(variable, value, unit, period) -> dict:
+    """零售总额 1298.6亿元（2023-01/2023-11）: a statistic's line on an entity page, the exact value kept
+    for the hover, and what it measures and when, for grouping and sorting."""
+    name, amount = variable.value if variable else "", unit.value if unit else ""
+    text = f"{name} {chinese_number(value.value)}{amount}"
+    return {
+        "label": f"{text}（{period.value}）" if period else text,
+        "exact": f"{plain_text(value.value)}{amount}",
+        "variable": name,
+        "period": period.value if period else "",
+    }
 
 
 def _facts(rows) -> tuple[dict[str, list[dict]], list[tuple[str, str, str]]]:
@@ -108,7 +132,7 @@ def _facts(rows) -> tuple[dict[str, list[dict]], list[tuple[str, str, str]]]:
     neighbours = []
     for section, label, other, other_name, headline, sentence, value, unit, period, status, source in rows:
         item = {
-            "label": _statistic(label, value, unit, period) if value else (label.value if label else None),
+            **(_statistic(label, value, unit, period) if value else {"label": label.value if label else None}),
             "other": other.value if other else None,
             "other_name": other_name.value if other_name else None,
             "status": STATUS_ZH.get(status.value, status.value) if status else None,
@@ -121,7 +145,10 @@ def _facts(rows) -> tuple[dict[str, list[dict]], list[tuple[str, str, str]]]:
             found["source"] = source.value
         if item["other"] and (item["other"], item["other_name"] or "", section.value) not in neighbours:
             neighbours.append((item["other"], item["other_name"] or item["other"], section.value))
-    return {k: list(v.values()) for k, v in sections.items()}, neighbours
+    out = {k: list(v.values()) for k, v in sections.items()}
+    if "statistics" in out:  # grouped by what is measured, each group in the order of its periods
+        out["statistics"].sort(key=lambda item: (item["variable"], item["period"], item["label"]))
+    return out, neighbours
 
 
 def entity_link(iri: str) -> str:
