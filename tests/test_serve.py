@@ -247,6 +247,14 @@ def test_serve_entity_page_shows_each_fact_with_its_own_evidence(server):
     assert "出席会议" not in body
 
 
+def test_serve_entity_picture_has_edge_labels_a_legend_and_a_bounded_width(server):
+    status, _, body = fetch(server, "/entity", params={"iri": JINJIANG}, accept="text/html")
+    picture = body[body.index("<svg") : body.index("</svg>")]
+    assert status == 200 and 'style="max-width:420px"' in picture
+    assert '<text class="edge"' in picture and ">位于</text>" in picture and ">下辖</text>" in picture
+    assert picture.count("<rect ") == 2  # a legend row for each kind of edge drawn: 位于 and 下辖
+
+
 def test_serve_entity_page_a_reporter_has_her_own_byline_only(server):
     """Regression: three reporters of the same paper hold the same post node, and 李世芳's page showed
     the other two's bylines as her evidence. Her holding is her own, with her own sentence."""
