@@ -172,18 +172,12 @@ def serving(cache: int | None, checkout: Path | None = None):
     """kg serve on the store; ``checkout``: another version of kg (a git worktree), which takes no --cache."""
     import os
 
-    from tests.conftest import free_port, wait_until_up
+    from tests.conftest import serve
 
     log = Path(tempfile.mkstemp(suffix=".log")[1])
-    port = free_port()
-    args = [*KG, "serve", "--store", str(STORE), "--timeout", "30", "--port", str(port)]
-    args += ["--cache", str(cache)] if cache is not None else []
+    args = ["--store", str(STORE), "--timeout", "30"] + (["--cache", str(cache)] if cache is not None else [])
     env = {**os.environ, "PYTHONPATH": str(checkout)} if checkout else None
-    with open(log, "wb") as err:
-        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=err, env=env, cwd=checkout)
-    base = f"http://127.0.0.1:{port}"
-    wait_until_up(base + "/queries", proc, log)
-    return base, proc
+    return serve(args, log, env=env, cwd=checkout)
 
 
 def measure(cache: int | None, mix: list[str], clients: int, checkout: Path | None = None) -> dict:

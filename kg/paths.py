@@ -14,15 +14,19 @@ from pathlib import Path
 from kg.errors import InputError
 
 
-def walk(folder: Path, report: Callable[[InputError], None]) -> list[Path]:
-    """Every regular file under ``folder``, sorted; each sub-folder that cannot be read is reported.
+def walk(folder: Path, report: Callable[[InputError], None] | None = None) -> list[Path]:
+    """Every regular file under ``folder``, sorted; each sub-folder that cannot be read is passed to
+    ``report``, or raised as an InputError without one.
 
     Hidden entries are walked too (callers filter by name); symbolic links to folders are not
     followed, as rglob does not follow them."""
     found: list[Path] = []
 
     def unreadable(e: OSError) -> None:
-        report(InputError(e.filename or folder, f"cannot read: {e.strerror or e}"))
+        problem = InputError(e.filename or folder, f"cannot read: {e.strerror or e}")
+        if report is None:
+            raise problem
+        report(problem)
 
     for root, _, names in os.walk(folder, onerror=unreadable):
         for name in names:

@@ -94,15 +94,20 @@ def wait_until_up(url: str, proc, log=None, deadline: float = 180.0) -> None:
     raise RuntimeError(f"no answer from {url} in {deadline:.0f} s")
 
 
-def serve(args: list[str], log) -> tuple[str, object]:
-    """Start ``kg serve ARGS`` on a free port of 127.0.0.1; (base URL, process) once it answers."""
+def serve(args: list[str], log, env=None, cwd=None) -> tuple[str, object]:
+    """Start ``kg serve ARGS`` on a free port of 127.0.0.1; (base URL, process) once it answers. ``env`` and
+    ``cwd``: another kg's checkout on PYTHONPATH (bench/load.py --before)."""
     import subprocess
     import sys
 
     port = free_port()
     with open(log, "wb") as err:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "kg", "serve", *args, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=err
+            [sys.executable, "-m", "kg", "serve", *args, "--port", str(port)],
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            env=env,
+            cwd=cwd,
         )
     base = f"http://127.0.0.1:{port}"
     wait_until_up(base + "/queries", proc, log)

@@ -99,7 +99,7 @@ def find_files(paths: list[Path], report: Callable[[InputError], None] | None = 
         if not path.exists():
             raise InputError(path, "no such file or directory")
         if path.is_dir():
-            found = [p for p in walk(path, report or _raise) if _wanted(p.relative_to(path))]
+            found = [p for p in walk(path, report) if _wanted(p.relative_to(path))]
             if not found:
                 raise InputError(path, "folder has no text files (.txt, .md, .jsonl)")
             for p in found:
@@ -111,10 +111,6 @@ def find_files(paths: list[Path], report: Callable[[InputError], None] | None = 
             yield path, True
 
 
-def _raise(e: InputError) -> None:
-    raise e
-
-
 def load(path: Path, date: dt.date | None = None, fields: dict[str, str] | None = None) -> Document:
     """Read and decode one file with its sidecar; ``date`` fills in a missing publication date.
 
@@ -122,9 +118,10 @@ def load(path: Path, date: dt.date | None = None, fields: dict[str, str] | None 
     MAX_TEXT characters is refused naming the line (JSON Lines records are checked one by one)."""
     kind = kind_of(path)
     try:
-        if kind != "jsonl" and path.stat().st_size > MAX_FILE:
-            size = path.stat().st_size / 1024 / 1024
-            raise InputError(path, f"{size:.1f} MB, more than the limit of {MAX_FILE // 1024 // 1024} MB for one page")
+        size = path.stat().st_size
+        if kind != "jsonl" and size > MAX_FILE:
+            mb = size / 1024 / 1024
+            raise InputError(path, f"{mb:.1f} MB, more than the limit of {MAX_FILE // 1024 // 1024} MB for one page")
         data = path.read_bytes()
     except OSError as e:
         raise InputError(path, f"cannot read: {e.strerror or e}") from None

@@ -71,7 +71,7 @@ class Site:
         version = self.version()
         found = self.cache.get(version, text)
         if found is None:
-            found = await run_in_threadpool(self.runner.run, text)
+            found = await run_in_threadpool(self.runner.run, text, version)
             self.cache.put(version, text, found)
         return found
 
@@ -82,11 +82,20 @@ class Site:
         return etag(self.version(), __version__, request.url.path, request.url.query, request.headers.get("accept", ""))
 
 
-def fresh(request: Request, tag: str | None) -> Response | None:
-    """304 Not Modified when the client already holds this answer."""
-    if tag is not None and matches(request.headers.get("if-none-match"), tag):
-        return Response(status_code=304, headers=_caching(tag))
-    return None
+def revalidated(site: Site, route: Callable):
+    """A route whose answers clients may keep: 304 Not Modified when the client already holds this one
+    (its ETag), and the ETag and Cache-Control on every answer that is a 200."""
+
+    async def answer(request: Request) -> Response:
+        tag = site.tag(request)
+        if tag is not None and matches(request.headers.get("if-none-match"), tag):
+            return Response(status_code=304, headers=_caching(tag))
+        response = await route(request)
+        if response.status_code == 200:
+            response.headers.update(_caching(tag))
+        return response
+
+    return answer
 
 
 def _caching(tag: str | None) -> dict[str, str]:
@@ -166,20 +175,13 @@ def create_app(
     site = Site(backend_factory, limits or Limits(), version)
 
     async def home(request: Request) -> Response:
-        tag = site.tag(request)
-        page = fresh(request, tag) or site.html("home.html", queries=list(site.queries.values()))
-        page.headers.update(_caching(tag))
-        return page
+        return site.html("home.html", queries=list(site.queries.values()))
 
     async def sparql_endpoint(request: Request) -> Response:
-        tag = site.tag(request)
-        unchanged = fresh(request, tag)
-        if unchanged is not None:
-            return unchanged
         text, problem = await _protocol_query(request)
         if problem is not None:
             return problem
-        return await _answer(site, request, text, title="SPARQL 查询", tag=tag)
+        return await _answer(site, request, text, title="SPARQL 查询")
 
     async def catalogue(request: Request) -> Response:
         rows = [
@@ -202,17 +204,13 @@ def create_app(
             }
             for q in site.queries.values()
         ]
-        return JSONResponse(rows, headers=_caching(site.tag(request)))
+        return JSONResponse(rows)
 
     async def saved_query(request: Request) -> Response:
         name = request.path_params["name"]
         query = site.queries.get(name)
         if query is None:
             return PlainTextResponse(f"no saved query {name!r}\n", status_code=404)
-        tag = site.tag(request)
-        unchanged = fresh(request, tag)
-        if unchanged is not None:
-            return unchanged
         values = dict(request.query_params)
         wants_html = negotiate.choose(request.headers.get("accept"), "select") == ("html", negotiate.HTML)
         if wants_html and not values and any(p.default is None for p in query.params):
@@ -224,16 +222,12 @@ def create_app(
                 return site.html("query.html", status=422, query=query, values=values, result=None, error=str(e))
             return PlainTextResponse(f"{e}\n", status_code=422)
         title = query.title_zh or query.title
-        return await _answer(site, request, text, title=title, query=query, values=values, tag=tag)
+        return await _answer(site, request, text, title=title, query=query, values=values)
 
     async def api(request: Request) -> Response:
-        return JSONResponse(openapi.spec(site.queries, __version__), headers=_caching(site.tag(request)))
+        return JSONResponse(openapi.spec(site.queries, __version__))
 
     async def entity(request: Request) -> Response:
-        tag = site.tag(request)
-        unchanged = fresh(request, tag)
-        if unchanged is not None:
-            return unchanged
         iri = request.query_params.get("iri", "")
         try:
             card_query = site.pages["entity"].render({"entity": iri})
@@ -253,11 +247,9 @@ def create_app(
         sections, neighbours = _facts(facts.rows)
         name = names[0] if names else iri
         picture = svg.neighbourhood(name, neighbours, entity_link)
-        page = site.html(
+        return site.html(
             "entity.html", iri=iri, name=name, aliases=aliases, types=types, sections=sections, picture=picture
         )
-        page.headers.update(_caching(tag))
-        return page
 
     async def refuse_write(request: Request) -> Response:
         return PlainTextResponse(
@@ -267,13 +259,13 @@ def create_app(
         )
 
     routes = [
-        Route("/", home),
-        Route("/sparql", sparql_endpoint, methods=["GET", "POST"]),
+        Route("/", revalidated(site, home)),
+        Route("/sparql", revalidated(site, sparql_endpoint), methods=["GET", "POST"]),
         Route("/sparql", refuse_write, methods=["PUT", "DELETE", "PATCH"]),
-        Route("/queries", catalogue),
-        Route("/queries/{name}", saved_query),
-        Route("/openapi.json", api),
-        Route("/entity", entity),
+        Route("/queries", revalidated(site, catalogue)),
+        Route("/queries/{name}", revalidated(site, saved_query)),
+        Route("/openapi.json", revalidated(site, api)),
+        Route("/entity", revalidated(site, entity)),
         Route("/data", refuse_write, methods=["PUT", "POST", "DELETE", "PATCH"]),
     ]
     return BodyLimit(Starlette(routes=routes), max_body)
@@ -325,7 +317,7 @@ def _failure(e: Exception) -> Response:
     return PlainTextResponse(f"{e}\n", status_code=503, headers={"Retry-After": "1"})  # Busy
 
 
-async def _answer(site: Site, request: Request, text: str, title: str, query=None, values=None, tag=None) -> Response:
+async def _answer(site: Site, request: Request, text: str, title: str, query=None, values=None) -> Response:
     accept = request.headers.get("accept")
     try:
         result = await site.run(text)
@@ -342,12 +334,9 @@ async def _answer(site: Site, request: Request, text: str, title: str, query=Non
     fmt, media = chosen
     if fmt == "html":
         page = "query.html" if query is not None else "results.html"
-        response = site.html(page, query=query, values=values or {}, result=result, error=None, title=title, text=text)
-    else:
-        body = formats.render(result, fmt)
-        response = Response(body, media_type=media + ("; charset=utf-8" if media.startswith("text/") else ""))
-    response.headers.update(_caching(tag))
-    return response
+        return site.html(page, query=query, values=values or {}, result=result, error=None, title=title, text=text)
+    body = formats.render(result, fmt)
+    return Response(body, media_type=media + ("; charset=utf-8" if media.startswith("text/") else ""))
 
 
 def serve(

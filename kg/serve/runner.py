@@ -112,13 +112,15 @@ class QueryRunner:
             self._workers.add(fresh)
             return fresh
 
-    def run(self, text: str) -> Result:
-        """The whole result, or SparqlError (bad query), QueryTimeout, ResultTooLarge or Busy."""
+    def run(self, text: str, version: str | None = None) -> Result:
+        """The whole result, or SparqlError (bad query), QueryTimeout, ResultTooLarge or Busy. ``version``:
+        the store's version as the caller read it (read here when not given)."""
         try:
             worker = self._idle.get(timeout=self.limits.wait)
         except queue.Empty:
             raise Busy(f"every query worker stayed busy for {self.limits.wait:g} s; try again") from None
-        version = self.version()
+        if version is None:
+            version = self.version()
         if worker.version != version:  # the store changed since this worker opened it
             worker = self._replace(worker, version)
         answered = False

@@ -158,7 +158,7 @@ def rdf_files(paths: list[Path]) -> list[Path]:
     out = []
     for p in paths:
         if p.is_dir():
-            out += [f for f in walk(p, _refuse) if f.suffix.lower() in FORMATS]
+            out += [f for f in walk(p) if f.suffix.lower() in FORMATS]
         elif p.is_file():
             out.append(p)
         else:
@@ -218,10 +218,6 @@ def _complaint(messages: list[str], graph) -> str:
         return f"{len(bad)} ill-typed literal(s), e.g. {first.n3()}: not a valid {compact(str(first.datatype))}"
     more = f" (and {len(messages) - 1} more)" if len(messages) > 1 else ""
     return messages[0] + more
-
-
-def _refuse(e: InputError) -> None:
-    raise e
 
 
 def _line_of(e: Exception) -> int | None:
