@@ -238,7 +238,7 @@ def test_serve_entity_page_shows_each_fact_with_its_own_evidence(server):
     on the seed, minutes on a large store."""
     status, _, body = fetch(server, "/entity", params={"iri": JINJIANG}, accept="text/html")
     assert status == 200
-    assert body.count("<li>") == 5
+    assert body.count('<li class="fact">') == 5
     # the number the Chinese way, the exact value on hover, under what it measures
     assert '<span title="129860000000元">社会消费品零售总额 1298.6亿元（2023-01/2023-11）</span>' in body
     assert "<h3>社会消费品零售总额</h3>" in body
@@ -321,7 +321,7 @@ def test_serve_browser_runs_a_saved_query_and_follows_an_entity_link(server):
 
 def test_serve_statistics_are_grouped_by_what_they_measure_in_period_order():
     """A big entity's statistics: one group per measured quantity, each in the order of its periods."""
-    from kg.serve.app import _facts
+    from kg.serve.present import entity_facts as _facts
     from kg.store.engine import Cell
 
     def row(variable, value, period):
@@ -336,6 +336,8 @@ def test_serve_statistics_are_grouped_by_what_they_measure_in_period_order():
             lit(value),
             lit("元"),
             lit(period),
+            None,
+            None,
             None,
             None,
         )

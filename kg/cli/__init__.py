@@ -1,7 +1,8 @@
 """cli: the kg command, on top of every stage: one thin command per verb.
 
 Owns the command group and its commands: articles, facts and eval (articles), build (build),
-validate, export and remove (graph), query, sparql and serve (query), train (train); what they share (inputs:
+validate, export and remove (graph), query, sparql and serve (query), search (search), train (train);
+what they share (inputs:
 the exit-2 error, input options) and the progress bar (progress).
 
 May import: every stage and kg.pipeline. Nothing imports it.
@@ -15,7 +16,7 @@ import sys
 import click
 
 from kg import __version__
-from kg.cli import articles, build, graph, query, train
+from kg.cli import articles, build, graph, query, search, train
 from kg.cli.inputs import BadInput
 
 
@@ -66,6 +67,7 @@ for _command in (
     query.query_cmd,
     query.sparql_cmd,
     query.serve_cmd,
+    search.search_cmd,
     graph.export_cmd,
     graph.remove_cmd,
     train.train_cmd,

@@ -12,7 +12,7 @@ from kg.cli.inputs import BadInput, format_of, input_options, model_option, outp
 from kg.cli.progress import Progress
 from kg.errors import InputError
 from kg.extract.facts import as_dict
-from kg.rdf.iris import DEFAULT_BASE
+from kg.rdf.iris import DEFAULT_BASE, Minter
 from kg.store import files
 from kg.validate import ORG_CLASS
 
@@ -91,9 +91,46 @@ def build(inputs, date, fields, output, fmt, base, no_validate, store_path, jobs
             target.flush()
     try:
         _finish(result, output, fmt, target, store_path, no_validate)
+        if target is not None:
+            reindex(
+                target,
+                store_path,
+                _flagged(result.quarantined),
+                [str(Minter(base).article(a.id)) for a in result.articles],
+            )
     finally:
         if target is not None:
             target.close()
+
+
+def reindex(target, store_path: str, quarantine=None, replaced=()) -> None:
+    """Rebuild the search index beside a store on disk (a SPARQL server's is built by kg serve)."""
+    from kg.query import search
+    from kg.store import is_remote, version_of
+
+    if is_remote(store_path):
+        return
+    target.flush()
+    path = Path(store_path) / search.INDEX
+    search.build(target, path, version_of(store_path)(), quarantine, replaced)
+
+
+def _flagged(quarantined) -> dict:
+    """The build's quarantine by article IRI, as the search index keeps it for the article pages."""
+    from kg.query.search import Flagged
+
+    out: dict[str, list] = {}
+    for q in quarantined:
+        view = as_dict(q.fact) if q.fact is not None else None
+        if view is not None:
+            view.pop("evidence", None)
+        for r in q.results:
+            if not r.graph:  # a link across articles (a cycle): no one article to show it on
+                continue
+            fact = json.dumps(view, ensure_ascii=False, sort_keys=True) if view else (r.label or r.focus)
+            sentence = q.fact.evidence.text if q.fact is not None else ""
+            out.setdefault(r.graph, []).append(Flagged(fact, sentence, r.message))
+    return out
 
 
 def _finish(result, output, fmt, target, store_path, no_validate) -> None:

@@ -87,6 +87,7 @@ def remove_cmd(ids, store_path, base):
 
     kg remove PAGE-01 PAGE-02 --store graph.oxigraph
     """
+    from kg.cli.build import reindex
     from kg.rdf.iris import Minter
     from kg.store import open_target
 
@@ -96,7 +97,10 @@ def remove_cmd(ids, store_path, base):
         raise BadInput(str(e)) from None
     mint = Minter(base)
     missing = [i for i in ids if not target.remove(mint.article(i))]
-    target.close()
+    try:
+        reindex(target, store_path, replaced=[str(mint.article(i)) for i in ids])
+    finally:
+        target.close()
     for i in missing:
         click.echo(f"kg: no article {i} in {store_path}", err=True)
     click.echo(f"removed {len(ids) - len(missing)} of {len(ids)} articles")

@@ -154,7 +154,10 @@ def serve_cmd(data_paths, store_path, host, port, timeout, max_rows, workers, ca
         raise BadInput(str(e)) from None
     limits = Limits(timeout=timeout, max_rows=max_rows, workers=workers, cache=cache)
     click.echo(f"kg: serving on http://{host}:{port}/ (timeout {timeout:g} s, at most {max_rows} rows)", err=True)
-    serve(factory, host, port, limits, version, max_body=max_body, read_timeout=read_timeout)
+    from kg.query.search import place_for
+
+    index = place_for(store_path)
+    serve(factory, host, port, limits, version, max_body=max_body, read_timeout=read_timeout, index=index)
 
 
 def _warn(line: str) -> None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
-from urllib.parse import quote
+from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
@@ -15,44 +14,24 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 from kg import __version__
-from kg.nlp.decimals import plain_text
-from kg.query import formats, guard, saved
-from kg.serve import negotiate, openapi, svg
+from kg.query import formats, guard, saved, search
+from kg.serve import negotiate, openapi, svg, views
 from kg.serve.cache import ResultCache, etag, matches
 from kg.serve.hygiene import BodyLimit, guarded_protocol
+from kg.serve.present import TYPE_ZH, entity_facts, entity_link
 from kg.serve.runner import Busy, Limits, QueryRunner, QueryTimeout, ResultTooLarge
 from kg.store.engine import Result, SparqlError
 
 PAGES = saved.QUERIES / "pages"
-# A membership's kg:status as the pages show it.
-STATUS_ZH = {"current": "现任", "former": "曾任", "acting": "代理", "nominated": "拟任"}
 _UPDATE = "application/sparql-update"
-# The classes of the graph as a reader calls them (kg's own and the public vocabularies' local names).
-TYPE_ZH = {
-    "Person": "人物",
-    "Organization": "机构",
-    "Place": "地点",
-    "AdministrativeArea": "行政区",
-    "Event": "事件",
-    "NewsArticle": "文章",
-    "Membership": "任职",
-    "Post": "职位",
-    "Role": "职务",
-    "Occupation": "职业",
-    "Observation": "统计数据",
-    "Sentence": "句子",
-    "Context": "文章正文",
-    "Statement": "陈述",
-    "Entity": "出处",
-    "Source": "来源",
-}
 
 
 class Site:
     """What the routes share: the runner, the cache, the catalogue, the page queries and the templates."""
 
-    def __init__(self, backend_factory: Callable[[], object], limits: Limits, version: Callable[[], str | None]):
+    def __init__(self, backend_factory, limits: Limits, version: Callable[[], str | None], index: Path | None = None):
         self.version = version
+        self.search = search.Keeper(index or search.place_for(None), backend_factory, version)
         self.runner = QueryRunner(backend_factory, limits, version)
         self.cache = ResultCache(limits.cache)
         self.queries = saved.catalogue()
@@ -74,6 +53,10 @@ class Site:
             found = await run_in_threadpool(self.runner.run, text, version)
             self.cache.put(version, text, found)
         return found
+
+    async def index(self) -> search.Index:
+        """The search index, rebuilt first when the store changed since it was built."""
+        return await run_in_threadpool(self.search.current)
 
     def tag(self, request: Request) -> str | None:
         """The ETag of a GET request's answer: the store's version and what the request asks."""
@@ -105,77 +88,20 @@ def _caching(tag: str | None) -> dict[str, str]:
     return {"ETag": tag, "Cache-Control": "no-cache", "Vary": "Accept"}
 
 
-def chinese_number(text: str) -> str:
-    """A number as Chinese news writes it: 129860000000 -> 1298.6亿, 86000 -> 8.6万, 244 -> 244.
-
-    >>> chinese_number("129860000000"), chinese_number("86000"), chinese_number("-35000"), chinese_number("2.5")
-    ('1298.6亿', '8.6万', '-3.5万', '2.5')
-    """
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        return text
-    for size, word in ((Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万")):
-        if abs(value) >= size:
-            return plain_text(str((value / size).quantize(Decimal("0.01")))) + word
-    return plain_text(text)
-
-
-def _statistic(variable, value, unit, period) -> dict:
-    """零售总额 1298.6亿元（2023-01/2023-11）: a statistic's line on an entity page, the exact value kept
-    for the hover, and what it measures and when, for grouping and sorting."""
-    name, amount = variable.value if variable else "", unit.value if unit else ""
-    text = f"{name} {chinese_number(value.value)}{amount}"
-    return {
-        "label": f"{text}（{period.value}）" if period else text,
-        "exact": f"{plain_text(value.value)}{amount}",
-        "variable": name,
-        "period": period.value if period else "",
-    }
-
-
-def _facts(rows) -> tuple[dict[str, list[dict]], list[tuple[str, str, str]]]:
-    """The entity page's facts by section, one item per fact with all its evidence (the sentences that
-    state it and the gazetteer it came from), and the neighbours the picture draws."""
-    sections: dict[str, dict[tuple, dict]] = {}
-    neighbours = []
-    for section, label, other, other_name, headline, sentence, value, unit, period, status, source in rows:
-        item = {
-            **(_statistic(label, value, unit, period) if value else {"label": label.value if label else None}),
-            "other": other.value if other else None,
-            "other_name": other_name.value if other_name else None,
-            "status": STATUS_ZH.get(status.value, status.value) if status else None,
-        }
-        found = sections.setdefault(section.value, {}).setdefault(tuple(item.values()), item)
-        found.setdefault("evidence", [])
-        if sentence is not None:
-            found["evidence"].append({"sentence": sentence.value, "headline": headline.value if headline else ""})
-        if source is not None:
-            found["source"] = source.value
-        if item["other"] and (item["other"], item["other_name"] or "", section.value) not in neighbours:
-            neighbours.append((item["other"], item["other_name"] or item["other"], section.value))
-    out = {k: list(v.values()) for k, v in sections.items()}
-    if "statistics" in out:  # grouped by what is measured, each group in the order of its periods
-        out["statistics"].sort(key=lambda item: (item["variable"], item["period"], item["label"]))
-    return out, neighbours
-
-
-def entity_link(iri: str) -> str:
-    return "/entity?iri=" + quote(iri, safe="")
-
-
 def create_app(
     backend_factory: Callable[[], object],
     limits: Limits | None = None,
     version: Callable[[], str | None] = lambda: None,
     max_body: int = 1024 * 1024,
+    index: Path | None = None,
 ):
     """The ASGI app: the routes behind the request body limit. ``version`` gives the store's version
-    (None: unknown, nothing is cached)."""
-    site = Site(backend_factory, limits or Limits(), version)
+    (None: unknown, nothing is cached); ``index`` is where the search index lives (kg.query.search)."""
+    site = Site(backend_factory, limits or Limits(), version, index)
 
     async def home(request: Request) -> Response:
-        return site.html("home.html", queries=list(site.queries.values()))
+        counts = await views.home_counts(site)
+        return site.html("home.html", queries=list(site.queries.values()), counts=counts)
 
     async def sparql_endpoint(request: Request) -> Response:
         text, problem = await _protocol_query(request)
@@ -243,12 +169,31 @@ def create_app(
             return site.html("error.html", status=404, title="没有这个实体", message=f"图中没有 {iri}")
         aliases = sorted({r[1].value for r in card.rows if r[1]})
         local = {r[2].value.rsplit("/", 1)[-1].rsplit("#", 1)[-1] for r in card.rows if r[2]}
+        if "NewsArticle" in local:  # an article has a page of its own
+            return await views.article_page(site, request)
+        page = views.page_number(request)
+        if page is None:
+            return site.html("error.html", status=400, title="参数有误", message="页码应为正整数")
         types = sorted(TYPE_ZH.get(t, t) for t in local)
-        sections, neighbours = _facts(facts.rows)
+        sections, neighbours = entity_facts(facts.rows)
         name = names[0] if names else iri
         picture = svg.neighbourhood(name, neighbours, entity_link)
+        try:
+            event, articles = await asyncio.gather(
+                views.event_part(site, iri) if "Event" in local else _nothing(), views.entity_articles(site, iri, page)
+            )
+        except _FAILURES as e:
+            return _failure(e)
         return site.html(
-            "entity.html", iri=iri, name=name, aliases=aliases, types=types, sections=sections, picture=picture
+            "entity.html",
+            iri=iri,
+            name=name,
+            aliases=aliases,
+            types=types,
+            sections=sections,
+            picture=picture,
+            event=event,
+            articles=articles,
         )
 
     async def refuse_write(request: Request) -> Response:
@@ -266,9 +211,29 @@ def create_app(
         Route("/queries/{name}", revalidated(site, saved_query)),
         Route("/openapi.json", revalidated(site, api)),
         Route("/entity", revalidated(site, entity)),
+        Route("/search", revalidated(site, _page(site, views.search_page))),
+        Route("/browse/{kind}", revalidated(site, _page(site, views.browse_page))),
+        Route("/article", revalidated(site, _page(site, views.article_page))),
         Route("/data", refuse_write, methods=["PUT", "POST", "DELETE", "PATCH"]),
     ]
     return BodyLimit(Starlette(routes=routes), max_body)
+
+
+async def _nothing() -> None:
+    return None
+
+
+def _page(site: Site, view: Callable):
+    """A page of kg.serve.views as a route: a query that fails is an error page with its reason."""
+
+    async def route(request: Request) -> Response:
+        try:
+            return await view(site, request)
+        except _FAILURES as e:
+            status = _failure(e).status_code
+            return site.html("error.html", status=status, title="查询失败", message=str(e))
+
+    return route
 
 
 async def _protocol_query(request: Request) -> tuple[str, Response | None]:
@@ -334,7 +299,9 @@ async def _answer(site: Site, request: Request, text: str, title: str, query=Non
     fmt, media = chosen
     if fmt == "html":
         page = "query.html" if query is not None else "results.html"
-        return site.html(page, query=query, values=values or {}, result=result, error=None, title=title, text=text)
+        links = await views.cell_links(site, result)
+        context = {"query": query, "values": values or {}, "result": result, "title": title, "text": text}
+        return site.html(page, error=None, links=links, **context)
     body = formats.render(result, fmt)
     return Response(body, media_type=media + ("; charset=utf-8" if media.startswith("text/") else ""))
 
@@ -347,8 +314,9 @@ def serve(
     version: Callable[[], str | None] = lambda: None,
     max_body: int = 1024 * 1024,
     read_timeout: float = 10.0,
+    index: Path | None = None,
 ) -> None:
     import uvicorn
 
-    app = create_app(backend_factory, limits, version, max_body)
+    app = create_app(backend_factory, limits, version, max_body, index)
     uvicorn.run(app, host=host, port=port, log_level="warning", http=guarded_protocol(read_timeout))
