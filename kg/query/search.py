@@ -265,7 +265,8 @@ class Index:
         out: dict[str, tuple[str, str]] = {}
         for name in sorted(set(names)):
             rows = self._all(
-                "SELECT DISTINCT i.kind, i.iri FROM names AS n JOIN items AS i ON i.id = n.item WHERE n.name = ? LIMIT 2",
+                "SELECT DISTINCT i.kind, i.iri FROM names AS n JOIN items AS i ON i.id = n.item "
+                "WHERE n.name = ? LIMIT 2",
                 (name,),
             )
             if rows:

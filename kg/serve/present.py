@@ -65,7 +65,9 @@ def entity_facts(rows) -> tuple[dict[str, list[dict]], list[tuple[str, str, str]
     state it and the gazetteer it came from), and the neighbours the picture draws."""
     sections: dict[str, dict[tuple, dict]] = {}
     neighbours = []
-    for section, label, other, other_name, headline, sentence, value, unit, period, status, source, article, begin in rows:
+    for row in rows:
+        section, label, other, other_name, headline, sentence, value, unit, period, status, source = row[:11]
+        article, begin = row[11:13]
         item = {
             **(_statistic(label, value, unit, period) if value else {"label": label.value if label else None}),
             "other": other.value if other else None,

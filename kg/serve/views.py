@@ -49,7 +49,8 @@ async def search_page(site, request: Request) -> Response:
     if problem is not None:
         if _wants_json(request):
             return JSONResponse({"error": problem}, status_code=400)
-        return site.html("search.html", status=400, q=text, kind=kind, error=problem, hits=[], pages=None, kinds=KIND_ZH)
+        context = {"q": text, "kind": kind, "hits": [], "pages": None, "kinds": KIND_ZH}
+        return site.html("search.html", status=400, error=problem, **context)
     index = await site.index()
     found = await run_in_threadpool(index.search, text, kind, PAGE, (page - 1) * PAGE) if text else None
     if _wants_json(request):
@@ -72,7 +73,8 @@ async def browse_page(site, request: Request) -> Response:
     sort = request.query_params.get("sort", "mentions")
     page = page_number(request)
     if kind not in search.KIND_ORDER:
-        return site.html("error.html", status=404, title="没有这个类别", message=f"可浏览的类别：{'、'.join(KIND_ZH.values())}")
+        message = f"可浏览的类别：{'、'.join(KIND_ZH.values())}"
+        return site.html("error.html", status=404, title="没有这个类别", message=message)
     if sort not in search.SORTS or page is None:
         message = f"排序可选：{'、'.join(search.SORTS)}；页码应为正整数"
         return site.html("error.html", status=400, title="参数有误", message=message)
@@ -120,7 +122,9 @@ async def article_page(site, request: Request) -> Response:
     for begin, end, kind, label, ent, ent_name, other, other_name, value, unit, status in facts.rows:
         fact = {
             "kind": SECTION_ZH.get(kind.value, kind.value),
-            "says": fact_line(kind.value, label.value if label else "", *(c.value if c else None for c in (value, unit, status))),
+            "says": fact_line(
+                kind.value, label.value if label else "", *(c.value if c else None for c in (value, unit, status))
+            ),
             "entity": ent.value,
             "entity_name": ent_name.value if ent_name else ent.value,
             "other": other.value if other else None,
@@ -184,10 +188,9 @@ async def entity_articles(site, iri: str, page: int) -> dict:
 async def home_counts(site) -> list[dict]:
     index = await site.index()
     counts = await run_in_threadpool(index.counts)
-    return [{"kind": k, "name": KIND_ZH[k], "count": counts.get(k, 0), "url": f"/browse/{k}"} for k in search.KIND_ORDER]
-
-
-
+    return [
+        {"kind": k, "name": KIND_ZH[k], "count": counts.get(k, 0), "url": f"/browse/{k}"} for k in search.KIND_ORDER
+    ]
 
 
 async def cell_links(site, result) -> dict[str, tuple[str, str]]:
