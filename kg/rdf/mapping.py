@@ -79,6 +79,10 @@ def map_article(article: Article, facts: list[Fact], mint: Minter) -> Mapped:
     published = Literal(article.date.isoformat(), datatype=XSD.date) if article.date else None
     if published is not None:
         out.own.append((a, SCHEMA.datePublished, published))
+    if article.meta.source:  # the newspaper or site that published it (a record's source, a page's masthead)
+        publisher = Entity("org", article.meta.source)
+        out.own += list(_entity(publisher, mint))
+        out.own.append((a, SCHEMA.publisher, _iri(publisher, mint)))
     source = mint.source(PurePath(article.path).name)
     out.own += [(a, SCHEMA.isPartOf, source), (source, RDF.type, KG.Source)]
     out.own += [(a, RDF.type, NIF.Context), (a, NIF.isString, Literal(article.text))]

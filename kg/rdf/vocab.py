@@ -60,6 +60,7 @@ class SCHEMA(DefinedNamespace):
     observationAbout: URIRef
     observationPeriod: URIRef
     organizer: URIRef
+    publisher: URIRef
     startDate: URIRef
     unitText: URIRef
     value: URIRef

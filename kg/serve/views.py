@@ -115,7 +115,8 @@ async def article_page(site, request: Request) -> Response:
     if not card.rows:
         return site.html("error.html", status=404, title="没有这篇文章", message=f"图中没有 {iri}")
     headline, date, ident, source, text = (c.value if c else "" for c in card.rows[0][:5])
-    authors = [(r[5].value, r[6].value if r[6] else r[5].value) for r in card.rows if r[5]]
+    authors = sorted({(r[5].value, r[6].value if r[6] else r[5].value) for r in card.rows if r[5]})
+    publisher = next(((r[7].value, r[8].value) for r in card.rows if r[7] and r[8]), None)
     names = {r[1].value: entity_link(r[0].value) for r in mentions.rows}
     spans: dict[tuple[int, int], list[dict]] = {}
     listed = []
@@ -146,6 +147,7 @@ async def article_page(site, request: Request) -> Response:
         ident=ident,
         source=source.rsplit("/", 1)[-1],
         authors=authors,
+        publisher=publisher,
         pieces=marked(text, spans, names),
         facts=listed,
         flagged=flagged,
