@@ -241,7 +241,7 @@ def test_serve_entity_page_shows_each_fact_with_its_own_evidence(server):
     assert body.count('<li class="fact">') == 5
     # the number the Chinese way, the exact value on hover, under what it measures
     assert '<span title="129860000000元">社会消费品零售总额 1298.6亿元（2023-01/2023-11）</span>' in body
-    assert "<h3>社会消费品零售总额</h3>" in body
+    assert "<strong>社会消费品零售总额</strong>" in body
     assert body.count("<blockquote>") == 4 and "社会消费品零售总额实现" in body
     assert body.count("据行政区划数据") == 1
     assert "出席会议" not in body
