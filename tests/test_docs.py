@@ -383,3 +383,17 @@ def test_docs_sparql_examples_run_on_the_seed_graph(workspace):
         outcome = run.result()
         assert outcome.status == 0, f"{path.name}:{line}: {outcome.output}"
         assert len(outcome.output.splitlines()) > 1, f"{path.name}:{line}: no rows"
+
+
+def test_docs_commands_page_names_every_command_and_option():
+    """docs/commands.md is the reference: a new command or option of the CLI must appear in it."""
+    from kg.cli import cli
+
+    text = (ROOT / "docs" / "commands.md").read_text("utf-8")
+    missing = [
+        f"kg {name} {option}"
+        for name, command in cli.commands.items()
+        for option in ["", *(o for p in command.params for o in p.opts if o.startswith("-"))]
+        if (f"kg {name}" if not option else option) not in text
+    ]
+    assert not missing, missing
