@@ -305,3 +305,12 @@ def test_queries_each_saved_query_speaks_chinese_on_the_pages(engines, name):
     assert all(q.label(p.name) != p.name for p in q.params)
     result = engines["oxigraph"].query(q.render({p.name: p.example for p in q.params}))
     assert result.vars and all(q.heading(v) != v for v in result.vars), [v for v in result.vars if q.heading(v) == v]
+
+
+def test_queries_counts_by_article_counts_holdings(engines):
+    """Regression: posts were counted as org:Post nodes derived from the article's sentences, which model 2
+    no longer writes (the evidence is on each holding, org:Membership), so every article counted 0."""
+    text = saved.get("counts-by-article").render({"date": "2023-12-27"})
+    for engine in ("oxigraph", "rdflib"):
+        posts = {row[0].value[-2:]: int(row[2].value) for row in engines[engine].query(text).rows}
+        assert posts["03"] == 8 and posts["04"] == 3 and posts["05"] == 0, engine

@@ -374,3 +374,27 @@ def test_validate_flattened_shapes_give_what_pyshacl_gives_on_the_shapes_as_writ
     got = _report_rows(shacl.validate(data, shapes).graph)
     assert got == _report_rows(want)
     assert got, "each broken graph breaks something"
+
+
+def test_validate_report_names_a_node_with_two_names_alike_in_every_process(tmp_path):
+    """Regression: a node with two names was named by whichever rdflib returned first, which changed with
+    Python's hash seed, so the same file gave two reports."""
+    import os
+    import subprocess
+    import sys
+
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(
+        '@prefix schema: <https://schema.org/> .\n<https://example.org/kg/person/x> a schema:Person ; schema:name "乙"@zh, "甲"@zh .\n',
+        encoding="utf-8",
+    )
+    reports = {
+        subprocess.run(
+            [sys.executable, "-m", "kg", "validate", str(bad)],
+            capture_output=True,
+            text=True,
+            env=os.environ | {"PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in (1, 2, 3, 4)
+    }
+    assert len(reports) == 1 and "[Violation] 乙 " in reports.pop()  # the first name in code-point order

@@ -84,7 +84,7 @@ class NIF(DefinedNamespace):
 
 
 class KG(DefinedNamespace):
-    """kg's own terms, for what no public vocabulary covers (documented in the README)."""
+    """kg's own terms, for what no public vocabulary covers (documented in docs/model.md)."""
 
     _fail = True
     _NS = Namespace("https://w3id.org/kg-news/ns#")

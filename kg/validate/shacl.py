@@ -168,10 +168,11 @@ def _results(report: Graph, data: Graph, shapes: Graph, graph_name: str | None) 
 
 
 def _label(data: Graph, node) -> str | None:
+    """The node's name for the report; of several, the first in order, so every run names it alike."""
     for p in (SCHEMA.name, RDFS.label, SKOS.prefLabel, SCHEMA.headline, NIF.anchorOf):
-        v = data.value(node, p)
-        if isinstance(v, Literal):
-            return str(v)
+        names = sorted(str(v) for v in data.objects(node, p) if isinstance(v, Literal))
+        if names:
+            return names[0]
     return None
 
 
