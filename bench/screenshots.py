@@ -1,5 +1,5 @@
-"""The screenshots of docs/: the seed store served, and Chromium at a desktop's and a phone's width on the
-pages of the README's tour (search, a person, the article with the sentence marked).
+"""The screenshots of docs/: the README tour's news.jsonl built into a store and served, and Chromium at a
+desktop's and a phone's width on the tour's pages (search, a person, the article with the sentence marked).
 
 python bench/screenshots.py        # needs chromium, chromium-driver and a CJK font (fonts-noto-cjk)
 Writes docs/img/*.png.
@@ -18,9 +18,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.conftest import serve, stop  # noqa: E402
+from tests.test_docs import FILES  # noqa: E402
 
 OUT = ROOT / "docs" / "img"
-PERSON = "https://example.org/kg/person/邓顺涛"
+PERSON = "https://example.org/kg/person/周明远"
 
 
 def main() -> None:
@@ -31,8 +32,9 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         store = Path(tmp) / "store"
-        build = [sys.executable, "-m", "kg", "build", str(ROOT / "seeds"), "--date", "2023-12-27", "--quiet"]
-        subprocess.run([*build, "--store", str(store)], check=True)
+        news = Path(tmp) / "news.jsonl"
+        news.write_text(FILES["news.jsonl"], "utf-8")
+        subprocess.run([sys.executable, "-m", "kg", "build", str(news), "--quiet", "--store", str(store)], check=True)
         base, proc = serve(["--store", str(store)], Path(tmp) / "serve.log")
         options = webdriver.ChromeOptions()
         options.binary_location = shutil.which("chromium")
@@ -42,16 +44,16 @@ def main() -> None:
         wait = WebDriverWait(driver, 30)
         try:
             driver.set_window_size(1100, 900)
-            driver.get(base + "/search?q=" + urllib.parse.quote("邓"))
+            driver.get(base + "/search?q=" + urllib.parse.quote("明远"))
             wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "ul.hits a"))
             driver.save_screenshot(str(OUT / "search.png"))
             driver.get(base + "/entity?iri=" + urllib.parse.quote(PERSON, safe=""))
             wait.until(lambda d: d.find_element(By.TAG_NAME, "svg"))
-            driver.set_window_size(1100, 1300)
+            driver.set_window_size(1100, 1500)
             driver.save_screenshot(str(OUT / "entity.png"))
-            driver.find_element(By.CSS_SELECTOR, "blockquote a").click()
-            wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "mark"))
             driver.set_window_size(1100, 900)
+            driver.get(driver.find_element(By.CSS_SELECTOR, "blockquote a").get_attribute("href").split("#")[0])
+            wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "mark"))
             driver.save_screenshot(str(OUT / "article.png"))
             driver.set_window_size(390, 844)
             driver.get(base + "/entity?iri=" + urllib.parse.quote(PERSON, safe=""))

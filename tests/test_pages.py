@@ -268,3 +268,11 @@ def test_browser_error_page_keeps_the_typed_query(site, browser):
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".error"))
     assert browser.find_element(By.CSS_SELECTOR, "textarea").get_attribute("value") == typed
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh"
+
+
+def test_pages_an_attendees_events_link_to_the_event_page(site):
+    """邓涛 attends a meeting of the seed: the event is a link on his page and in his picture."""
+    _, _, body = fetch(site, "/entity", params={"iri": "https://example.org/kg/person/邓涛"}, accept=HTML)
+    events = body[body.index("<h2>相关活动</h2>") :]
+    assert re.search(r'<a href="/entity\?iri=https%3A%2F%2Fexample.org%2Fkg%2Fevent%2F[^"]+">[^<]+</a>', events)
+    assert ">参加</text>" in body
