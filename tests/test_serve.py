@@ -349,3 +349,19 @@ def test_serve_statistics_are_grouped_by_what_they_measure_in_period_order():
         ("零售总额", "2021", "零售总额 9800万元（2021）"),
         ("零售总额", "2023", "零售总额 1.2亿元（2023）"),
     ]
+
+
+@pytest.mark.parametrize(
+    "path,params,status",
+    [
+        ("/sparql", {"query": "SELECT * WHERE { ?s ?p }"}, 400),
+        ("/sparql", {"update": "DROP ALL"}, 403),
+        ("/queries/posts-of-person", {"person": ""}, 422),
+        ("/queries/no-such-query", {}, 404),
+    ],
+)
+def test_serve_an_api_client_that_asks_for_json_gets_its_error_as_json(server, path, params, status):
+    got, ctype, body = fetch(server, path, params=params, accept="application/sparql-results+json")
+    assert got == status and ctype.startswith("application/json")
+    found = json.loads(body)
+    assert found["status"] == status and found["error"]

@@ -73,12 +73,25 @@ def revalidated(site: Site, route: Callable):
         tag = site.tag(request)
         if tag is not None and matches(request.headers.get("if-none-match"), tag):
             return Response(status_code=304, headers=_caching(tag))
-        response = await route(request)
+        response = _as_json_if_asked(request, await route(request))
         if response.status_code == 200:
             response.headers.update(_caching(tag))
         return response
 
     return answer
+
+
+def _as_json_if_asked(request: Request, response: Response) -> Response:
+    """A refusal or failure (4xx, 5xx) in plain text, as JSON for a client that asks for JSON (an API
+    client; a browser gets the HTML page, others the plain reason): {"error": reason, "status": code}."""
+    if response.status_code < 400 or not response.media_type or not response.media_type.startswith("text/plain"):
+        return response
+    accept = (request.headers.get("accept") or "").lower()
+    if "json" not in accept:
+        return response
+    headers = {k: v for k, v in response.headers.items() if k.lower() in ("allow", "retry-after")}
+    reason = bytes(response.body).decode("utf-8").strip()
+    return JSONResponse({"error": reason, "status": response.status_code}, response.status_code, headers)
 
 
 def _caching(tag: str | None) -> dict[str, str]:
