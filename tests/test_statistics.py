@@ -86,3 +86,24 @@ def test_statistics_plans_are_no_observations(text):
 def test_statistics_a_place_along_a_road_counts_nothing():
     """京港澳高速17.5公里处: a place, not a count of 处."""
     assert [v for v, _, _ in _stats("7月21日晚，北京市京港澳高速17.5公里处，洪水围困了车辆。")] == []
+
+
+@pytest.mark.parametrize(
+    "text,about",
+    [
+        # The national statistics office's formula: 全国 is the country, which no gazetteer area names.
+        ("2012年5月份，全国居民消费价格总水平同比上涨3.0%。", "中国"),
+        ("我国每年产生城市垃圾1.52亿吨。", "中国"),
+        # A clause that follows takes the country from the sentence that named it.
+        ("全国居民消费价格总水平同比上涨3.0%。其中，农村上涨2.9%。", "中国"),
+    ],
+)
+def test_statistics_the_whole_country_is_what_they_are_about(text, about):
+    found = statistics.extract(make_article(text, date="2012-06-13"))
+    assert found and {s.about.name for s in found} == {about}
+
+
+def test_statistics_the_country_as_a_modifier_is_not_the_subject():
+    """The seed page: 获评全国首批示范智慧商圈 in an earlier clause; the 139 shops are the district's."""
+    text = "今年，某某商圈获评全国首批示范智慧商圈，引进各类首店139家。"
+    assert all(s.about.name != "中国" for s in statistics.extract(make_article(text, date="2023-12-27")))

@@ -17,7 +17,9 @@ from kg.nlp.doc import Doc, Sent, analyse
 from kg.nlp.lexicon import load, longest_first
 
 _CLAUSE = re.compile(r"[，；：、,;:]|等")
-_WHOLE = re.compile(r"全(?:省|市|区|县)")
+_WHOLE = re.compile(r"全(?:省|市|区|县|国)|我国")
+# 全国 and 我国 in Chinese news: the country itself, as a place (the gazetteer's areas stop at provinces).
+_CHINA = Entity("place", "中国")
 _VERBS = re.compile(r"(?:已有|共有|共|实现|达到|达|超过|超|为|占|有)$")
 _FROM = ("距", "距离", "离")
 _LEVEL_REACHED = re.compile(r"(?:增加|增长|上升|下降|减少|提高|降低|降|升)?(?:到|至)(?:\d{4}年|去年|今年)?的?")
@@ -102,6 +104,14 @@ def extract(article: Article) -> Iterator[Statistic]:
             )
 
 
+def _whole(doc: Doc, word: str) -> Entity | None:
+    """The area 全省, 全市, 全区, 全县 refer to in this article, and the country for 全国 and 我国."""
+    if word in ("全国", "我国"):
+        return _CHINA
+    area = doc.locale.whole(word)
+    return area_entity(area) if area is not None else None
+
+
 def _forward(before: str, markers: tuple[str, ...], article: Article) -> bool:
     """A sentence about plans or targets (力争, 目标, 到 a later year) up to the number."""
     if any(m in before for m in markers) or _WILL.search(before):
@@ -113,11 +123,18 @@ def _forward(before: str, markers: tuple[str, ...], article: Article) -> bool:
 def _about(doc: Doc, s: Sent, pos: int) -> Entity | None:
     """全省/全市 before the number, else the nearest place or organization before it that is not an
     item of the list the number counts, looking back through the sentence, then the paragraph."""
-    whole = [m for m in _WHOLE.finditer(s.text, 0, pos)]
+    inside = [(m.begin - s.begin, m.end - s.begin) for m in doc.mentions if s.begin <= m.begin < s.end]
+    clause = max((m.end() for m in re.finditer(r"[，；：]", s.text[:pos])), default=0)
+    # 全国 only in the number's own clause: 某商圈获评全国首批示范商圈，引进首店139家 is not about the country.
+    whole = [
+        m
+        for m in _WHOLE.finditer(s.text, 0, pos)
+        if not any(b <= m.start() < e for b, e in inside) and (m.group(0)[-1] != "国" or m.start() >= clause)
+    ]
     if whole:
-        area = doc.locale.whole(whole[-1].group(0))
+        area = _whole(doc, whole[-1].group(0))
         if area is not None:
-            return area_entity(area)
+            return area
     text = doc.article.text
     listed = False
     for sent in _back(doc, s):
@@ -142,9 +159,9 @@ def _about(doc: Doc, s: Sent, pos: int) -> Entity | None:
         if near:
             return entity(near[-1])
         if sent is not s and _WHOLE.search(sent.text):
-            area = doc.locale.whole(_WHOLE.findall(sent.text)[-1])
+            area = _whole(doc, _WHOLE.findall(sent.text)[-1])
             if area is not None:
-                return area_entity(area)
+                return area
     # Nothing named in the paragraph. A count of listed names is about no one; otherwise a person named
     # before the number (某某向某项目捐款6761.20元), else the article's own topic: the place of the
     # incident it reports, or the place its headline names (某地地震致15万人受灾 … 地震已造成15.5万人受灾).
