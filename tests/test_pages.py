@@ -79,7 +79,14 @@ def test_pages_search_html_lists_links_with_what_each_is(site):
 
 @pytest.mark.parametrize(
     "params,status",
-    [({"q": "王", "type": "people"}, 400), ({"q": "王", "page": "0"}, 400), ({"q": "王" * 201}, 400)],
+    [
+        ({"q": "王", "type": "people"}, 400),
+        ({"q": "王", "page": "0"}, 400),
+        ({"q": "王", "page": "1²"}, 400),  # str.isdigit() says yes, int() says no
+        ({"q": "王", "page": "١"}, 400),
+        ({"q": "王" * 201}, 400),
+        ({"q": "ab\x00"}, 400),
+    ],
 )
 def test_pages_search_bad_requests_say_why(site, params, status):
     code, _, body = fetch(site, "/search", params=params, accept=HTML)
@@ -276,3 +283,21 @@ def test_pages_an_attendees_events_link_to_the_event_page(site):
     events = body[body.index("<h2>相关活动</h2>") :]
     assert re.search(r'<a href="/entity\?iri=https%3A%2F%2Fexample.org%2Fkg%2Fevent%2F[^"]+">[^<]+</a>', events)
     assert ">参加</text>" in body
+
+
+@pytest.mark.parametrize("path", ["/browse/person", "/entity?iri=" + urllib.parse.quote(PERSON, safe="")])
+def test_pages_a_page_number_that_is_not_ascii_digits_is_400(site, path):
+    status, _, _ = fetch(site, path + ("&" if "?" in path else "?") + "page=%C2%B2", accept=HTML)
+    assert status == 400
+
+
+def test_pages_the_entity_page_title_is_its_name(site):
+    _, _, body = fetch(site, "/entity", params={"iri": PERSON}, accept=HTML)
+    assert re.search(r"<title>邓顺涛 · kg</title>", body)
+
+
+def test_pages_a_literal_that_spells_an_iri_is_not_shown_as_its_thing(site):
+    query = "SELECT ?p (STR(?p) AS ?s) WHERE { ?p a <https://schema.org/Person> } ORDER BY ?p LIMIT 1"
+    _, _, body = fetch(site, "/sparql", params={"query": query}, accept=HTML)
+    iri_cell, text_cell = re.findall(r"<td>(.*?)</td>", body)[:2]
+    assert "<a " in iri_cell and "<a " not in text_cell and text_cell.startswith("https://")

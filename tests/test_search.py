@@ -150,3 +150,46 @@ def test_the_quarantine_is_kept_in_the_index_by_article(tmp_path):
     index = search.Index(path)
     assert index.quarantine("https://example.org/kg/article/a") == flagged["https://example.org/kg/article/a"]
     assert index.quarantine("https://example.org/kg/article/b") == []
+
+
+def test_a_replaced_index_stays_readable_for_requests_that_hold_it(store, tmp_path):
+    """The store changes while a request reads the old index: the new one is built beside, and the old
+    one is not closed under the request (closing it there crashed the server under load)."""
+    from kg.store import open_store
+
+    version = ["v1"]
+    keeper = search.Keeper(tmp_path / search.INDEX, lambda: open_store(store), lambda: version[0])
+    old = keeper.current()
+    version[0] = "v2"
+    new = keeper.current()
+    assert new is not old and new.version == "v2"
+    assert old.search("王勇").total == 1 and new.search("王勇").total == 1
+
+
+def test_a_readers_rebuild_leaves_the_builds_own_index_alone(tmp_path):
+    """kg build wrote the index for this version (with its quarantine); a reader that raced it and
+    rebuilt for the same version does not replace it."""
+    from kg.query.search import Flagged
+    from kg.store.engine import Result
+
+    class Engine:
+        def query(self, text):
+            return Result("select", rows=[])
+
+    path = tmp_path / search.INDEX
+    kept = {"https://example.org/kg/article/a": [Flagged("{}", "某句。", "某条消息")]}
+    search.build(Engine(), path, "v1", kept)
+    search.build(Engine(), path, "v1", force=False)  # the reader's
+    assert search.Index(path).quarantine("https://example.org/kg/article/a") == kept["https://example.org/kg/article/a"]
+    search.build(Engine(), path, "v2", force=False)  # a newer version is written
+    assert search.Index(path).version == "v2"
+
+
+@pytest.mark.parametrize("text", ["ab\x00", "\x00\x00\x00", "王\ud800勇", "\x1b[31m"])
+def test_search_drops_control_characters_and_lone_surrogates(index, text):
+    index.search(text)  # no sqlite3.OperationalError (FTS5's parser stops at NUL)
+
+
+def test_a_store_kg_may_not_write_to_is_read_through_its_own_index_first(store):
+    places = search.place_for(str(store))
+    assert places[0] == store / search.INDEX

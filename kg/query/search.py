@@ -90,11 +90,15 @@ class Flagged:
     message: str
 
 
-def build(engine, path: Path, version: str, quarantine: dict[str, list[Flagged]] | None = None, replaced=()) -> None:
+def build(
+    engine, path: Path, version: str, quarantine: dict[str, list[Flagged]] | None = None, replaced=(), force=True
+) -> None:
     """Write the index of the graph ``engine`` answers for to ``path``, replacing any index there.
 
     ``quarantine`` lists the quarantined facts of the articles just written; the old index's lists are
-    kept for the articles the graph still holds, but for those ``replaced`` (written again or removed)."""
+    kept for the articles the graph still holds, but for those ``replaced`` (written again or removed).
+    A reader's rebuild (``force=False``) leaves alone an index another process wrote for this version
+    meanwhile: the build's own, which holds its quarantine."""
     path = Path(path)
     rows = {name: engine.query((QUERIES / f"{name}.rq").read_text("utf-8")).rows for name in _QUERY_NAMES}
     items = _items(rows)
@@ -107,7 +111,8 @@ def build(engine, path: Path, version: str, quarantine: dict[str, list[Flagged]]
             _fill(db, items, rows["aliases"], {**kept, **(quarantine or {})}, version)
         db.close()
         os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
+        if force or _version_at(path) != version:
+            os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -178,6 +183,17 @@ def _old_quarantine(path: Path, articles: set[str]) -> dict[str, list[Flagged]]:
     return out
 
 
+def _version_at(path: Path) -> str | None:
+    try:
+        index = Index(path)
+    except StaleIndex:
+        return None
+    try:
+        return index.version
+    finally:
+        index.close()
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -209,11 +225,13 @@ class Index:
             return self.db.execute(sql, args).fetchall()
 
     def close(self) -> None:
-        self.db.close()
+        with self.lock:
+            self.db.close()
 
     def search(self, text: str, kind: str | None = None, limit: int = 20, offset: int = 0) -> Page:
-        """The things whose name or alias contains ``text`` (case folded), best first."""
-        text = " ".join(text.split())
+        """The things whose name or alias contains ``text`` (case folded), best first. Control characters
+        and lone surrogates (which no name holds, and which SQLite's parsers stop at) are dropped."""
+        text = " ".join(_printable(text).split())
         if not text:
             return Page(0, [])
         folded = text.casefold()
@@ -291,6 +309,11 @@ class Index:
         return [Flagged(*r) for r in rows]
 
 
+def _printable(text: str) -> str:
+    text = text.encode("utf-8", "ignore").decode("utf-8")  # lone surrogates (a command line's bad bytes)
+    return "".join(c for c in text if c.isprintable() or c.isspace())
+
+
 class StaleIndex(Exception):
     """No index there, or one that is not this kg's."""
 
@@ -304,39 +327,49 @@ class Keeper:
     """The index of one graph, rebuilt when the graph changed: its ``version`` (a store's revision) is
     not the index's. A graph whose version is unknown (a SPARQL server) is indexed once."""
 
-    def __init__(self, path: Path, engine_factory, version):
-        self.path = Path(path)
+    def __init__(self, path: Path | tuple[Path, ...], engine_factory, version):
+        # Where an index may be found, the last one where it is written: beside the store, then a
+        # temporary folder for a store kg may not write to.
+        self.places = tuple(Path(p) for p in path) if isinstance(path, tuple) else (Path(path),)
         self.engine_factory = engine_factory
         self.version = version
         self.index: Index | None = None
         self.lock = threading.Lock()
 
     def current(self) -> Index:
-        wanted = self.version() or "unversioned"
+        """The index of the graph as it is now. An index replaced here is not closed: requests may still
+        be reading it, and its connection closes when the last of them lets go of it."""
         with self.lock:
+            wanted = self.version() or "unversioned"
             if self.index is not None and self.index.version == wanted:
                 return self.index
-            try:
-                index = Index(self.path)
-            except StaleIndex:
-                index = None
-            if index is None or (index.version != wanted and wanted != "unversioned"):
-                if index is not None:
-                    index.close()
-                build(self.engine_factory(), self.path, wanted)
-                index = Index(self.path)
-            if self.index is not None:
-                self.index.close()
-            self.index = index
-            return index
+            for place in self.places:
+                try:
+                    index = Index(place)
+                except StaleIndex:
+                    continue
+                if index.version == wanted or wanted == "unversioned":
+                    self.index = index
+                    return index
+                index.close()
+            build(self.engine_factory(), self.places[-1], wanted, force=False)
+            self.index = Index(self.places[-1])
+            return self.index
 
 
-def place_for(store_path: str | None) -> Path:
-    """Where the index of a graph lives: beside a store on disk that kg may write to; otherwise (files
-    loaded in memory, a SPARQL server, a store kg may not write to) in a temporary folder that goes
-    when the process ends."""
-    if store_path and "://" not in store_path and os.access(store_path, os.W_OK):
-        return Path(store_path) / INDEX
+def place_for(store_path: str | None) -> tuple[Path, ...]:
+    """Where the index of a graph is looked for, the last place being where a reader writes it: beside
+    a store on disk (kg build writes it there); in a temporary folder that goes when the process ends
+    for files loaded in memory, a SPARQL server, or a store kg may not write to."""
+    if store_path and "://" not in store_path:
+        beside = Path(store_path) / INDEX
+        if os.access(store_path, os.W_OK):
+            return (beside,)
+        return (beside, _temporary())
+    return (_temporary(),)
+
+
+def _temporary() -> Path:
     import atexit
     import shutil
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,7 +30,7 @@ _UPDATE = "application/sparql-update"
 class Site:
     """What the routes share: the runner, the cache, the catalogue, the page queries and the templates."""
 
-    def __init__(self, backend_factory, limits: Limits, version: Callable[[], str | None], index: Path | None = None):
+    def __init__(self, backend_factory, limits: Limits, version: Callable[[], str | None], index=None):
         self.version = version
         self.search = search.Keeper(index or search.place_for(None), backend_factory, version)
         self.runner = QueryRunner(backend_factory, limits, version)
@@ -55,8 +56,12 @@ class Site:
         return found
 
     async def index(self) -> search.Index:
-        """The search index, rebuilt first when the store changed since it was built."""
-        return await run_in_threadpool(self.search.current)
+        """The search index, rebuilt first when the store changed since it was built (IndexUnavailable
+        when it can be neither read nor written)."""
+        try:
+            return await run_in_threadpool(self.search.current)
+        except (OSError, sqlite3.Error, search.StaleIndex) as e:
+            raise IndexUnavailable(f"the search index cannot be read or written: {e}") from None
 
     def tag(self, request: Request) -> str | None:
         """The ETag of a GET request's answer: the store's version and what the request asks."""
@@ -106,14 +111,17 @@ def create_app(
     limits: Limits | None = None,
     version: Callable[[], str | None] = lambda: None,
     max_body: int = 1024 * 1024,
-    index: Path | None = None,
+    index: Path | tuple[Path, ...] | None = None,
 ):
     """The ASGI app: the routes behind the request body limit. ``version`` gives the store's version
     (None: unknown, nothing is cached); ``index`` is where the search index lives (kg.query.search)."""
     site = Site(backend_factory, limits or Limits(), version, index)
 
     async def home(request: Request) -> Response:
-        counts = await views.home_counts(site)
+        try:
+            counts = await views.home_counts(site)
+        except _FAILURES as e:
+            return _failure(e)
         return site.html("home.html", queries=list(site.queries.values()), counts=counts)
 
     async def sparql_endpoint(request: Request) -> Response:
@@ -183,7 +191,7 @@ def create_app(
         aliases = sorted({r[1].value for r in card.rows if r[1]})
         local = {r[2].value.rsplit("/", 1)[-1].rsplit("#", 1)[-1] for r in card.rows if r[2]}
         if "NewsArticle" in local:  # an article has a page of its own
-            return await views.article_page(site, request)
+            return await _page(site, views.article_page)(request)
         page = views.page_number(request)
         if page is None:
             return site.html("error.html", status=400, title="参数有误", message="页码应为正整数")
@@ -281,7 +289,11 @@ async def _protocol_query(request: Request) -> tuple[str, Response | None]:
     return str(text), None
 
 
-_FAILURES = (SparqlError, ResultTooLarge, QueryTimeout, Busy)
+class IndexUnavailable(Exception):
+    """The search index can be neither read nor rebuilt (a full disk, a store folder gone)."""
+
+
+_FAILURES = (SparqlError, ResultTooLarge, QueryTimeout, Busy, IndexUnavailable)
 
 
 def _failure(e: Exception) -> Response:
@@ -312,7 +324,10 @@ async def _answer(site: Site, request: Request, text: str, title: str, query=Non
     fmt, media = chosen
     if fmt == "html":
         page = "query.html" if query is not None else "results.html"
-        links = await views.cell_links(site, result)
+        try:
+            links = await views.cell_links(site, result)
+        except _FAILURES:
+            links = {}  # the result without its links, rather than no result
         context = {"query": query, "values": values or {}, "result": result, "title": title, "text": text}
         return site.html(page, error=None, links=links, **context)
     body = formats.render(result, fmt)
@@ -327,7 +342,7 @@ def serve(
     version: Callable[[], str | None] = lambda: None,
     max_body: int = 1024 * 1024,
     read_timeout: float = 10.0,
-    index: Path | None = None,
+    index: Path | tuple[Path, ...] | None = None,
 ) -> None:
     import uvicorn
 

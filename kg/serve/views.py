@@ -4,6 +4,7 @@ marked, and what an entity page adds for events and for the articles that mentio
 from __future__ import annotations
 
 import asyncio
+import re
 from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
@@ -19,8 +20,9 @@ SORT_ZH = {"mentions": "提及次数", "name": "名称", "date": "日期"}
 
 
 def page_number(request: Request) -> int | None:
+    """?page=N, 1 to 100,000 in ASCII digits (str.isdigit also takes ² and ١); None when it is not."""
     raw = request.query_params.get("page", "1")
-    return int(raw) if raw.isdigit() and 0 < int(raw) <= 100_000 else None
+    return int(raw) if re.fullmatch(r"[0-9]{1,6}", raw) and 0 < int(raw) <= 100_000 else None
 
 
 def _wants_json(request: Request) -> bool:
@@ -46,9 +48,11 @@ async def search_page(site, request: Request) -> Response:
         problem = "页码应为正整数"
     elif len(text) > 200:
         problem = "搜索词太长（最多 200 字）"
+    elif any(not (c.isprintable() or c.isspace()) for c in text):
+        problem = "搜索词含有控制字符"
     if problem is not None:
         if _wants_json(request):
-            return JSONResponse({"error": problem}, status_code=400)
+            return JSONResponse({"error": problem, "status": 400}, status_code=400)
         context = {"q": text, "kind": kind, "hits": [], "pages": None, "kinds": KIND_ZH}
         return site.html("search.html", status=400, error=problem, **context)
     index = await site.index()
@@ -195,9 +199,10 @@ async def home_counts(site) -> list[dict]:
     ]
 
 
-async def cell_links(site, result) -> dict[str, tuple[str, str]]:
+async def cell_links(site, result) -> dict[tuple[str, str], tuple[str, str]]:
     """Where the cells of a result table link: a name of one thing to its page, a name several things
-    share to the search for it, an IRI of a thing to its page under its name. (value -> (url, text))"""
+    share to the search for it, an IRI of a thing to its page under its name.
+    ((cell type, value) -> (url, text))"""
     if result.kind != "select":
         return {}
     cells = {c for row in result.rows for c in row if c is not None}
@@ -207,9 +212,9 @@ async def cell_links(site, result) -> dict[str, tuple[str, str]]:
     found = await run_in_threadpool(index.resolve, names) if len(names) <= 2000 else {}
     links = {}
     for name, (kind, iri) in found.items():
-        links[name] = (_link(kind, iri), name) if iri else ("/search?q=" + quote(name), name)
+        links["literal", name] = (_link(kind, iri), name) if iri else ("/search?q=" + quote(name), name)
     known = await run_in_threadpool(index.kinds_and_names, iris)
     for iri in iris:
         kind, name = known.get(iri, ("", iri))
-        links[iri] = (_link(kind, iri), name)
+        links["uri", iri] = (_link(kind, iri), name)
     return links
