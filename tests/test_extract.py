@@ -344,3 +344,19 @@ def test_extract_named_days_weeks_and_months(text, name, date):
 @pytest.mark.parametrize("text", ["全国各地都在过节。", "中国首席代表张某某昨日抵达。", "安理会召开紧急会议。"])
 def test_extract_what_is_no_named_day_or_meeting(text):
     assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,post",
+    [
+        # A minister abroad holds the title in the country's government, as a head of state does.
+        ("认为俄罗斯外长拉夫罗夫对此进行的反驳没有说服力。", ("拉夫罗夫", "外长", "俄罗斯政府")),
+        # The day after the name (12日表示) dates what the holder did; it does not end the reading.
+        ("美国国务卿希拉里12日表示，美国怀疑此事。", ("希拉里", "国务卿", "美国政府")),
+        # The country in one character (俄) is written nowhere as the organization: no mention at -1.
+        ("俄外长拉夫罗夫13日表示反对。", ("拉夫罗夫", "外长", "俄罗斯政府")),
+        ("俄总统顾问张明13日表示反对。", ("张明", "总统顾问", "俄罗斯政府")),
+    ],
+)
+def test_extract_titles_of_state_abroad(text, post):
+    assert post in posts(text, date="2012-06-14", locale=None)

@@ -165,7 +165,12 @@ def _foreign_holder(text: str, m: re.Match, starts: dict) -> int:
         return 0  # not after a country or region (jieba tags 约旦 an adverb: any word will do)
     end = t.end + (2 if text.startswith(("二世", "三世", "四世"), t.end) else 0)
     after = starts.get(end)
+    if _DAY.match(text, end):  # 某国总统某某12日表示: the day the name is followed by dates what it did
+        return end
     return end if after is None or after.flag[:1] in "vpcdux" or after.word == "时" else 0
+
+
+_DAY = re.compile(r"\d{1,2}日(?:[上下]午|晚|凌晨)?[\u4e00-\u9fff]")
 
 
 _PROPER_NAMES = frozenset({"nr", "nrt", "ns", "nz"})
@@ -244,7 +249,8 @@ def _chain(text: str, name_begin: int, name_end: int, quoted: bool = False) -> C
         at = piece.rfind(item.org, 0, len(piece) - len(item.role)) if item.org else -1
         if item.org and at < 0:  # a fused title (省公安厅长): the organization runs into the title
             at = piece.rfind(item.org)
-        items.append(Item(item.org, item.role, item.status, start + at if item.org else -1, item.alone))
+        # An organization not written as such (俄 of 俄外长 is 俄罗斯) has no place in the text: -1.
+        items.append(Item(item.org, item.role, item.status, start + at if item.org and at >= 0 else -1, item.alone))
         begin = start + max(at, 0) if item.org else start + len(piece) - len(item.role)
         if after or item.org and not _only_qualifiers(piece[:at]):
             break  # 某某代表李四赠送给联合国秘书长: the chain starts inside its piece, not at a 、 before it

@@ -134,7 +134,7 @@ def analyse(article: Article) -> Doc:
             if c.name not in bylined:
                 posts += [Post(person, role, org, status, s) for role, org, status in resolved]
             for item, (_, org, _) in zip(items, resolved, strict=True):
-                if item.org and org is not None and c.name not in bylined:
+                if item.org and item.org_begin >= 0 and org is not None and c.name not in bylined:
                     b = s.begin + item.org_begin
                     found.append(Mention(b, b + len(item.org), item.org, "org", org.name, org.aliases, cue="chain"))
         found += people.speakers(s.text, s.begin, s.tokens)
