@@ -94,7 +94,27 @@ def read(text: str) -> tuple[list[Token], list[Span]]:
     """
     raw = tokens(text)
     spans = [_edged(text, s) if s.kind == "PER" else s for s in tag(text, raw, scored=("PER", "ORG"))]
+    spans = [t for t in map(_unquoted, spans) if t.end - t.begin >= 2]
     return with_names(raw, [(s.begin, s.end) for s in people(spans)]), spans
+
+
+_PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "「": "」", "『": "』", "【": "】"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+
+
+def _unquoted(s: Span) -> Span:
+    """A span without a quote or bracket at either edge whose partner it does not hold: the model ran
+    索尼访日代表团” into the mark closing “中国青年学生索尼访日代表团”.
+
+    >>> _unquoted(Span(3, 11, "ORG", "某某访日代表团”", 0.9)).text
+    '某某访日代表团'
+    """
+    begin, end, text = s.begin, s.end, s.text
+    while text and (text[-1] in _CLOSERS and _CLOSERS[text[-1]] not in text[:-1]):
+        text, end = text[:-1], end - 1
+    while text and (text[0] in _PAIRS and _PAIRS[text[0]] not in text[1:]):
+        text, begin = text[1:], begin + 1
+    return s if (begin, end) == (s.begin, s.end) else Span(begin, end, s.kind, text, s.confidence)
 
 
 def _edged(text: str, s: Span) -> Span:
