@@ -360,3 +360,9 @@ def test_extract_what_is_no_named_day_or_meeting(text):
 )
 def test_extract_titles_of_state_abroad(text, post):
     assert post in posts(text, date="2012-06-14", locale=None)
+
+
+def test_extract_an_event_looked_back_at_is_named_from_after_the_verb_and_not_dated_by_it():
+    """回应…听证会的疑问: the verb is no part of the name, and the sentence's date is the answer's."""
+    found = facts_of("6月13日，某委在其网站公开回应居民阶梯电价听证会的相关疑问。", EventFact, date="2012-06-14")
+    assert [(e.name, e.date) for e in found] == [("居民阶梯电价听证会", None)]

@@ -19,6 +19,9 @@ _HELD = re.compile(
     r"举行|举办|召开|开幕|闭幕|启动|开展|拉开帷幕|落下帷幕|落幕|进行|开班|开讲|上演|亮相|揭晓|发布|开始|结束|在.{1,12}(?:开|办)"
 )
 _ACTS = re.compile(r"出席|参加|列席|与会|主持|召开|举行|举办|观摩")
+# An event that is the object of a verb of looking back at it (回应某某听证会的疑问): the sentence's time
+# is the looking back's, not the event's.
+_AFTERWARDS = re.compile(r"(?:回应|答复|解读|评论|报道)(?:了|过)?$")
 
 
 @functools.cache
@@ -105,7 +108,7 @@ def _date(doc: Doc, s: Sent, begin: int) -> str | None:
     only mentions an event (截止6月30日，某某公益活动共募集…) does not date it: it must say the event was
     held, or write the time right before its name."""
     held = _HELD.search(s.text) or any(0 <= begin - t.end <= 2 for t in s.times)
-    if not held:
+    if not held or _AFTERWARDS.search(s.text, 0, begin):
         return None
     before = [t for t in s.times if t.end <= begin and t.kind != "period"]
     if before:

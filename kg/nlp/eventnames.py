@@ -18,7 +18,8 @@ from kg.nlp.segment import Token
 _QUOTED = re.compile(r"《[^《》\n]{2,60}》|[“#][^“”《》#\n]{2,40}[”#]")
 _N = "\\d一二三四五六七八九十百"
 _YEAR_OR_ORDINAL = re.compile(rf"\d{{4}}年?|[{_N}]+年|第[{_N}]+[届次期]|首届|[{_N}]+届")
-_ACTS_IN = re.compile(r"出席|参加|列席|主持|召开|举行|举办|观摩|出现|宣布|走到|来到|作为")
+# Verbs whose object an event is (出席会议, 回应听证会的疑问): the name starts after them.
+_ACTS_IN = re.compile(r"出席|参加|列席|主持|召开|举行|举办|观摩|出现|宣布|走到|来到|作为|回应|答复|解读|评论|报道")
 _OBSERVANCE = re.compile(
     r"(?:\d{4}年)?(世界|国际|全国|全民|中国)(?:(?![的和与及、，。])[\u4e00-\u9fff]){2,8}?(?:日|节|周|月)"
 )
@@ -28,7 +29,7 @@ _STOP_FLAGS = ("x", "p", "c", "u", "r", "d", "y", "e", "t", "q", "f", "s", "z")
 # Verbs of taking part and holding: 某某出席会议 names no event; the name starts after them.
 _ACTS = re.compile(
     r"出席|参加|列席|与会|主持|召开|举行|举办|观摩|开展|启动|组织|宣布|参与|进行|开幕|闭幕|承办|主办|协办|亮相|召集|"
-    r"部署|筹备|发布|通过|讨论|表示|指出|强调|介绍|作为|成为|称|说|是|有|在|为|于"
+    r"部署|筹备|发布|通过|讨论|表示|指出|强调|介绍|作为|成为|回应|答复|解读|评论|报道|称|说|是|有|在|为|于"
 )
 
 
