@@ -34,6 +34,15 @@ def index(store):
     found.close()
 
 
+class Engine:
+    """An engine whose graph is empty: the index holds only what a test gives it."""
+
+    def query(self, text):
+        from kg.store.engine import Result
+
+        return Result("select", rows=[])
+
+
 def kg_search(*args):
     done = subprocess.run([*KG, "search", *args], capture_output=True, text=True)
     return done.returncode, done.stdout, done.stderr
@@ -138,12 +147,6 @@ def test_the_quarantine_is_kept_in_the_index_by_article(tmp_path):
     """A fact a shape rejects is listed with its article in the index (the article page shows it)."""
     from kg.query.search import Flagged
 
-    class Engine:
-        def query(self, text):
-            from kg.store.engine import Result
-
-            return Result("select", rows=[])
-
     path = tmp_path / search.INDEX
     flagged = {"https://example.org/kg/article/a": [Flagged('{"type": "post"}', "某句。", "职务缺少名称")]}
     search.build(Engine(), path, "v1", flagged)
@@ -170,11 +173,6 @@ def test_a_readers_rebuild_leaves_the_builds_own_index_alone(tmp_path):
     """kg build wrote the index for this version (with its quarantine); a reader that raced it and
     rebuilt for the same version does not replace it."""
     from kg.query.search import Flagged
-    from kg.store.engine import Result
-
-    class Engine:
-        def query(self, text):
-            return Result("select", rows=[])
 
     path = tmp_path / search.INDEX
     kept = {"https://example.org/kg/article/a": [Flagged("{}", "某句。", "某条消息")]}
