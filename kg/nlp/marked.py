@@ -84,6 +84,19 @@ _CREDITED = re.compile(
 _SOURCE = re.compile(r"[（(]\s*来源[：:]\s*(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,12})\s*[）)]")
 
 
+_SITE = re.compile(r"(?:官方网站|官方微博|网站|官网|微博)$")
+
+
+def _of_its_site(name: str) -> str:
+    """据某局网站消息: a body's own website (or microblog) credits the body.
+
+    >>> _of_its_site("国家统计局网站"), _of_its_site("某某网站"), _of_its_site("新华网")
+    ('国家统计局', '某某网站', '新华网')
+    """
+    body = _SITE.sub("", name)
+    return body if body != name and len(body) >= 2 and orgs.is_org_name(body) else name
+
+
 def source_credit(text: str) -> str | None:
     """The outlet an article credits as its source: （来源：某某日报）, the last such credit."""
     found = [m["name"] for m in _SOURCE.finditer(text) if orgs.specific(m["name"])]
@@ -98,9 +111,9 @@ def outlets(text: str, offset: int) -> list[Mention]:
         Mention(offset + m.start("name"), offset + m.end("name"), m["name"], "org", m["name"], cue="title")
         for m in _OUTLET_TITLE.finditer(text)
     ]
-    out += [
-        Mention(offset + m.start("name"), offset + m.end("name"), m["name"], "org", m["name"], cue="credit")
-        for m in _CREDITED.finditer(text)
-        if orgs.specific(m["name"]) and not gazetteer.is_area(m["name"])
-    ]
+    for m in _CREDITED.finditer(text):
+        name = _of_its_site(m["name"])
+        if orgs.specific(name) and not gazetteer.is_area(name):
+            begin = offset + m.start("name")
+            out.append(Mention(begin, begin + len(name), name, "org", name, cue="credit"))
     return out
