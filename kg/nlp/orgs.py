@@ -379,9 +379,25 @@ def _abbreviates(short: str, name: str) -> bool:
     return True
 
 
+_STATE_BODY = re.compile(r"(?:政府|外交部|国防部|内政部|财政部|国务院|议会|总统府|军方)")
+
+
+def _spell_country(name: str) -> str:
+    """A state's body named by the country's one-character short form: 叙政府 -> 叙利亚政府, 俄外交部 ->
+    俄罗斯外交部 (people.toml's country_abbreviations).
+
+    >>> _spell_country("叙政府"), _spell_country("俄外交部"), _spell_country("市政府")
+    ('叙利亚政府', '俄罗斯外交部', '市政府')
+    """
+    countries = load("people")["country_abbreviations"]
+    if name[:1] in countries and _STATE_BODY.fullmatch(name, 1):
+        return countries[name[0]] + name[1:]
+    return name
+
+
 def canonical(surface: str, qualify) -> OrgName:
     """The full name of an organization and its other forms: 省医保局 -> 某省医疗保障局."""
-    full = official(qualify(spell_areas(expand(surface))))
+    full = official(qualify(spell_areas(expand(_spell_country(surface)))))
     if full == expand(surface) != surface and surface.startswith(
         tuple(s for s, _ in _vocab()[3] if s[0] not in "省市区县")
     ):
