@@ -366,3 +366,20 @@ def test_extract_an_event_looked_back_at_is_named_from_after_the_verb_and_not_da
     """回应…听证会的疑问: the verb is no part of the name, and the sentence's date is the answer's."""
     found = facts_of("6月13日，某委在其网站公开回应居民阶梯电价听证会的相关疑问。", EventFact, date="2012-06-14")
     assert [(e.name, e.date) for e in found] == [("居民阶梯电价听证会", None)]
+
+
+@pytest.mark.parametrize(
+    "text,post",
+    [
+        # A transliterated name that no surname opens and jieba has never counted, between a title and a
+        # verb of saying.
+        ("美国国务院发言人纽兰表示，美国坚持此前的立场。", ("纽兰", "发言人", "美国国务院")),
+    ],
+)
+def test_extract_a_speaker_named_between_title_and_verb(text, post):
+    assert post in posts(text, date="2012-06-14", locale=None)
+
+
+@pytest.mark.parametrize("text", ["某市政府发言人对此表示欢迎。", "某局局长昨天说，工作已经完成。"])
+def test_extract_no_speaker_from_a_word_between_title_and_verb(text):
+    assert not {p for p in posts(text, date="2012-06-14", locale=None) if p[0] in ("对此", "昨天")}
