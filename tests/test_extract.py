@@ -383,3 +383,18 @@ def test_extract_a_speaker_named_between_title_and_verb(text, post):
 @pytest.mark.parametrize("text", ["某市政府发言人对此表示欢迎。", "某局局长昨天说，工作已经完成。"])
 def test_extract_no_speaker_from_a_word_between_title_and_verb(text):
     assert not {p for p in posts(text, date="2012-06-14", locale=None) if p[0] in ("对此", "昨天")}
+
+
+@pytest.mark.parametrize(
+    "text,post",
+    [
+        # A photo credit: a name and 摄, the outlet in the source line after it.
+        ("某市某区发生一起事故。\n张晓明　摄　图片来源：某某晚报", ("张晓明", "记者", "某某晚报")),
+    ],
+)
+def test_extract_a_bare_photo_credit_names_a_reporter(text, post):
+    assert post in posts(text, date="2012-06-14", locale=None)
+
+
+def test_extract_no_photographer_from_a_word_before_the_credit():
+    assert not posts("某市某区发生一起事故。\n资料图片 摄", date="2012-06-14", locale=None)
