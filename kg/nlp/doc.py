@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 from dataclasses import dataclass, replace
 
 from kg.ingest.clean import GARBLED
@@ -81,30 +80,6 @@ class Doc:
         return [m for m in self.mentions if s.begin <= m.begin and m.end <= s.end and kind in (None, m.kind)]
 
 
-_PICTURE_SOURCE = re.compile(r"\s*[（(]?(?:图片)?来源[：:]\s*(?P<outlet>[\u4e00-\u9fff]{2,12})\s*[）)]?\s*$")
-
-
-_BARE_CREDIT = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})\s*(?:摄影|摄|供图)")
-
-
-def _photographer(text: str) -> tuple[Byline, ...] | None:
-    """A name and nothing but 摄 (某某 摄): the paper's photographer, a reporter of it."""
-    m = _BARE_CREDIT.fullmatch(text.strip())
-    return (Byline("记者", m["name"], None),) if m and names.plausible(m["name"]) else None
-
-
-def _credit_and_source(text: str) -> tuple[str, str | None]:
-    """A photo credit and the outlet a source line after it names: 某某 摄 图片来源：某某晚报.
-
-    >>> _credit_and_source("张三 摄 图片来源：某某晚报"), _credit_and_source("张三 摄")
-    (('张三 摄', '某某晚报'), ('张三 摄', None))
-    """
-    m = _PICTURE_SOURCE.search(text)
-    if m is None or not m.start() or not text[: m.start()].rstrip().endswith(CREDIT_SUFFIXES):
-        return text, None
-    return text[: m.start()].rstrip(), m["outlet"]
-
-
 @functools.lru_cache(maxsize=256)
 def analyse(article: Article) -> Doc:
     """Analyse an article once; every extractor reads the same Doc."""
@@ -166,8 +141,8 @@ def analyse(article: Article) -> Doc:
         found += people.listed(s.text, s.begin)
     found += _bylines(article, bylines)
     for s in sents:  # 新华社记者某某摄: a photo credit names a reporter of the outlet
-        credit, source = _credit_and_source(s.text)
-        credited = byline_line(credit) or _photographer(credit) if credit.endswith(CREDIT_SUFFIXES) else None
+        credit, source = reporters.credit_and_source(s.text)
+        credited = byline_line(credit) or reporters.photographer(credit) if credit.endswith(CREDIT_SUFFIXES) else None
         for b in credited or ():
             at = s.begin + s.text.find(b.name)
             person = Mention(at, at + len(b.name), b.name, "person", b.name, cue="byline")

@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.ingest.markers import BYLINE_ROLES, OUTLET_SUFFIXES, byline_line, dateline_outlet, embedded_bylines
+from kg.ingest.markers import (
+    BYLINE_ROLES,
+    CREDIT_SUFFIXES,
+    OUTLET_SUFFIXES,
+    byline_line,
+    dateline_outlet,
+    embedded_bylines,
+)
 from kg.models import Article, Byline
 from kg.nlp import marked, names, segment
 from kg.nlp.mentions import Mention
@@ -107,3 +114,25 @@ def _credit_line(sentence: str) -> bool:
     """Whether a sentence is nothing but a byline, as the last line of an article prints it: 记者张三实习生
     李四　（来源：某某网）. Its people are the paper's, as 本报记者 is."""
     return byline_line(_SOURCE_AFTER.sub("", sentence)) is not None
+
+
+_PICTURE_SOURCE = re.compile(r"\s*[（(]?(?:图片)?来源[：:]\s*(?P<outlet>[\u4e00-\u9fff]{2,12})\s*[）)]?\s*$")
+_BARE_CREDIT = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})\s*(?:摄影|摄|供图)")
+
+
+def photographer(text: str) -> tuple[Byline, ...] | None:
+    """A name and nothing but 摄 (某某 摄): the paper's photographer, a reporter of it."""
+    m = _BARE_CREDIT.fullmatch(text.strip())
+    return (Byline("记者", m["name"], None),) if m and names.plausible(m["name"]) else None
+
+
+def credit_and_source(text: str) -> tuple[str, str | None]:
+    """A photo credit and the outlet a source line after it names: 某某 摄 图片来源：某某晚报.
+
+    >>> credit_and_source("张三 摄 图片来源：某某晚报"), credit_and_source("张三 摄")
+    (('张三 摄', '某某晚报'), ('张三 摄', None))
+    """
+    m = _PICTURE_SOURCE.search(text)
+    if m is None or not m.start() or not text[: m.start()].rstrip().endswith(CREDIT_SUFFIXES):
+        return text, None
+    return text[: m.start()].rstrip(), m["outlet"]
