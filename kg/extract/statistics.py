@@ -123,14 +123,17 @@ def _forward(before: str, markers: tuple[str, ...], article: Article) -> bool:
 def _about(doc: Doc, s: Sent, pos: int) -> Entity | None:
     """全省/全市 before the number, else the nearest place or organization before it that is not an
     item of the list the number counts, looking back through the sentence, then the paragraph."""
-    inside = [(m.begin - s.begin, m.end - s.begin) for m in doc.mentions if s.begin <= m.begin < s.end]
-    clause = max((m.end() for m in re.finditer(r"[，；：]", s.text[:pos])), default=0)
-    # 全国 only in the number's own clause: 某商圈获评全国首批示范商圈，引进首店139家 is not about the country.
-    whole = [
-        m
-        for m in _WHOLE.finditer(s.text, 0, pos)
-        if not any(b <= m.start() < e for b, e in inside) and (m.group(0)[-1] != "国" or m.start() >= clause)
-    ]
+    # Not inside a name (全国人大), and 全国 only in the number's own clause: 某商圈获评全国首批示范商圈，
+    # 引进首店139家 is not about the country.
+    whole = list(_WHOLE.finditer(s.text, 0, pos))
+    if whole:
+        inside = [(m.begin - s.begin, m.end - s.begin) for m in doc.in_sent(s)]
+        clause = max((m.end() for m in re.finditer(r"[，；：]", s.text[:pos])), default=0)
+        whole = [
+            m
+            for m in whole
+            if not any(b <= m.start() < e for b, e in inside) and (m.group(0)[-1] != "国" or m.start() >= clause)
+        ]
     if whole:
         area = _whole(doc, whole[-1].group(0))
         if area is not None:

@@ -20,9 +20,11 @@ import os
 import sqlite3
 import tempfile
 import threading
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.paths import file_mode
 from kg.query.saved import data_dir
 
 INDEX = "kg-search.sqlite"
@@ -110,7 +112,7 @@ def build(
             db.executescript(_TABLES)
             _fill(db, items, rows["aliases"], {**kept, **(quarantine or {})}, version)
         db.close()
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, file_mode())
         if force or _version_at(path) != version:
             os.replace(tmp, path)
     finally:
@@ -172,7 +174,7 @@ def _old_quarantine(path: Path, articles: set[str]) -> dict[str, list[Flagged]]:
         return {}
     out: dict[str, list[Flagged]] = {}
     try:
-        with _connect(path) as db:
+        with closing(_connect(path)) as db:
             for article, fact, sentence, message in db.execute(
                 "SELECT article, fact, sentence, message FROM quarantine ORDER BY article, rank"
             ):
@@ -192,12 +194,6 @@ def _version_at(path: Path) -> str | None:
         return index.version
     finally:
         index.close()
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -231,7 +227,7 @@ class Index:
     def search(self, text: str, kind: str | None = None, limit: int = 20, offset: int = 0) -> Page:
         """The things whose name or alias contains ``text`` (case folded), best first. Control characters
         and lone surrogates (which no name holds, and which SQLite's parsers stop at) are dropped."""
-        text = " ".join(_printable(text).split())
+        text = " ".join(printable(text).split())
         if not text:
             return Page(0, [])
         folded = text.casefold()
@@ -267,14 +263,15 @@ class Index:
             "date": "date = '' , date DESC, name, iri",
         }[sort]
         rows = self._all(
-            f"SELECT iri, kind, name, name, mentions, date, detail FROM items WHERE kind = ? "
+            f"SELECT iri, kind, name, '', mentions, date, detail FROM items WHERE kind = ? "
             f"ORDER BY {order} LIMIT ? OFFSET ?",
             (kind, limit, offset),
         )
-        return Page(self.counts().get(kind, 0), [_hit(r) for r in rows])
+        total = self._all("SELECT COUNT(*) FROM items WHERE kind = ?", (kind,))[0][0]
+        return Page(total, [_hit(r) for r in rows])
 
     def item(self, iri: str) -> Hit | None:
-        rows = self._all("SELECT iri, kind, name, name, mentions, date, detail FROM items WHERE iri = ?", (iri,))
+        rows = self._all("SELECT iri, kind, name, '', mentions, date, detail FROM items WHERE iri = ?", (iri,))
         return _hit(rows[0]) if rows else None
 
     def resolve(self, names) -> dict[str, tuple[str, str]]:
@@ -309,7 +306,8 @@ class Index:
         return [Flagged(*r) for r in rows]
 
 
-def _printable(text: str) -> str:
+def printable(text: str) -> str:
+    """The text without control characters and lone surrogates."""
     text = text.encode("utf-8", "ignore").decode("utf-8")  # lone surrogates (a command line's bad bytes)
     return "".join(c for c in text if c.isprintable() or c.isspace())
 
@@ -319,8 +317,7 @@ class StaleIndex(Exception):
 
 
 def _hit(row) -> Hit:
-    iri, kind, name, matched, mentions, date, detail = row[:7]
-    return Hit(iri, kind, name, matched if matched != name else "", mentions, date, detail)
+    return Hit(*row[:7])
 
 
 class Keeper:

@@ -72,13 +72,19 @@ class Site:
 
 def revalidated(site: Site, route: Callable):
     """A route whose answers clients may keep: 304 Not Modified when the client already holds this one
-    (its ETag), and the ETag and Cache-Control on every answer that is a 200."""
+    (its ETag), and the ETag and Cache-Control on every answer that is a 200. A query the route runs
+    that gives no result (a bad query, a timeout, a full pool, no index) is answered with its status
+    and reason."""
 
     async def answer(request: Request) -> Response:
         tag = site.tag(request)
         if tag is not None and matches(request.headers.get("if-none-match"), tag):
             return Response(status_code=304, headers=_caching(tag))
-        response = _as_json_if_asked(request, await route(request))
+        try:
+            response = await route(request)
+        except _FAILURES as e:
+            response = _failure(e)
+        response = _as_json_if_asked(request, response)
         if response.status_code == 200:
             response.headers.update(_caching(tag))
         return response
@@ -118,10 +124,7 @@ def create_app(
     site = Site(backend_factory, limits or Limits(), version, index)
 
     async def home(request: Request) -> Response:
-        try:
-            counts = await views.home_counts(site)
-        except _FAILURES as e:
-            return _failure(e)
+        counts = await views.home_counts(site)
         return site.html("home.html", queries=list(site.queries.values()), counts=counts)
 
     async def sparql_endpoint(request: Request) -> Response:
@@ -181,10 +184,8 @@ def create_app(
             facts_query = site.pages["entity-facts"].render({"entity": iri})
         except saved.QueryError as e:
             return PlainTextResponse(f"{e}\n", status_code=422)
-        try:  # the card and the facts at once, on two workers
-            card, facts = await asyncio.gather(site.run(card_query), site.run(facts_query))
-        except _FAILURES as e:
-            return _failure(e)
+        # the card and the facts at once, on two workers
+        card, facts = await asyncio.gather(site.run(card_query), site.run(facts_query))
         names = [r[0].value for r in card.rows if r[0]]
         if not card.rows:
             return site.html("error.html", status=404, title="没有这个实体", message=f"图中没有 {iri}")
@@ -199,12 +200,9 @@ def create_app(
         sections, neighbours = entity_facts(facts.rows)
         name = names[0] if names else iri
         picture = svg.neighbourhood(name, neighbours, entity_link)
-        try:
-            event, articles = await asyncio.gather(
-                views.event_part(site, iri) if "Event" in local else _nothing(), views.entity_articles(site, iri, page)
-            )
-        except _FAILURES as e:
-            return _failure(e)
+        event, articles = await asyncio.gather(
+            views.event_part(site, iri) if "Event" in local else _nothing(), views.entity_articles(site, iri, page)
+        )
         return site.html(
             "entity.html",
             iri=iri,

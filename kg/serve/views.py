@@ -48,7 +48,7 @@ async def search_page(site, request: Request) -> Response:
         problem = "页码应为正整数"
     elif len(text) > 200:
         problem = "搜索词太长（最多 200 字）"
-    elif any(not (c.isprintable() or c.isspace()) for c in text):
+    elif search.printable(text) != text:
         problem = "搜索词含有控制字符"
     if problem is not None:
         if _wants_json(request):
@@ -58,7 +58,7 @@ async def search_page(site, request: Request) -> Response:
     index = await site.index()
     found = await run_in_threadpool(index.search, text, kind, PAGE, (page - 1) * PAGE) if text else None
     if _wants_json(request):
-        hits = [dict(h.json(), url=_link(h.kind, h.iri)) for h in found.hits] if found else []
+        hits = _json_hits(found.hits) if found else []
         return JSONResponse({"q": text, "type": kind, "page": page, "total": found.total if found else 0, "hits": hits})
     return site.html(
         "search.html",
@@ -85,7 +85,7 @@ async def browse_page(site, request: Request) -> Response:
     index = await site.index()
     found = await run_in_threadpool(index.browse, kind, sort, PAGE, (page - 1) * PAGE)
     if _wants_json(request):
-        hits = [dict(h.json(), url=_link(h.kind, h.iri)) for h in found.hits]
+        hits = _json_hits(found.hits)
         return JSONResponse({"type": kind, "sort": sort, "page": page, "total": found.total, "hits": hits})
     return site.html(
         "browse.html",
@@ -101,6 +101,10 @@ async def browse_page(site, request: Request) -> Response:
 
 def _link(kind: str, iri: str) -> str:
     return article_link(iri) if kind == "article" else entity_link(iri)
+
+
+def _json_hits(hits: list[search.Hit]) -> list[dict]:
+    return [dict(h.json(), url=_link(h.kind, h.iri)) for h in hits]
 
 
 def _row(hit: search.Hit) -> dict:
