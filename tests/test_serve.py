@@ -365,3 +365,31 @@ def test_serve_an_api_client_that_asks_for_json_gets_its_error_as_json(server, p
     assert got == status and ctype.startswith("application/json")
     found = json.loads(body)
     assert found["status"] == status and found["error"]
+
+
+def test_serve_a_neighbour_without_a_name_is_drawn_once():
+    """Two facts linking the same unnamed entity in one section: one edge in the picture, not two."""
+    from kg.serve.present import entity_facts
+    from kg.store.engine import Cell
+
+    def row(sentence):
+        cell = lambda v: Cell("literal", v)  # noqa: E731
+        other = Cell("uri", "https://example.org/kg/place/x")
+        return (
+            cell("within"),
+            None,
+            other,
+            None,
+            cell("某报"),
+            cell(sentence),
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        )
+
+    _, neighbours = entity_facts([row("某句。"), row("另一句。")])
+    assert neighbours == [("https://example.org/kg/place/x", "https://example.org/kg/place/x", "within")]

@@ -86,8 +86,9 @@ def entity_facts(rows) -> tuple[dict[str, list[dict]], list[tuple[str, str, str]
             )
         if source is not None:
             found["source"] = source.value
-        if item["other"] and (item["other"], item["other_name"] or "", section.value) not in neighbours:
-            neighbours.append((item["other"], item["other_name"] or item["other"], section.value))
+        edge = (item["other"], item["other_name"] or item["other"], section.value)
+        if item["other"] and edge not in neighbours:
+            neighbours.append(edge)
     out = {k: list(v.values()) for k, v in sections.items()}
     if "statistics" in out:  # grouped by what is measured, each group in the order of its periods
         out["statistics"].sort(key=lambda item: (item["variable"], item["period"], item["label"]))
