@@ -141,3 +141,19 @@ def test_eval_corpus_sample_precision(tmp_path, gold):
     rows = {r["type"]: r for r in json.loads(result.output)}
     for kind, floor in CORPUS_FLOORS[gold].items():
         assert rows[kind]["precision"] >= floor, rows[kind]
+
+
+def test_eval_an_organization_matches_by_the_form_the_article_printed(runner, tmp_path):
+    """A gold list writes a body as printed (成都市政府); kg names it in full (成都市人民政府) and keeps the
+    printed form as schema:alternateName (MODEL.md), so the two agree, for the body and for its posts."""
+    gold = tmp_path / "g.toml"
+    gold.write_text(
+        'date = "2023-12-27"\norganizations = [["成都市政府"]]\nposts = [["王某平", "副秘书长", "成都市政府"]]\n',
+        encoding="utf-8",
+    )
+    page = tmp_path / "a.txt"
+    page.write_text("成都市政府副秘书长王某平强调，要抓好落实。\n", encoding="utf-8")
+    result = runner.invoke(cli, ["eval", str(gold), str(page), "--json"])
+    rows = {r["type"]: r for r in json.loads(result.output)}
+    assert (rows["organizations"]["true_positives"], rows["organizations"]["false_positives"]) == (1, [])
+    assert (rows["posts"]["true_positives"], rows["posts"]["false_positives"]) == (1, [])

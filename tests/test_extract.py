@@ -398,3 +398,10 @@ def test_extract_a_bare_photo_credit_names_a_reporter(text, post):
 
 def test_extract_no_photographer_from_a_word_before_the_credit():
     assert not posts("某市某区发生一起事故。\n资料图片 摄", date="2012-06-14", locale=None)
+
+
+def test_a_parent_body_keeps_the_form_its_unit_was_printed_in():
+    """国家发改委气候司: the parent 国家发展和改革委员会 keeps 国家发改委 as another name (blind sample 12)."""
+    facts = extract(make_article("国家发改委气候司司长苏某表示，谈判仍在进行。"))
+    parents = {f.parent.name: f.parent.aliases for f in facts if isinstance(f, Contained)}
+    assert parents["国家发展和改革委员会"] == ("国家发改委",)

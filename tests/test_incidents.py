@@ -177,3 +177,78 @@ def test_incidents_a_day_after_the_report_is_last_months():
     """30日凌晨 in a report of the 2nd: the 30th of the month before, not the 28th."""
     f = _incident("30日凌晨，某县境内发生一起交通事故，造成2人死亡。", "某县发生交通事故", "2014-04-02")
     assert (f.kind, f.date) == ("交通事故", "2014-03-30")
+
+
+def test_incidents_today_in_a_dispatch_is_the_dispatchs_day():
+    """某网济南12月8日电 … 今天中午, printed on the 9th: the 8th."""
+    f = _incident(
+        "中新网济南12月8日电（某甲）今天中午，济青高速潍坊段发生数十辆车相撞事故，导致1人死亡，5人受伤。",
+        "济青高速潍坊段百余辆车因大雪相撞致1人死亡",
+        "2011-12-09",
+    )
+    assert (f.kind, f.date, f.location.name) == ("交通事故", "2011-12-08", "济青高速")
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "date", "want"),
+    [
+        (  # the day the police disclosed it is not the day; the next sentence tells it again with its day
+            "新华网内蒙古频道9月3日电（某甲）据内蒙古赤峰市公安局3日披露，赤峰市日前发生一起面包车与大货车相撞事故，"
+            "造成3人死亡2人受伤。据了解，8月31日下午16：45分左右，在S206线喀喇沁旗牛家营子段发生一起特大交通事故。",
+            "赤峰市境内发生一起特大交通事故致3死2伤",
+            "2007-09-04",
+            ("2007-08-31", "S206线"),
+        ),
+        (  # the dispatch's day is not the day: 4月14日 is
+            "中新网4月15日电据中国消防在线消息，4月14日，京珠高速郑州往焦作方向28公里处，发生一起19车连撞事故，造成50余人被困。",
+            "京珠高速郑州往焦作方向19辆车连环相撞",
+            "2008-04-16",
+            ("2008-04-14", "京珠高速"),
+        ),
+        (  # a numbered highway
+            "昨日清晨7时许，新312国道锡沪路段发生一起交通事故，一辆卡车与一辆面包车发生追尾，事故共造成车内1人死亡。",
+            "两车追尾当场1死7伤",
+            "2008-06-07",
+            ("2008-06-06", "新312国道"),
+        ),
+        (  # a street, found by its 东街
+            "本报讯（记者某甲）前天下午2点多，西城区南横东街某研究院前，一辆由东向西行驶的轿车失控冲向路边，撞坏路边的4辆轿车。",
+            "失控轿车连撞路边四车",
+            "2011-10-18",
+            ("2011-10-16", "南横东街"),
+        ),
+    ],
+)
+def test_incidents_the_days_and_places_of_road_accidents(text, headline, date, want):
+    f = _incident(text, headline, date)
+    assert (f.kind, f.date, f.location.name) == ("交通事故", *want)
+
+
+def test_incidents_the_scene_after_zai_over_the_ends_of_a_route():
+    """在某区某镇附近，一辆上饶鄱阳开往浙江衢州的客车…相撞: the scene, not where the bus came from or went."""
+    f = _incident(
+        "昨日上午，在景德镇昌江区鱼山镇附近，一辆上饶鄱阳开往浙江衢州的客车与一辆景德镇开往乐平的客车相撞，5人当场死亡。",
+        "江西景德镇客车相撞致5人死亡20余人受伤",
+        "2008-05-07",
+    )
+    assert f.location.name in ("昌江区", "鱼山镇")
+
+
+def test_incidents_a_place_in_brackets_is_a_gloss():
+    """合（合肥）宁（南京）高速公路上: the headline's 合肥, not the 南京 of a gloss."""
+    f = _incident(
+        "新华网合肥10月8日电（记者某甲）8日凌晨，合（合肥）宁（南京）高速公路上一辆货车与一辆大客车相撞，这起事故已造成5人死亡。",
+        "合肥高速两车相撞5人死亡18人受伤",
+        "2007-10-08",
+    )
+    assert f.location.name == "合肥市"
+
+
+def test_incidents_a_kind_of_place_in_the_headline_is_no_place():
+    """北京幼儿园校餐致…中毒: 幼儿园 is a kind of place; the lead's village is the place."""
+    f = _incident(
+        "昨日下午，北京市昌平区回龙观镇西半壁店村一幼儿园，近50名儿童因食用未煮熟的扁豆而中毒入院。",
+        "北京幼儿园校餐致近50名儿童中毒",
+        "2007-09-07",
+    )
+    assert f.location.name != "幼儿园"

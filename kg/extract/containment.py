@@ -124,11 +124,15 @@ def _chain(doc: Doc, s: Sent, m: Mention) -> Iterator[Contained]:
 
 def _units(doc: Doc, s: Sent, m: Mention) -> Iterator[Contained]:
     """某某大学财政金融学院 is a unit of 某某大学; 某市委组织部 of 某市委."""
-    name = m.name
+    name, aliases = m.name, m.aliases
     while (split := orgs.split_parent(name)) is not None:
-        parent, _ = split
-        child_entity = entity(m) if name == m.name else Entity("org", name)
-        yield _fact(doc, s, child_entity, org_entity(orgs.OrgName(parent)), "name")
+        parent, unit = split
+        child_entity = entity(m) if name == m.name else Entity("org", name, aliases)
+        # The parent keeps the forms the child was printed in: 国家发改委 of 国家发改委气候司.
+        aliases = tuple(
+            sorted({a[: -len(unit)] for a in aliases if a.endswith(unit) and len(a) > len(unit)} - {parent})
+        )
+        yield _fact(doc, s, child_entity, org_entity(orgs.OrgName(parent, aliases)), "name")
         name = parent
 
 

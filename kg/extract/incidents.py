@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -32,6 +33,8 @@ def extract(article: Article) -> Iterator[EventFact]:
     if date is False:
         return  # the lead dates it long before the report: a story about a past incident
     place = place_of(article)
+    retold = _retold(doc, s)
+    more = (evidence(doc, retold),) if retold is not None and (date or place) else ()
     name = (place.name if place else "") + found.name_word
     body = [(x.index, x.text) for x in doc.sents if x.kind == "body"]
     counts = incidents.casualties(body)
@@ -46,6 +49,7 @@ def extract(article: Article) -> Iterator[EventFact]:
         casualties=tuple(
             Casualty(c.variable, c.value, c.approximate, evidence(doc, doc.sents[c.sent]), c.unit) for c in counts
         ),
+        more_evidence=more,
     )
 
 
@@ -57,7 +61,11 @@ def place_of(article: Article) -> Entity | None:
     if found is None:
         return None
     doc = analyse(article)
-    return _place(doc, doc.sents[found.sent], found.trigger)
+    s = doc.sents[found.sent]
+    retold = _retold(doc, s)
+    if retold is not None and (place := _scene(doc, retold)) is not None:
+        return place
+    return _place(doc, s, found.trigger)
 
 
 def _paragraph(doc: Doc, s: Sent) -> str:
@@ -84,13 +92,15 @@ def _date(doc: Doc, s: Sent, at: int) -> str | bool | None:
     某厂发生…), else after it, else in the sentences before it in its paragraph, on or before the report's
     date; False when it lies more than a month before the report."""
     base = doc.article.date
-    days = [t for t in s.times if t.kind in ("day", "month")]
+    days = _days(s)
     candidates = sorted((t for t in days if t.end <= at), key=lambda t: -t.begin) + [t for t in days if t.end > at]
     text = doc.article.text
     for prev in reversed(doc.sents[max(0, s.index - 3) : s.index]):
         if "\n" in text[prev.end : s.begin] or candidates:
             break
-        candidates = sorted((t for t in prev.times if t.kind in ("day", "month")), key=lambda t: -t.begin)
+        candidates = sorted(_days(prev), key=lambda t: -t.begin)
+    if not candidates and (retold := _retold(doc, s)) is not None:
+        candidates = _days(retold)
     for t in candidates:
         value = t.value
         if base is not None and t.kind == "day":
@@ -107,16 +117,33 @@ def _date(doc: Doc, s: Sent, at: int) -> str | bool | None:
     return None
 
 
+# A day followed by a verb of reporting is the day of the report, not of the incident: 某社12月8日电,
+# 某局3日披露, 记者19日获悉.
+_REPORTED = re.compile(
+    r"(?:[上中下]午|晚间?|凌晨)?(?:电|讯|消息|[^，。]{0,3}?(?:披露|获悉|通报|透露|证实|宣布|发布|报道|了解到|得知))"
+)
+
+
+def _retold(doc: Doc, s: Sent) -> Sent | None:
+    """A later sentence that tells the incident again with its day, when the reporting sentence gives none
+    (某局3日披露，某市日前发生…。据了解，8月31日下午，在某线发生…; 这起事件发生在周四(17日))."""
+    if _days(s):
+        return None
+    for nxt in doc.sents[s.index + 1 : s.index + 4]:
+        if nxt.kind == "body" and _days(nxt) and (incidents.triggers(nxt.text) or "发生" in nxt.text):
+            return nxt
+    return None
+
+
+def _days(s: Sent) -> list:
+    return [t for t in s.times if t.kind in ("day", "month") and not _REPORTED.match(s.text, t.end)]
+
+
 def _place(doc: Doc, s: Sent, at: int) -> Entity | None:
     """The most specific place the reporting sentence names: a named place (a road, a building, a town)
     over a county, a county over a city, and among equals the one nearest before the trigger. With none
     there, the headline's place, then the last place named before the sentence."""
-    orgs = [m for m in doc.in_sent(s, "org")]
-    # 美国地质勘探局: a place inside an organization's name is no place of the incident
-    named = doc.in_sent(s, "place")
-    places = [m for m in named if not any(o.begin <= m.begin and m.end <= o.end for o in orgs)]
-    if not places and named:  # 某某公司济南分公司发生漏油: where the company that had it lies
-        places = named
+    places = _candidates(doc, s)
     if not places:
         headline = _headline_named(doc) or _headline_place(doc)
         if headline is not None:
@@ -135,6 +162,35 @@ def _place(doc: Doc, s: Sent, at: int) -> Entity | None:
     if best.area is not None and (street := _headline_named(doc)) is not None:
         return street  # 上海某路老式洋房突发火灾, 上海市…: the headline is more precise than the lead
     return entity(best)
+
+
+def _candidates(doc: Doc, s: Sent) -> list[Mention]:
+    """The places a sentence names as where something happened: not one inside an organization's name (美国
+    地质勘探局) unless it names no other (某某公司济南分公司发生漏油), not a gloss in brackets (合（合肥）宁
+    （南京）高速), and those after 在 (在某区某镇某村附近，一辆开往某市的客车…) over a route's ends."""
+    text = doc.article.text
+    orgs = doc.in_sent(s, "org")
+    named = [m for m in doc.in_sent(s, "place") if not _bracketed(text, m)]
+    places = [m for m in named if not any(o.begin <= m.begin and m.end <= o.end for o in orgs)] or named
+    scene = [m for m in places if _SCENE.search(text, max(s.begin, m.begin - 12), m.begin)]
+    return scene or places
+
+
+# A scene: 在/于/位于 (事发地点位于) and then only names up to the place.
+_SCENE = re.compile(r"(?:在|于|位于|地点为|地点是)[^，。；、的开往从自至到]{0,10}$")
+
+
+def _bracketed(text: str, m: Mention) -> bool:
+    before = text[max(0, m.begin - 12) : m.begin]
+    return max(before.rfind("（"), before.rfind("(")) > max(before.rfind("）"), before.rfind(")"))
+
+
+def _scene(doc: Doc, s: Sent) -> Entity | None:
+    """The most specific place of a scene in a sentence that retells the incident, if it names one."""
+    scene = [m for m in _candidates(doc, s) if _SCENE.search(doc.article.text, max(s.begin, m.begin - 12), m.begin)]
+    if not scene:
+        return None
+    return entity(max(scene, key=lambda m: (3 if m.area is None else _LEVELS.get(m.area.level, 0), -m.begin)))
 
 
 def _headline_named(doc: Doc) -> Entity | None:

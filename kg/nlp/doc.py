@@ -85,7 +85,8 @@ def analyse(article: Article) -> Doc:
     """Analyse an article once; every extractor reads the same Doc."""
     text = article.text
     locale = locale_of(article.meta.locale, article.headline + "\n" + text)
-    sents = tuple(_sent(i, s, _kind_at(article, s.begin), article) for i, s in enumerate(sentences(text)))
+    base = timex.dateline_base(text, article.date)
+    sents = tuple(_sent(i, s, _kind_at(article, s.begin), base) for i, s in enumerate(sentences(text)))
     found: list[Mention] = []
     posts: list[Post] = []
     carried: tuple[int, OrgName] | None = None  # the last chain's organization, and where that chain ended
@@ -102,10 +103,13 @@ def analyse(article: Article) -> Doc:
                 return OrgName(m.name, m.aliases)
         return None
 
+    found += reporters.dateline_mention(article)
     for s in sents:
         admin = places.areas(s.text, s.begin, locale)
         found += admin + places.abroad(list(s.tokens), s.begin)
-        found += places.named(list(s.tokens), s.begin, admin, _org_heads())
+        found += places.named(list(s.tokens), s.begin, admin, _org_heads()) + places.roads(
+            list(s.tokens), s.text, s.begin
+        )
         found += places.listed(s.text, s.begin)
         found += marked.outlets(s.text, s.begin)
         found += marked.quoted(s.text, s.begin) + marked.listed(s.text, s.begin) + marked.missions(s.text, s.begin)
@@ -328,7 +332,7 @@ def _appointed(sents, found: list[Mention], locale: Locale, recent) -> list[Post
     return out
 
 
-def _sent(index, s, kind, article) -> Sent:
+def _sent(index, s, kind, base) -> Sent:
     toks, spans = tagger.read(s.text)
     return Sent(
         index,
@@ -338,7 +342,7 @@ def _sent(index, s, kind, article) -> Sent:
         kind,
         tuple(toks),
         tuple(spans),
-        tuple(timex.find(s.text, article.date)),
+        tuple(timex.find(s.text, base)),
         tuple(quantities.find(s.text)),
         tuple(chains.find(s.text, toks)),
     )

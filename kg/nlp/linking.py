@@ -79,6 +79,7 @@ def find(
     return out
 
 
+_HOLDING = re.compile(r"^.{0,8}?(?:控股子公司|全资子公司|子公司|旗下|下属|所属|控股的)(?=.{4})")
 _COUNTED_BUSINESS = re.compile(r"(?:[一两几这那该每某多]|[0-9]+)家$")
 _PLACE_BEFORE = re.compile(r"(?:城市|首都|首府|省会|小镇|港口|口岸|地区)$")
 _DATELINE_DATE = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日(?:电|讯)")
@@ -170,6 +171,10 @@ def organizations(
             if orgs.org_suffix(head):  # 某某委员会|系联合国…: a verb run on after a name's type is no part of it
                 inside = inside[:-1]
                 s = tagger.Span(s.begin, inside[-1].end, s.kind, head, s.confidence)
+        if (held := _HOLDING.match(s.text)) and orgs.is_org_name(s.text[held.end() :]):
+            # 公司控股子公司某某股份有限公司: the subsidiary is named after the words that say whose it is
+            s = tagger.Span(s.begin + held.end(), s.end, s.kind, s.text[held.end() :], s.confidence)
+            inside = [t for t in inside if t.begin >= s.begin]
         if (
             len(inside) > 1
             and inside[0].flag in _NO_ORG

@@ -149,12 +149,14 @@ def find(tokens, offset: int, qualify, is_role, is_place, tagged: tuple[tuple[in
         if not specific(surface) or any(t.end == begin and t.word in _DEMONSTRATIVES for t in tokens):
             continue  # 这|类产品银行: what a demonstrative opens describes, it names no one
         head = next(t for t in tokens if t.end == end)
+        if any(t.begin == end and t.word in _UNIT_AFTER for t in tokens):
+            continue  # 某某中心日报|室: the suffix is part of a unit's word; the body before it is named alone
         if _risky_head(head.word, _suffix) and not any(b <= head.begin and head.end <= e for b, e in tagged):
             continue
         if _suffix in _vocab()[5] and is_place(surface[: -len(_suffix)]):
             continue  # 某市中心 is the middle of a city
-        if head.word in _not_heads():
-            continue  # 某某市中心, 某某总部: a word that merely ends like a type
+        if head.word in _not_heads() or _REGION.fullmatch(head.word):
+            continue  # 某某市中心, 某某总部, 某省中西部: a word that merely ends like a type
         # 住|建部: the tagger reads a name one character further left (jieba cut it off) than the phrase starts.
         starts = {t.begin for t in tokens if len(t.word) == 1 and "\u4e00" <= t.word <= "\u9fff"}
         wider = min((b for b, e in tagged if e == end and b == begin - 1 and b in starts), default=begin)
@@ -178,6 +180,9 @@ def find(tokens, offset: int, qualify, is_role, is_place, tagged: tuple[tuple[in
     return out
 
 
+_REGION = re.compile(r"[东南西北中]{1,3}部")  # 中西部, 东北部: a part of a place
+_REGION_END = re.compile(r"(?:[省市县州国]|[东南西北])[东南西北中]{1,2}部$")
+_UNIT_AFTER = frozenset({"室", "科", "股", "组", "栏目", "版"})
 _DEMONSTRATIVES = frozenset({"这", "那", "该", "此", "各", "每", "这些", "那些", "这种", "那种"})
 _DETERMINERS = re.compile(
     r"^(?:一家|一个|一所|这|那|该|某|本|各|多家|两家|几家|有关|相关|当地)|[一两几多]家|部门$"
@@ -194,8 +199,8 @@ def specific(name: str) -> bool:
     """
     if len(name) < 2 or name in _vocab()[2] or is_type_word(name) or _DETERMINERS.search(name):
         return False
-    if name.endswith(tuple(_not_heads())):
-        return False  # 某某总部, 某某市中心: a place
+    if name.endswith(tuple(_not_heads())) or _REGION_END.search(name):
+        return False  # 某某总部, 某某市中心, 某省中西部: a place
     descriptors, heads = _generic()
     head = next((h for h in heads if name.endswith(h)), None)
     if head is None:
@@ -344,17 +349,31 @@ def short_forms(names: set[str]) -> dict[str, str]:
 
     >>> sorted(short_forms({"农行", "农业银行", "文艺部", "某某晚报文艺部", "总局"}).items())
     [('农行', '农业银行'), ('文艺部', '某某晚报文艺部')]
+    >>> sorted(short_forms({"上海市环境监测中心", "上海环境监测中心", "上海环境中心"}).items())
+    [('上海环境中心', '上海市环境监测中心'), ('上海环境监测中心', '上海市环境监测中心')]
     """
-    out = {}
+    # 上海某某中心 of 上海市某某中心: the same name with its area written short.
+    out = {n: full for n in names if (full := _area_in_full(n)) != n and full in names}
+    names = set(names) - set(out)
     for short in sorted(names):
         if len(short) < 2 or is_type_word(short):
             continue
-        longer = {n for n in names if len(n) > len(short) and (n.endswith(short) or _abbreviates(short, n))}
+        # 镇政府 of 某镇人民政府: a government's short name ends its full one without 人民.
+        full_end = short[:-2] + "人民政府" if short.endswith("政府") and not short.endswith("人民政府") else short
+        longer = {n for n in names if len(n) > len(short) and (n.endswith((short, full_end)) or _abbreviates(short, n))}
         # The longest, when the others are all part of it (甲集团 < 某市甲集团 < 某省某市甲集团).
         best = max(longer, key=len, default=None)
         if best is not None and all(n in best for n in longer):
             out[short] = best
     return out
+
+
+def _area_in_full(name: str) -> str:
+    """The name with the area it opens with written in full: 上海某某中心 -> 上海市某某中心."""
+    m = next((m for m in gazetteer.find(name[:6]) if m.begin == 0 and len(m.areas) == 1), None)
+    if m is None or m.end >= len(name) or m.surface == m.areas[0].name:
+        return name
+    return m.areas[0].name + name[m.end :]
 
 
 def _abbreviates(short: str, name: str) -> bool:
@@ -364,9 +383,13 @@ def _abbreviates(short: str, name: str) -> bool:
     (True, True)
     >>> _abbreviates("某局", "某局党委"), _abbreviates("某某可乐", "某某可乐公司")
     (False, True)
+    >>> _abbreviates("中国人寿", "中国平安人寿保险股份有限公司")
+    False
     """
     if len(short) > 6 or short[0] != name[0] or len(name) < len(short) + 2 or not is_org_name(name):
         return False
+    if len(kind := org_suffix(short) or "") >= 2 and not name.endswith(kind):
+        return False  # 中国人寿 is a life insurer of its own, no short form of 中国平安人寿保险股份有限公司
     if name.startswith(short):
         # 可口可乐 of 可口可乐公司: the name without its type; but 某局 before 某局党委 is the body the unit
         # belongs to.
@@ -402,5 +425,7 @@ def canonical(surface: str, qualify) -> OrgName:
         tuple(s for s, _ in _vocab()[3] if s[0] not in "省市区县")
     ):
         full = surface  # 发改委 alone, of no area: kept as written (the long form without its area names no one)
-    forms = {surface, expand(surface), qualify(surface)} - {full}
-    return OrgName(full, tuple(sorted(forms)))
+    forms = {surface, expand(surface), qualify(surface)}
+    if full.endswith("人民政府") and len(full) > 5:
+        forms.add(full[:-4] + "政府")  # 某镇人民政府 is 某镇政府 as often as not
+    return OrgName(full, tuple(sorted(forms - {full})))

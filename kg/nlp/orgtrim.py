@@ -11,7 +11,7 @@ from kg.nlp.lexicon import load, longest_first
 from kg.nlp.segment import frequency, tokens
 
 # Characters that cannot be inside an organization's name: where its left edge is.
-_LEFT_STOP = set("的了在由对向把被将从是为也已让给等据")
+_LEFT_STOP = set("的了在由对向把被将从是为也已让给等据/")
 # The end of a dateline a name runs on from once its space is gone: 某网6月2日讯|某党主席某某.
 _DATELINE_END = re.compile(r"[0-9０-９一二三四五六七八九十]日(?:讯|电)")
 PROPER_TAGS = frozenset({"nt", "ns", "nz", "nr", "j", "eng", "nrt"})

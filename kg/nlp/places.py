@@ -5,14 +5,30 @@ from __future__ import annotations
 import functools
 import re
 
-from kg.nlp import gazetteer, phrases
+from kg.nlp import gazetteer, phrases, segment
 from kg.nlp.lexicon import load, longest_first
 from kg.nlp.locale import Locale
 from kg.nlp.mentions import Mention
 from kg.nlp.segment import Token
 
 # Roads and streets run through many districts: 某区某路 locates, it does not contain.
-_LINEAR = ("路", "街", "大街", "大道", "走廊", "大桥")
+_LINEAR = (
+    "路",
+    "街",
+    "大街",
+    "大道",
+    "走廊",
+    "大桥",
+    "东路",
+    "西路",
+    "南路",
+    "北路",
+    "中路",
+    "东街",
+    "西街",
+    "南街",
+    "北街",
+)
 # A district written in full before a name locates it (某区某某小区); a short one is part of it (某地软件园).
 _FULL = ("区", "县", "市", "省")
 
@@ -64,6 +80,52 @@ def abroad(tokens: list[Token], offset: int) -> list[Mention]:
     ]
 
 
+# Highways by their number (S206线, G4高速, 新312国道, 国道318线) and by their name (京珠高速, 合宁高速公路).
+_NUMBERED_ROAD = re.compile(
+    r"(?<![A-Za-z0-9])(?:[GSX]\d{1,4}(?:线|高速公路|高速)|[新老]?\d{2,3}[国省]道|[国省]道\d{2,3}线?)"
+)
+_HIGHWAYS = ("高速公路", "高速", "快速路", "快速通道", "绕城公路", "国道", "省道")
+# What may make a highway's name: names, words jieba does not know, and one-character pieces (合|宁).
+_ROAD_PART = {"nr", "ns", "nt", "nz", "j", "eng", "n", "nrt"}
+
+
+def roads(tokens: list[Token], text: str, offset: int) -> list[Mention]:
+    """Highways, by number or by name: 新312国道, S206线, 京珠高速, 机场高速. A kind of road (高速公路,
+    城市快速路, 修建|高速公路) is no road's name.
+
+    >>> [m.name for m in roads(segment.tokens("济青高速潍坊段发生"), "济青高速潍坊段发生", 0)]
+    ['济青高速']
+    """
+    out = [
+        Mention(offset + m.start(), offset + m.end(), m.group(0), "place", m.group(0), cue="suffix")
+        for m in _NUMBERED_ROAD.finditer(text)
+    ]
+    _, generic, _, _ = _vocab()
+    for j, t in enumerate(tokens):
+        if t.word not in _HIGHWAYS or any(m.begin - offset <= t.begin < m.end - offset for m in out):
+            continue
+        k = j
+        while k > 0 and j - k < 3 and _road_part(tokens[k - 1]):
+            k -= 1
+        name = text[tokens[k].begin : t.end]
+        prefix = name[: -len(t.word)]
+        if len(prefix) >= 2 and prefix not in generic and not any(w in generic for w in _words(tokens[k:j])):
+            out.append(Mention(offset + tokens[k].begin, offset + t.end, name, "place", name, cue="suffix"))
+    return out
+
+
+def _road_part(t: Token) -> bool:
+    if t.flag == "x" or not t.word.isalnum():
+        return False  # punctuation ends a name
+    return (t.flag in _ROAD_PART or len(t.word) == 1 and t.flag not in ("p", "uj", "c", "r", "m", "q", "d", "f")) and (
+        t.word not in ("的", "在", "和", "与", "及", "条", "段")
+    )
+
+
+def _words(tokens: list[Token]) -> list[str]:
+    return [t.word for t in tokens]
+
+
 def _choose(candidates, locale: Locale):
     if len(candidates) == 1:
         return candidates[0]
@@ -103,6 +165,8 @@ def named(tokens: list[Token], offset: int, admin: list[Mention], org_heads: fro
         while (step := next((m for m in admin if m.begin == pos and m.end < e), None)) is not None:
             lead, pos = step, step.end
         rest = surface[pos - b :]
+        if (pos, e) in admin_spans or _kind_word(rest, suffix):
+            continue  # 江西|景德镇 is the area itself; 北京|幼儿园 is a kind of place, not a name
         if lead is not None and len(rest) > len(suffix) and not rest.startswith(tuple(generic)):
             # Roads run through many districts: 某区某路 only says the road passes there.
             locator = None if suffix in _LINEAR and lead.area.level == "county" else lead.area
@@ -110,6 +174,18 @@ def named(tokens: list[Token], offset: int, admin: list[Mention], org_heads: fro
         else:
             out += _nested(Mention(b, e, surface, "place", surface, cue="suffix"))
     return out
+
+
+def _kind_word(word: str, suffix: str) -> bool:
+    """A word for a kind of place: one dictionary word whose part before the suffix is a common word.
+
+    >>> _kind_word("幼儿园", "园"), _kind_word("长安街", "街")
+    (True, False)
+    """
+    if not phrases.known_word(word) or len(word) - len(suffix) < 2:
+        return False
+    body = segment.tokens(word[: -len(suffix)])
+    return len(body) == 1 and not phrases.proper(body[0])
 
 
 _RURAL = re.compile(r"[\u4e00-\u9fff]{2,4}?[市区](?=[\u4e00-\u9fff]{2,6}?[镇乡街])|[\u4e00-\u9fff]{1,6}?[县镇乡]")

@@ -79,6 +79,16 @@ def paper_of(article: Article) -> str | None:
     return article.meta.source or dateline_outlet(article.dateline) or marked.source_credit(article.text)
 
 
+def dateline_mention(article: Article) -> list[Mention]:
+    """The outlet a dateline names where the text prints it (南都讯, 某报讯, 新华社北京…电): an organization the
+    article names."""
+    outlet = dateline_outlet(article.dateline)
+    at = article.text.find(article.dateline or "\0", 0, 400)
+    if not outlet or at < 0 or not article.text.startswith(outlet, at):
+        return []
+    return [Mention(at, at + len(outlet), outlet, "org", outlet, cue="credit")]
+
+
 def employer_of(article: Article) -> str | None:
     """The outlet the article's reporters work for, when the article says so: its dateline's outlet
     (南都讯, 新华社北京…电), this paper (本报讯, 本报记者: the record's source), or （来源：某某日报）. A

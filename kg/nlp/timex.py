@@ -72,6 +72,32 @@ def find(text: str, base: dt.date | None) -> list[Time]:
     return out
 
 
+# A dispatch's date line: 某社某地12月8日电, 某网6月5日讯 (up to the first sentence's end).
+_DATELINE = re.compile(r"^[^，。！？\n]{0,24}?(\d{1,2})月(\d{1,2})日(?:电|讯|消息|报道)")
+
+
+def dateline_base(text: str, base: dt.date | None) -> dt.date | None:
+    """The day an article's relative times count from: its date line's day, when it opens with one (某社
+    济南12月8日电 … 今天中午 is the 8th in a paper of the 9th), else its publication date.
+
+    >>> dateline_base("中新网济南12月8日电 今天中午，…", dt.date(2011, 12, 9))
+    datetime.date(2011, 12, 8)
+    >>> dateline_base("今天中午，某地…", dt.date(2011, 12, 9))
+    datetime.date(2011, 12, 9)
+    """
+    m = _DATELINE.match(text)
+    if m is None or base is None:
+        return base
+    value = resolve(f"{m.group(1)}月{m.group(2)}日", base)
+    if value is None or value[1] != "day":
+        return base
+    day = dt.date.fromisoformat(value[0])
+    if day > base:
+        day = day.replace(year=day.year - 1) if day.month > base.month else day
+    # A date line long before the paper (a misread) or after it changes nothing.
+    return day if dt.timedelta(0) <= base - day <= dt.timedelta(days=7) else base
+
+
 # A day alone needs 十 in it (十四日): 一日三餐 and 统一日期 are no dates.
 _CN_DAY = re.compile(
     r"(?<![〇零一二三四五六七八九十百千统每某逐周期])(?:([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})|"

@@ -99,16 +99,23 @@ def load_gold(path: Path) -> Gold:
 
 _QUERIES = {
     "posts": """
-        SELECT DISTINCT ?a ?b ?c WHERE {
+        SELECT DISTINCT ?a ?b ?c ?d WHERE {
           VALUES ?held { org:holds kg:formerlyHeld kg:nominatedTo kg:actingIn }
           ?p ?held ?post .
           ?post org:postIn ?o ; org:role ?r .
           ?p schema:name ?a . ?r skos:prefLabel ?label . ?o schema:name ?c .
           # A former holding is written 前主席 (or 原主席) in the gold lists, as the text prints it.
           BIND(IF(?held = kg:formerlyHeld, CONCAT("前", STR(?label)), STR(?label)) AS ?b)
+          OPTIONAL { SELECT ?o (GROUP_CONCAT(DISTINCT STR(?alt); separator="|") AS ?d)
+                     WHERE { ?o schema:alternateName ?alt } GROUP BY ?o }
         }""",
     "people": """SELECT DISTINCT ?a WHERE { ?p a schema:Person ; schema:name ?a . }""",
-    "organizations": """SELECT DISTINCT ?a WHERE { ?o a org:Organization ; schema:name ?a . }""",
+    # An organization is its canonical name and the forms it was printed in (schema:alternateName, as
+    # MODEL.md has them): a gold 广州市政府 is kg's 广州市人民政府 when the article printed that form.
+    "organizations": """
+        SELECT ?a (GROUP_CONCAT(DISTINCT STR(?alt); separator="|") AS ?d) WHERE {
+          ?o a org:Organization ; schema:name ?a . OPTIONAL { ?o schema:alternateName ?alt }
+        } GROUP BY ?o ?a""",
     "roles_without_org": """
         SELECT DISTINCT ?a ?b WHERE {
           { ?m a org:Membership ; org:member/schema:name ?a ; org:role/skos:prefLabel ?label .
@@ -233,7 +240,13 @@ def _same_incident(gold: tuple[str, ...], found: tuple[str, ...]) -> bool:
     )
 
 
-_LENIENT = {"measures": _same_measure, "incidents": _same_incident}
+def _same_named(gold: tuple[str, ...], found: tuple[str, ...]) -> bool:
+    """The same fact, its last field (an organization) matched by its name or one of its printed forms."""
+    *head, org = gold
+    return tuple(head) == found[: len(head)] and (org == found[len(head)] or org in found[-1].split("|"))
+
+
+_LENIENT = {"measures": _same_measure, "incidents": _same_incident, "organizations": _same_named, "posts": _same_named}
 
 
 def _match(name: str, want: set, got: set, same) -> Score:
@@ -241,11 +254,14 @@ def _match(name: str, want: set, got: set, same) -> Score:
     free = sorted(got)
     missed = []
     for g in sorted(want):
-        hit = next((f for f in free if same(g, f)), None)
+        # A found fact equal to the gold one first (its name, not a printed form another gold fact names).
+        hit = next((f for f in free if f[: len(g)] == g), None) or next((f for f in free if same(g, f)), None)
         if hit is None:
             missed.append(g)
         else:
             free.remove(hit)
+    if same is _same_named:
+        free = [f[:-1] for f in free]  # shown without the printed forms they were compared with
     return Score(name, len(want) - len(missed), tuple(missed), tuple(free))
 
 
@@ -259,5 +275,5 @@ def _normal(name: str, row: tuple[str, ...]) -> tuple[str, ...]:
     if name == "casualties":
         return row[0], row[1], plain_text(row[2])
     if name in ("posts", "roles_without_org") and row[1].startswith("原") and len(row[1]) > 2:
-        return row[0], "前" + row[1][1:], row[2]  # 原主席 and 前主席 both say the post is held no more
+        return row[0], "前" + row[1][1:], *row[2:]  # 原主席 and 前主席 both say the post is held no more
     return row
