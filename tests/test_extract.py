@@ -310,6 +310,7 @@ def test_extract_event_names(text, name):
         "专家讲座吸引了很多市民。",
         "活动首站在“思某-焦点公益基金”发展中心举行。",  # the 展 of 发展 is no head
         "该公司在“财智-公益盛典”环节发言。",  # nor the 节 of 环节
+        "本次评选以水环保领域的优秀项目为载体来进行人物评选。",  # a kind of selection (blind sample 14)
     ],
 )
 def test_extract_what_is_no_named_event(text):
@@ -405,3 +406,21 @@ def test_a_parent_body_keeps_the_form_its_unit_was_printed_in():
     facts = extract(make_article("国家发改委气候司司长苏某表示，谈判仍在进行。"))
     parents = {f.parent.name: f.parent.aliases for f in facts if isinstance(f, Contained)}
     assert parents["国家发展和改革委员会"] == ("国家发改委",)
+
+
+def test_extract_an_event_the_headline_names_and_the_body_refers_back_to():
+    """2011年全国某某公益人物评选　获奖名单出炉 / 本次评选以…: the headline's name, its year, the body's sentence
+    (blind sample 14)."""
+    article = make_article(
+        "本次评选以水环保领域的优秀项目为载体来进行人物评选，共收集了83个民间组织和个人申报的140个项目。",
+        headlines=("2011年全国水环保公益人物评选　获奖名单出炉",),
+    )
+    (e,) = [f for f in extract(article) if isinstance(f, EventFact)]
+    assert (e.name, e.date) == ("2011年全国水环保公益人物评选", "2011")
+    assert e.evidence.text.startswith("本次评选")
+
+
+def test_extract_a_day_that_is_a_named_day_dates_it():
+    """2009年5月31日是世界卫生组织发起的第22个世界无烟日 (blind sample 14)."""
+    (e,) = events("导读：2009年5月31日是世界卫生组织发起的第22个世界无烟日。")
+    assert (e.name, e.date) == ("世界无烟日", "2009-05-31")

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from kg.extract.common import entity, evidence
 from kg.extract.facts import Entity, EventFact
 from kg.models import Article
-from kg.nlp import eventnames
+from kg.nlp import eventnames, segment
 from kg.nlp.doc import Doc, Sent, analyse
 from kg.nlp.lexicon import load, longest_first
 
@@ -51,6 +51,7 @@ def extract(article: Article) -> Iterator[EventFact]:
                 if name not in seen and not any(x.endswith(name) and x[: -len(name)].endswith("年") for x in seen):
                     seen.add(name)
                     events.append((s, name, b, e))
+    events += _from_headline(doc, seen)
     attendees: dict[int, list[Entity]] = {}
     for s, people in _attendance(doc):
         # People who 出席会议 attend the last event named at or before their sentence.
@@ -81,6 +82,24 @@ def extract(article: Article) -> Iterator[EventFact]:
         )
 
 
+def _from_headline(doc: Doc, seen: set[str]) -> list[tuple[Sent, str, int, int]]:
+    """An event the headline names (2011年某某评选　获奖名单出炉) and the body refers back to (本次评选…): the
+    headline's name, with the body sentence that refers to it as its evidence."""
+    headline = doc.article.headline or ""
+    out = []
+    for name, _, _ in eventnames.find(headline, tuple(segment.tokens(headline))):
+        head = _vocab()[0].search(name)
+        if name in seen or head is None:
+            continue
+        back = re.compile(rf"{re.escape(name)}|(?:本次|此次|这次|本届|此届|该){re.escape(name[head.start() :])}")
+        for s in doc.sents:
+            if s.kind == "body" and (m := back.search(s.text)):
+                seen.add(name)
+                out.append((s, name, m.start(), m.end()))
+                break
+    return out
+
+
 def _dated(date: str | None, year: str | None) -> str | None:
     """The sentence's date, unless the name holds another year (今天是2008年某某日 in a later report)."""
     if year is not None and (date is None or not date.startswith(year)):
@@ -107,7 +126,8 @@ def _date(doc: Doc, s: Sent, begin: int) -> str | None:
     no word of the future takes the last day named earlier in its paragraph (当天, 会上). A sentence that
     only mentions an event (截止6月30日，某某公益活动共募集…) does not date it: it must say the event was
     held, or write the time right before its name."""
-    held = _HELD.search(s.text) or any(0 <= begin - t.end <= 2 for t in s.times)
+    # 某年5月31日是…第22个世界某某日: a day that "is" the event dates it.
+    held = _HELD.search(s.text) or any(0 <= begin - t.end <= 2 or s.text.startswith("是", t.end) for t in s.times)
     if not held or _AFTERWARDS.search(s.text, 0, begin):
         return None
     before = [t for t in s.times if t.end <= begin and t.kind != "period"]
