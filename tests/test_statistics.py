@@ -40,6 +40,12 @@ def _stats(text, date="2012-07-01"):
         ("全市营业收入同比下降3.2%。", "营业收入同比增长", "-3.2"),
         # A distance names where from.
         ("北京市在距离排水管5公里外的水闸处仍有气味。", "距离排水管", "5"),
+        # The lines below are from blind sample 14 (no longer blind).
+        ("北京市顺义区开发商违法占地150亩。", "开发商违法占地", "150"),  # a verb that names an amount
+        ("北京市面对3亿吸烟者以及5.4亿被动吸烟者。", "被动吸烟者人数", "540000000"),  # people, no measure word
+        # the town of the distance is the one 的 ends with; its population is counted in people
+        ("北京市顺义区距离人口约9.2万的某某市约100公里。", "距离某某市", "100"),
+        ("北京市顺义区距离人口约9.2万的某某市约100公里。", "人口", "92000"),
     ],
 )
 def test_statistics_name_what_they_measure(text, variable, value):
@@ -107,3 +113,20 @@ def test_statistics_the_country_as_a_modifier_is_not_the_subject():
     """The seed page: 获评全国首批示范智慧商圈 in an earlier clause; the 139 shops are the district's."""
     text = "今年，某某商圈获评全国首批示范智慧商圈，引进各类首店139家。"
     assert all(s.about.name != "中国" for s in statistics.extract(make_article(text, date="2023-12-27")))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("北京市的某银行股价最低为2.59元/股。", "2.59", "元/股"),  # a rate: a unit per another
+        ("北京市10个监控点PM2.5值24小时平均浓度为每立方米14微克。", "14", "微克/立方米"),  # 每 before the number
+    ],
+)
+def test_statistics_rates_keep_both_units(text, value, unit):
+    """Blind sample 14: a price per share and a concentration per cubic metre."""
+    assert (value, unit) in {(str(x), u) for _, x, u in _stats(text)}
+
+
+def test_statistics_a_claim_is_no_observation():
+    """要求民事赔偿116万元: what a plaintiff asks for, not a figure of what happened (blind sample 11)."""
+    assert _stats("北京市某公司被起诉，原告要求民事赔偿116万元。") == []

@@ -43,7 +43,9 @@ def variable(text: str, tokens: tuple[Token, ...], q: Quantity, names: tuple[str
     """
     distance = _DISTANCE.search(_clause(text, q.begin))
     if distance and q.unit in ("公里", "千米", "米"):
-        return distance.group(0)  # 距离某地5公里: the distance from that place
+        # 距离某地5公里: the distance from that place (距离人口约9.2万的某市: from the town the 的 ends with)
+        lead = re.match(r"距离|距|离", distance.group(0)).group(0)
+        return lead + distance.group(0).rsplit("的", 1)[-1] if "的" in distance.group(0) else distance.group(0)
     before = _before(text, tokens, q, names)
     if q.change:
         return (before + ("同比" if "同比" in _clause(text, q.begin) else "") + q.change) if before else None
@@ -99,6 +101,7 @@ def _before(text: str, tokens: tuple[Token, ...], q: Quantity, names: tuple[str,
     for name in names:
         if name and phrase.startswith(name):
             phrase = phrase[len(name) :]
+    phrase = re.sub(r"^(?:距离|距)(?=..)", "", phrase)  # 距离|人口约9.2万的某市: the town's population
     acts = (q.unit in _ACT_UNITS or _measure_noun(phrase)) and len(phrase) >= 2
     return phrase if len(phrase) >= 2 and (acts or _has_noun(tokens, start, end, phrase)) else ""
 
@@ -206,6 +209,19 @@ def _measure_verb(word: str) -> bool:
         "减少",
         "死亡",
         "受伤",
+        "占地",
+        "耗资",
+        "融资",
+        "贷款",
+        "花费",
+        "排放",
+        "收受",
+        "受贿",
+        "贪污",
+        "挪用",
+        "赔偿",
+        "缴纳",
+        "存款",
     )
 
 

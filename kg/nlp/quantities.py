@@ -144,6 +144,8 @@ def _read(text: str, norm: str, m: re.Match) -> Quantity | None:
         pre = "上"  # 上百人: about a hundred
     if pre:
         begin -= len(pre)
+    elif unit and "/" not in unit and (per := _PER.search(norm, max(0, begin - 5), begin)) is not None:
+        unit, begin = f"{unit}/{per.group(1)}", per.start()  # 每立方米14微克: 14 微克/立方米
     change = None
     c = _CHANGE.search(norm, max(0, begin - 6), begin)
     if c is not None and not norm.endswith("新", 0, c.start()):  # 新增 counts what is new, no change
@@ -164,9 +166,10 @@ def _read(text: str, norm: str, m: re.Match) -> Quantity | None:
 
 
 _PEOPLE_BEFORE = re.compile(
-    r"(?:人口|老年人|居民|人数|游客|职工|学生|患者|市民|网民|用户|员工)(?:总量|总数)?(?:已经|已|将)?(?:达到|达|为|超过|突破|有|共)?$"
+    r"(?:人口|老年人|居民|人数|游客|职工|学生|患者|市民|网民|用户|员工)(?:总量|总数)?(?:已经|已|将)?(?:达到|达|为|超过|突破|有|共)?(?:约|近|逾)?$"
 )
 _TIME = ("年", "周", "天", "小时", "分钟", "秒钟", "个月")
+_PER = re.compile(r"每(立方米|平方米|吨|股|公斤|千克|升|斤|克)$")
 _NOT_DURATION = re.compile(r"[代级前后来内间初底末度龄薪周年大]|以来|以前|以后|之[前后内间]")
 
 
