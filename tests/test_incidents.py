@@ -252,3 +252,25 @@ def test_incidents_a_kind_of_place_in_the_headline_is_no_place():
         "2007-09-07",
     )
     assert f.location.name != "幼儿园"
+
+
+def test_incidents_the_same_day_as_the_report_and_not_the_datelines_city():
+    """某台19日报道，当天凌晨在…港口城市卡拉奇…: 当天 is the 19th; the dateline's city filed the report."""
+    f = _incident(
+        "新华网伊斯兰堡10月19日电(记者某甲)巴基斯坦电视台19日报道，当天凌晨在南部港口城市卡拉奇，刚刚回国的前总理"
+        "所乘坐的车辆附近发生自杀式爆炸袭击，造成至少110人死亡，200多人受伤。",
+        "巴基斯坦发生自杀式爆炸袭击百多人死亡",
+        "2007-10-19",
+    )
+    assert (f.kind, f.date, f.location.name) == ("袭击", "2007-10-19", "卡拉奇")
+
+
+def test_incidents_an_hour_with_no_day_is_the_reports_day():
+    """快讯 … 11时26分，某区某大街80号一民房失火: a time of day alone dates it to the day of the report."""
+    f = _incident(
+        "现代快报快讯：南京兴隆大街现场有爆炸声。记者在现场，听到前后三声爆炸，火还在烧。"
+        "11时26分，建邺区兴隆大街80号一民房失火，消防部门接警后，立即调集3个消防中队赶赴现场。",
+        "南京兴隆大街发生火灾现场有爆炸声",
+        "2014-01-15",
+    )
+    assert (f.kind, f.date) == ("火灾", "2014-01-15")

@@ -1050,3 +1050,21 @@ def test_nlp_a_datelines_outlet_is_an_organization_the_article_names(tmp_path):
     """新快报讯　…: the paper is named, though no reporter is (blind sample 14)."""
     doc = analyse(_ingested(tmp_path, "新快报讯　适合汇金公司增持四大行的时间窗口再次打开。"))
     assert "新快报" in {m.name for m in doc.mentions if m.kind == "org"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("伊拉克提克里特地区发生袭击。", "提克里特地区"),  # right after its country, with its type
+        ("俄罗斯车臣共和国发生地震。", "车臣共和国"),
+        ("当天凌晨在南部港口城市卡拉奇，车辆附近发生爆炸。", "卡拉奇"),  # after a word that says it is a city
+        ("美国奥巴马政府表示反对。", None),  # a person after a country is no place
+        ("成都都市圈在全省发展中的地位。", None),  # a city of China is no country
+    ],
+)
+def test_nlp_places_abroad_the_gazetteer_lacks(text, place):
+    """CEC blind samples 1 and 4 (no longer blind): where incidents abroad happened."""
+    from kg.nlp import places
+
+    found = [m.name for m in places.inside_abroad(segment.tokens(text), 0)]
+    assert found == ([place] if place else [])

@@ -101,6 +101,17 @@ def _date(doc: Doc, s: Sent, at: int) -> str | bool | None:
         candidates = sorted(_days(prev), key=lambda t: -t.begin)
     if not candidates and (retold := _retold(doc, s)) is not None:
         candidates = _days(retold)
+    if not candidates and _SAME_DAY.search(s.text):
+        # 某台19日报道，当天凌晨…发生: the day the report names is the day of 当天
+        candidates = [t for t in s.times if t.kind == "day" and t.end <= at]
+    if not candidates and base is not None:
+        # 11时26分，某路一民房失火: a time of day with no day is the report's day (in the reporting sentence,
+        # or in a later one that tells the incident with its hour)
+        told = [s] + [
+            x for x in doc.sents[s.index + 1 : s.index + 6] if x.kind == "body" and incidents.names_one(x.text)
+        ]
+        if any(_CLOCK.search(x.text, 0, max(at, 1) if x is s else len(x.text)) for x in told):
+            return base.isoformat()
     for t in candidates:
         value = t.value
         if base is not None and t.kind == "day":
@@ -124,13 +135,20 @@ _REPORTED = re.compile(
 )
 
 
+_SAME_DAY = re.compile(r"当天|当日")
+# A time of day: 11时26分, 8点43分, 凌晨4点 (not 24小时, not 3时许前 of a duration).
+_CLOCK = re.compile(
+    r"(?<![\d.])\d{1,2}(?:时|点)(?:\d{1,2}分|许|左右|半)?(?!间|期|候|代)|凌晨|清晨|上午|中午|下午|傍晚|晚上|深夜"
+)
+
+
 def _retold(doc: Doc, s: Sent) -> Sent | None:
     """A later sentence that tells the incident again with its day, when the reporting sentence gives none
     (某局3日披露，某市日前发生…。据了解，8月31日下午，在某线发生…; 这起事件发生在周四(17日))."""
     if _days(s):
         return None
     for nxt in doc.sents[s.index + 1 : s.index + 4]:
-        if nxt.kind == "body" and _days(nxt) and (incidents.triggers(nxt.text) or "发生" in nxt.text):
+        if nxt.kind == "body" and _days(nxt) and (incidents.names_one(nxt.text) or "发生" in nxt.text):
             return nxt
     return None
 
@@ -170,7 +188,10 @@ def _candidates(doc: Doc, s: Sent) -> list[Mention]:
     （南京）高速), and those after 在 (在某区某镇某村附近，一辆开往某市的客车…) over a route's ends."""
     text = doc.article.text
     orgs = doc.in_sent(s, "org")
-    named = [m for m in doc.in_sent(s, "place") if not _bracketed(text, m)]
+    # 新华网某地10月19日电: where the report was filed, not where the incident happened
+    dateline = text.find(doc.article.dateline) if doc.article.dateline else -1
+    filed = range(dateline, dateline + len(doc.article.dateline or "")) if dateline >= 0 else range(0)
+    named = [m for m in doc.in_sent(s, "place") if not _bracketed(text, m) and m.begin not in filed]
     places = [m for m in named if not any(o.begin <= m.begin and m.end <= o.end for o in orgs)] or named
     scene = [m for m in places if _SCENE.search(text, max(s.begin, m.begin - 12), m.begin)]
     return scene or places

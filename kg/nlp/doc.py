@@ -106,7 +106,7 @@ def analyse(article: Article) -> Doc:
     found += reporters.dateline_mention(article)
     for s in sents:
         admin = places.areas(s.text, s.begin, locale)
-        found += admin + places.abroad(list(s.tokens), s.begin)
+        found += admin + places.abroad(list(s.tokens), s.begin) + places.inside_abroad(list(s.tokens), s.begin)
         found += places.named(list(s.tokens), s.begin, admin, _org_heads()) + places.roads(
             list(s.tokens), s.text, s.begin
         )

@@ -171,6 +171,16 @@ def chain(a: Area) -> list[Area]:
 
 
 @functools.cache
+def countries() -> frozenset[str]:
+    """Countries abroad, by short and full name, from jionlp's world gazetteer (no cities)."""
+    names: set[str] = set()
+    for group in _load_jionlp().world_location_loader().values():
+        for country, data in group.items():
+            names.update((country, data.get("full_name") or ""))
+    return frozenset(names - {"", "中国", "中华人民共和国"})
+
+
+@functools.cache
 def abroad() -> frozenset[str]:
     """Countries (short and full names), their capitals and main cities, from jionlp's world gazetteer:
     places a name-shaped word may be (约旦, 大马士革, 伊斯坦布尔) where a tagger reads a person."""

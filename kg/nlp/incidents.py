@@ -106,6 +106,11 @@ def triggers(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def names_one(text: str) -> bool:
+    """Whether text has an incident word at all (a later sentence telling the incident: 某房失火，消防…)."""
+    return _vocab().triggers.search(text) is not None
+
+
 def kind_of(found: list[tuple[int, str]], text: str = "") -> str | None:
     """The kind an article reports: an attack wherever attack words appear (its bombs and fires are the
     attack's); otherwise the kind named first, where a cause (暴雨, 爆炸 before 引发) gives way to what it

@@ -126,6 +126,55 @@ def _words(tokens: list[Token]) -> list[str]:
     return [t.word for t in tokens]
 
 
+# What a place inside a country abroad may end with, and the words that say a name is a city: 港口城市某某.
+_INNER_TYPES = ("地区", "省", "州", "市", "岛", "共和国", "城", "县", "镇", "村", "邦")
+_CITY_WORDS = frozenset({"城市", "港口城市", "首都", "首府", "圣城", "古城", "小城", "小镇", "城镇", "港口"})
+_AFTER_INNER = frozenset("xvfumpc")  # what may follow such a name: punctuation, a verb, 以西, 的, 25公里
+
+
+def inside_abroad(tokens: list[Token], offset: int) -> list[Mention]:
+    """Places abroad no gazetteer lists, read from how the text places them: right after their country
+    (伊拉克提克里特地区, 俄罗斯车臣共和国, 意大利撒丁岛, 阿富汗北部法里亚布省) or after a word that says they are a
+    city (港口城市卡拉奇, 首都某某).
+
+    >>> [m.name for m in inside_abroad(segment.tokens("俄罗斯车臣共和国发生地震"), 0)]
+    ['车臣共和国']
+    """
+    world, states = gazetteer.abroad(), gazetteer.countries()
+    out = []
+    for i, t in enumerate(tokens):
+        country = t.word in states and (t.flag != "nr" or len(t.word) >= 3)
+        city = t.word in _CITY_WORDS
+        if not (country or city) or i + 1 >= len(tokens):
+            continue
+        j = i + 1
+        if country and tokens[j].flag == "f" and j + 1 < len(tokens):
+            j += 1  # 阿富汗北部|某某省
+        k = j
+        while (
+            k < len(tokens)
+            and k - j < 3
+            and tokens[k].flag in ("ns", "nrt", "nz", "nr")
+            and (city or tokens[k].word not in world)
+        ):
+            k += 1
+        if k == j:
+            continue
+        name = "".join(x.word for x in tokens[j:k])
+        if k < len(tokens) and tokens[k].word in _INNER_TYPES:
+            name, k = name + tokens[k].word, k + 1
+        typed = name.endswith(_INNER_TYPES)
+        follows = tokens[k].flag[:1] if k < len(tokens) else "x"
+        if len(name) < 2 or not (typed or follows in _AFTER_INNER) or tokens[j].flag == "nr" and not (typed or city):
+            continue  # 美国奥巴马政府: a person, not a place
+        if tokens[j].flag in ("nrt", "nz") and not (typed or city or follows in "xfm"):
+            continue
+        b = offset + tokens[j].begin
+        within = t.word if country else None
+        out.append(Mention(b, b + len(name), name, "place", name, within=within, cue="suffix"))
+    return out
+
+
 def _choose(candidates, locale: Locale):
     if len(candidates) == 1:
         return candidates[0]
