@@ -1068,3 +1068,37 @@ def test_nlp_places_abroad_the_gazetteer_lacks(text, place):
 
     found = [m.name for m in places.inside_abroad(segment.tokens(text), 0)]
     assert found == ([place] if place else [])
+
+
+def test_nlp_a_short_name_the_text_defines_is_the_body_before_it():
+    """某某食品股份有限公司（下称某某公司）… 某某公司品牌总监某某: one body, and its post (blind sample 15)."""
+    doc = analyse(
+        make_article(
+            "佛山市海天调味食品股份有限公司（下称海天公司）5月31日证实，已递交起诉书。海天公司品牌总监张欣表示，将维权到底。",
+            date="2012-06-01",
+        )
+    )
+    assert {m.name for m in doc.mentions if m.kind == "org"} == {"佛山市海天调味食品股份有限公司"}
+    assert {(p.person.name, p.role, p.org.name) for p in doc.posts} == {
+        ("张欣", "品牌总监", "佛山市海天调味食品股份有限公司")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("中国农业银行洛阳市分行金都支行行长王某某表示。", "中国农业银行洛阳市分行金都支行"),  # a branch and its bank
+        ("开户行：中国银行北京科技会展中心支行。", "中国银行北京科技会展中心支行"),
+        # a subhead run into the paragraph: the company's name starts at its city
+        ("手摇车窗保险广州广保丰田汽车销售服务公司车间经理卫国光表示。", "广州广保丰田汽车销售服务公司"),
+    ],
+    ids=["branch", "sub-branch", "words-before-the-city"],
+)
+def test_nlp_banks_branches_and_companies_named_whole(text, org):
+    """Blind samples 6 and 15 (no longer blind)."""
+    assert {n for _, n, _ in _orgs_of(text)} == {org}
+
+
+def test_nlp_the_next_government_is_no_body():
+    """梅德韦杰夫将出任新一届政府总理: 新一届政府 says which cabinet, it names no body (blind sample 15)."""
+    assert _orgs_of("普京表示，梅德韦杰夫将出任新一届政府总理。") == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from dataclasses import dataclass, replace
 
@@ -20,6 +19,7 @@ from kg.nlp import (
     people,
     places,
     quantities,
+    renames,
     reporters,
     tagger,
     timex,
@@ -205,9 +205,10 @@ def analyse(article: Article) -> Doc:
     # 儿科医生某某 … 某某与恐怖分子通了电话: a name the article gives a person is no organization elsewhere in it.
     people_named = {m.name for m in found if m.kind == "person"}
     found = [m for m in found if not (m.kind == "org" and m.cue == "tagger" and m.surface in people_named)]
-    found, posts = _short_forms(found, posts)
-    found, posts = _overrun(text, found, posts)
-    found, posts = _short_names(found, posts)
+    found, posts = renames.defined(text, found, posts)
+    found, posts = renames.short_forms(found, posts)
+    found, posts = renames.overrun(text, found, posts)
+    found, posts = renames.short_names(found, posts)
     posts = reporters.home_paper(article, posts)
     bylines += reporters.embedded(article, found, {b.name for b in bylines})
     return Doc(article, locale, sents, tuple(_dedupe(found)), tuple(posts), bylines)
@@ -249,72 +250,12 @@ def _named_before(found: list[Mention], s: Sent, c: chains.Chain) -> OrgName | N
     return OrgName(org.name, org.aliases)
 
 
-def _short_forms(found: list[Mention], posts: list[Post]) -> tuple[list[Mention], list[Post]]:
-    """An organization named by a short form of a longer name in the same article is that organization."""
-    full = orgs.short_forms({m.name for m in found if m.kind == "org"})
-    if not full:
-        return found, posts
-
-    def long(m: Mention) -> Mention:
-        if m.kind != "org" or m.name not in full:
-            return m
-        return dataclasses.replace(m, name=full[m.name], aliases=tuple(sorted({*m.aliases, m.name})))
-
-    def post(p: Post) -> Post:
-        if p.org is None or p.org.name not in full:
-            return p
-        org = OrgName(full[p.org.name], tuple(sorted({*p.org.aliases, p.org.name})))
-        return dataclasses.replace(p, org=org)
-
-    return [long(m) for m in found], [post(p) for p in posts]
-
-
-def _short_names(found: list[Mention], posts: list[Post]) -> tuple[list[Mention], list[Post]]:
-    """A person named again by part of the full name: 布莱尔 for 比尔·布莱尔, 野田 for 野田佳彦 (a Japanese family
-    name alone). Each is the one person whose full name the article gives."""
-    full = {m.name for m in found if m.kind == "person"}
-    short: dict[str, str] = {}
-    for n in full:
-        whole = [f for f in full if f != n and (f.split("·")[-1] == n or names.family_name(n) and f.startswith(n))]
-        if len(whole) == 1 and "·" not in n:
-            short[n] = whole[0]
-
-    def longer(m: Mention) -> Mention:
-        return dataclasses.replace(m, name=short[m.name], aliases=tuple(sorted({*m.aliases, m.name})))
-
-    return _renamed(found, posts, short, longer)
-
-
-def _renamed(found: list[Mention], posts: list[Post], names_: dict, rename) -> tuple[list[Mention], list[Post]]:
-    """The people whose name is a key of names_ renamed by rename, as mentions and as the posts' holders."""
-    if not names_:
-        return found, posts
-
-    def person(m: Mention) -> Mention:
-        return rename(m) if m.kind == "person" and m.name in names_ else m
-
-    return [person(m) for m in found], [dataclasses.replace(p, person=person(p.person)) for p in posts]
-
-
 def _garbled_before(text: str, at: int) -> bool:
     """Whether text[at] starts the first word after a garbled stretch that swallowed a Chinese character
     (□□, kg.ingest.clean): □□际工商学院 is the tail of a name, and so is 工商学院 in it."""
     i = text.rfind(GARBLED * 2, max(0, at - 4), at)
     gap = text[i + 2 : at]
     return i >= 0 and all("\u4e00" <= c <= "\u9fff" and c not in "的在了是和与及" for c in gap)
-
-
-def _overrun(text: str, found: list[Mention], posts: list[Post]) -> tuple[list[Mention], list[Post]]:
-    """A name read once one character too long (记者韩某某数说…) is the name the article names elsewhere."""
-    named = {m.name for m in found if m.kind == "person"}
-    cut = {p: p[:-1] for p in named if len(p) >= 3 and p[:-1] in named and text.count(p) == 1}
-
-    def short(m: Mention) -> Mention:
-        if m.surface != m.name:
-            return m
-        return dataclasses.replace(m, end=m.end - 1, surface=cut[m.name], name=cut[m.name])
-
-    return _renamed(found, posts, cut, short)
 
 
 def _appointed(sents, found: list[Mention], locale: Locale, recent) -> list[Post]:

@@ -117,3 +117,17 @@ def outlets(text: str, offset: int) -> list[Mention]:
             begin = offset + m.start("name")
             out.append(Mention(begin, begin + len(name), name, "org", name, cue="credit"))
     return out
+
+
+# 某某股份有限公司（下称某某公司）, （以下简称“某某”）: the short name the text itself gives a body.
+_DEFINED = re.compile(r"[（(](?:以下|下)?(?:简称|称)(?:为)?[：:]?[“\"]?(?P<short>[^”\"（）()，。]{2,12})[”\"]?[）)]")
+
+
+def defined_short_names(text: str) -> list[tuple[int, int, int, int]]:
+    """(bracket begin, bracket end, short begin, short end) of each short name a text defines in brackets
+    right after a name.
+
+    >>> defined_short_names("某某食品有限公司（下称某某公司）起诉")
+    [(8, 16, 11, 15)]
+    """
+    return [(m.start(), m.end(), m.start("short"), m.end("short")) for m in _DEFINED.finditer(text)]

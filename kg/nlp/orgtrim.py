@@ -79,6 +79,12 @@ def _from_proper(org: str) -> str:
         return org
     toks = words(org)
     lone = len(toks[0].word) < 2 and toks[0].flag[:1] not in "vpcdurm"  # 中|坤|集团, not 有|某协会
+    # 手摇车窗保险|广州某某汽车销售服务公司: common words run into a name that opens with its city (a subhead
+    # printed into the paragraph); the name starts at the city.
+    area = next((t.begin for t in toks[1:] if t.flag == "ns" and gazetteer.is_area(t.word)), None)
+    if area is not None and area >= 4 and orgs.is_org_name(org[area:]):
+        if all(t.flag in ("n", "b", "vn", "a") for t in toks if t.end <= area):
+            return org[area:]
     if len(toks) < 2 or toks[0].flag in PROPER_TAGS or frequency(toks[0].word) < _COMMON_WORD or lone:
         return org  # …, or a lone character, more likely the name's own than a word before it
     at = next((t.begin for t in toks[1:] if t.flag in PROPER_TAGS), None)
