@@ -274,3 +274,38 @@ def test_incidents_an_hour_with_no_day_is_the_reports_day():
         "2014-01-15",
     )
     assert (f.kind, f.date) == ("火灾", "2014-01-15")
+
+
+def test_incidents_a_count_as_of_a_day_is_not_the_day_and_symptoms_retell_a_poisoning():
+    """截至21日上午…疑似食物中毒症状 … 于20日下午陆续出现呕吐或腹泻等症状: the 20th (CEC blind sample 4)."""
+    f = _incident(
+        "新华网哈尔滨3月21日电（记者某甲）记者从黑龙江省鸡西市教育局了解到，截至21日上午，鸡西市3所小学共有21名学生"
+        "因出现呕吐、腹泻等疑似食物中毒症状去医院就诊。\n据了解，这21名学生都是在食用了一家配餐公司供应的盒饭后，"
+        "于20日下午陆续出现轻微呕吐或腹泻等症状。",
+        "黑龙江鸡西市20多名小学生疑似食物中毒",
+        "2009-03-21",
+    )
+    assert (f.kind, f.date, f.location.name) == ("中毒", "2009-03-20", "鸡西市")
+
+
+def test_incidents_a_routes_ends_are_no_place_and_the_next_sentence_gives_it():
+    """一辆从贵州开往广东的小车与一辆大客车迎面相撞 … 今日凌晨，广西柳州市鹿寨县寨沙镇发生特大交通事故."""
+    f = _incident(
+        "一辆从贵州开往广东的小车与一辆大客车迎面相撞，造成十人当场死亡。\n"
+        "今日凌晨，广西柳州市鹿寨县寨沙镇发生特大交通事故，造成十人当场死亡，二人受重伤。",
+        "广西柳州两车相撞致10人死亡2人重伤",
+        "2008-03-27",
+    )
+    assert (f.kind, f.date) == ("交通事故", "2008-03-27")
+    assert f.location.name in ("寨沙镇", "鹿寨县")
+
+
+def test_incidents_the_same_day_with_no_day_is_the_reports():
+    """当日，云南石林风景区至昆明的高速公路上连续发生6起交通事故 (a report of 08:26 that day)."""
+    f = _incident(
+        "当日，云南石林风景区至昆明的高速公路上连续发生6起交通事故，共有21辆汽车相撞。",
+        "昆石高速21车连环相撞",
+        "2006-08-30",
+    )
+    assert (f.kind, f.date) == ("交通事故", "2006-08-30")
+    assert f.location.name != "风景区"

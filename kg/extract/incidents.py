@@ -99,18 +99,20 @@ def _date(doc: Doc, s: Sent, at: int) -> str | bool | None:
         if "\n" in text[prev.end : s.begin] or candidates:
             break
         candidates = sorted(_days(prev), key=lambda t: -t.begin)
+    if not candidates and _SAME_DAY.search(s.text):
+        # 某台19日报道，当天凌晨…发生: the day the report names is the day of 当天; with none, the report's
+        candidates = [t for t in s.times if t.kind == "day" and t.end <= at]
+        if not candidates and base is not None:
+            return base.isoformat()
     if not candidates and (retold := _retold(doc, s)) is not None:
         candidates = _days(retold)
-    if not candidates and _SAME_DAY.search(s.text):
-        # 某台19日报道，当天凌晨…发生: the day the report names is the day of 当天
-        candidates = [t for t in s.times if t.kind == "day" and t.end <= at]
     if not candidates and base is not None:
         # 11时26分，某路一民房失火: a time of day with no day is the report's day (in the reporting sentence,
         # or in a later one that tells the incident with its hour)
         told = [s] + [
             x for x in doc.sents[s.index + 1 : s.index + 6] if x.kind == "body" and incidents.names_one(x.text)
         ]
-        if any(_CLOCK.search(x.text, 0, max(at, 1) if x is s else len(x.text)) for x in told):
+        if any(_CLOCK.search(_AS_OF_TIME.sub("", x.text[: max(at, 1) if x is s else len(x.text)])) for x in told):
             return base.isoformat()
     for t in candidates:
         value = t.value
@@ -147,14 +149,26 @@ def _retold(doc: Doc, s: Sent) -> Sent | None:
     (某局3日披露，某市日前发生…。据了解，8月31日下午，在某线发生…; 这起事件发生在周四(17日))."""
     if _days(s):
         return None
-    for nxt in doc.sents[s.index + 1 : s.index + 4]:
-        if nxt.kind == "body" and _days(nxt) and (incidents.names_one(nxt.text) or "发生" in nxt.text):
+    for nxt in doc.sents[s.index + 1 : s.index + 5]:
+        if nxt.kind == "body" and _days(nxt) and (incidents.names_one(nxt.text) or _TOLD.search(nxt.text)):
             return nxt
     return None
 
 
 def _days(s: Sent) -> list:
-    return [t for t in s.times if t.kind in ("day", "month") and not _REPORTED.match(s.text, t.end)]
+    """The days and months a sentence gives, but not the day of the report (15日电, 3日披露) nor the day a
+    count stands at (截至21日上午)."""
+    return [
+        t
+        for t in s.times
+        if t.kind in ("day", "month") and not _REPORTED.match(s.text, t.end) and not _AS_OF.search(s.text, 0, t.begin)
+    ]
+
+
+_AS_OF = re.compile(r"(?:截至|截止|截止到|到)$")
+_AS_OF_TIME = re.compile(r"(?:截至|截止)[^，。]{0,12}")  # 截至21日上午: when a count stood, not a time of the incident
+# What a poisoning's victims show, telling it again without its name: 于20日下午陆续出现呕吐、腹泻等症状
+_TOLD = re.compile(r"发生|症状|呕吐|腹泻|腹痛|头晕|不适")
 
 
 def _place(doc: Doc, s: Sent, at: int) -> Entity | None:
@@ -162,6 +176,12 @@ def _place(doc: Doc, s: Sent, at: int) -> Entity | None:
     over a county, a county over a city, and among equals the one nearest before the trigger. With none
     there, the headline's place, then the last place named before the sentence."""
     places = _candidates(doc, s)
+    if not places:
+        # 一辆开往某省的小车与大客车相撞…。今日凌晨，某市某县某镇发生特大交通事故: the next sentences that
+        # tell it with a place
+        told = (x for x in doc.sents[s.index + 1 : s.index + 4] if x.kind == "body" and incidents.names_one(x.text))
+        if (later := next((x for x in told if _candidates(doc, x)), None)) is not None:
+            s, places, at = later, _candidates(doc, later), len(later.text)
     if not places:
         headline = _headline_named(doc) or _headline_place(doc)
         if headline is not None:
@@ -188,15 +208,18 @@ def _candidates(doc: Doc, s: Sent) -> list[Mention]:
     （南京）高速), and those after 在 (在某区某镇某村附近，一辆开往某市的客车…) over a route's ends."""
     text = doc.article.text
     orgs = doc.in_sent(s, "org")
+    route = [m for m in doc.in_sent(s, "place") if _ROUTE.search(text, max(s.begin, m.begin - 3), m.begin)]
     # 新华网某地10月19日电: where the report was filed, not where the incident happened
     dateline = text.find(doc.article.dateline) if doc.article.dateline else -1
     filed = range(dateline, dateline + len(doc.article.dateline or "")) if dateline >= 0 else range(0)
-    named = [m for m in doc.in_sent(s, "place") if not _bracketed(text, m) and m.begin not in filed]
+    named = [m for m in doc.in_sent(s, "place") if not _bracketed(text, m) and m.begin not in filed and m not in route]
     places = [m for m in named if not any(o.begin <= m.begin and m.end <= o.end for o in orgs)] or named
     scene = [m for m in places if _SCENE.search(text, max(s.begin, m.begin - 12), m.begin)]
     return scene or places
 
 
+# The ends of a route: 从某省开往某省的客车 says where the bus came from and went, not where it crashed.
+_ROUTE = re.compile(r"(?:开往|驶往|发往|前往|驶向|开向|从|由|自)[\u4e00-\u9fff]{0,1}$")
 # A scene: 在/于/位于 (事发地点位于) and then only names up to the place.
 _SCENE = re.compile(r"(?:在|于|位于|地点为|地点是)[^，。；、的开往从自至到]{0,10}$")
 

@@ -100,7 +100,8 @@ def triggers(text: str) -> list[tuple[int, str]]:
     word_kind, pattern, not_incident = v.word_kind, v.triggers, v.not_incident
     out = []
     for m in pattern.finditer(text):
-        window = text[max(0, m.start() - 6) : m.end() + 6]
+        # 消防演练, 火灾扑救演练: the words around, up to the clause's end (失火，消防官兵赶到 is an incident)
+        window = text[max(0, m.start() - 6) : m.end()] + re.split(r"[，。；！？]", text[m.end() : m.end() + 6])[0]
         if not not_incident.search(window) and not _BODY_AFTER.match(text, m.end()):
             out.append((m.start(), word_kind[m.group(0)]))
     return out

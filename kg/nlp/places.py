@@ -228,13 +228,18 @@ def named(tokens: list[Token], offset: int, admin: list[Mention], org_heads: fro
 def _kind_word(word: str, suffix: str) -> bool:
     """A word for a kind of place: one dictionary word whose part before the suffix is a common word.
 
-    >>> _kind_word("幼儿园", "园"), _kind_word("长安街", "街")
-    (True, False)
+    >>> _kind_word("幼儿园", "园"), _kind_word("风景区", "景区"), _kind_word("长安街", "街")
+    (True, True, False)
     """
-    if not phrases.known_word(word) or len(word) - len(suffix) < 2:
+    if not phrases.known_word(word):
+        return False
+    whole = segment.tokens(word)
+    if len(whole) == 1 and not phrases.proper(whole[0]):
+        return True  # 风景区
+    if len(word) - len(suffix) < 2:
         return False
     body = segment.tokens(word[: -len(suffix)])
-    return len(body) == 1 and not phrases.proper(body[0])
+    return len(body) == 1 and not phrases.proper(body[0])  # 幼儿园, though jieba tags it a name
 
 
 _RURAL = re.compile(r"[\u4e00-\u9fff]{2,4}?[市区](?=[\u4e00-\u9fff]{2,6}?[镇乡街])|[\u4e00-\u9fff]{1,6}?[县镇乡]")
