@@ -309,3 +309,20 @@ def test_incidents_the_same_day_with_no_day_is_the_reports():
     )
     assert (f.kind, f.date) == ("交通事故", "2006-08-30")
     assert f.location.name != "风景区"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("丹凤县武关中学发生食物中毒事件，54名学生用餐后感觉身体不适，其中一半学生出现呕吐症状。", 54),
+        ("地震目前已造成该共和国12人死亡，当地医院已接收伤员105人。", 105),
+    ],
+)
+def test_incidents_people_taken_ill_and_the_wounded_counted(text, value):
+    """CEC blind sample 4 (no longer blind): 受伤人数 from those taken ill and from 伤员N人."""
+    assert {c.variable: c.value for c in reader.casualties([(0, text)])}["受伤人数"] == value
+
+
+def test_incidents_the_last_one_rescued_is_no_count():
+    """最后一名伤员终于被成功救出: an ordinal, not one wounded."""
+    assert reader.casualties([(0, "半个小时后，最后一名伤员终于被成功救出。")]) == []

@@ -66,7 +66,12 @@ def _vocab() -> _Vocab:
     for variable, words in lex["casualties"].items():
         long_words = "|".join(map(re.escape, longest_first(w for w in words if len(w) > 1)))
         # 造成3人死亡, 近百名学生中毒; 死亡人数达24人, 受伤6人.
-        patterns.append((variable, re.compile(rf"{_N}(?:名|人|位|个)[\u4e00-\u9fff]{{0,4}}?(?:{long_words})(?!率)")))
+        patterns.append(
+            (
+                variable,
+                re.compile(rf"(?<!最后)(?<![第每]){_N}(?:名|人|位|个)[\u4e00-\u9fff]{{0,4}}?(?:{long_words})(?!率)"),
+            )
+        )
         patterns.append(
             (
                 variable,
@@ -158,6 +163,7 @@ def report(headline: str, lead: list[tuple[int, str, bool]]) -> Report | None:
     return None
 
 
+_TAKEN_ILL = re.compile(rf"{_N}(?:名|人)[^，。；]{{0,12}}?(?:出现|感到|感觉)[^，。；]{{0,10}}?(?:症状|不适|呕吐|腹泻)")
 _TOLL = re.compile(r"\d+[死伤]|\d+人(?:死|伤|遇难|受伤|被困|失踪)")
 _MAGNITUDE = re.compile(r"(?:里氏)?(\d+(?:\.\d+)?)级(?:强烈|强|大|浅源)?(?:地震|余震)")
 
@@ -209,6 +215,10 @@ def casualties(sents: list[tuple[int, str]]) -> list[Casualty]:
                 value = number(digits) if digits else None
                 if value is not None and (variable not in best or value > best[variable].value):
                     best[variable] = Casualty(variable, value, False, index, *m.span())
+        for m in _TAKEN_ILL.finditer(text):  # 54名学生用餐后感觉身体不适: a poisoning's victims
+            value = number(m.group(1))
+            if value is not None and ("受伤人数" not in best or value > best["受伤人数"].value):
+                best["受伤人数"] = Casualty("受伤人数", value, bool(m.group(2)), index, *m.span())
         for m in re.finditer(r"(?:无|没有|未造成|未有|未发现|暂无)人员(伤亡|被困)", text):
             variables = ("死亡人数", "受伤人数") if m.group(1) == "伤亡" else ("被困人数",)
             for variable in variables:
