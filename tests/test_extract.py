@@ -311,6 +311,7 @@ def test_extract_event_names(text, name):
         "活动首站在“思某-焦点公益基金”发展中心举行。",  # the 展 of 发展 is no head
         "该公司在“财智-公益盛典”环节发言。",  # nor the 节 of 环节
         "本次评选以水环保领域的优秀项目为载体来进行人物评选。",  # a kind of selection (blind sample 14)
+        "发帖内容必须符合本论坛的规定。",  # 本论坛 refers back (blind sample 15)
     ],
 )
 def test_extract_what_is_no_named_event(text):

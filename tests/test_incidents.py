@@ -326,3 +326,13 @@ def test_incidents_people_taken_ill_and_the_wounded_counted(text, value):
 def test_incidents_the_last_one_rescued_is_no_count():
     """最后一名伤员终于被成功救出: an ordinal, not one wounded."""
     assert reader.casualties([(0, "半个小时后，最后一名伤员终于被成功救出。")]) == []
+
+
+def test_incidents_a_stabbing_is_an_attack():
+    """小强在混乱中被对方一刀捅死…这是6月7日凌晨发生在中山市小榄镇的一桩血案 (blind sample 15)."""
+    f = _incident(
+        "小强还在混乱中被对方一刀捅死。记者昨日获悉，这是6月7日凌晨发生在中山市小榄镇的一桩血案。",
+        "男子嫖娼起纠纷挨打　老乡帮寻仇认错门被捅死",
+        "2012-06-10",
+    )
+    assert (f.kind, f.date) == ("袭击", "2012-06-07")

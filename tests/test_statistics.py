@@ -130,3 +130,20 @@ def test_statistics_rates_keep_both_units(text, value, unit):
 def test_statistics_a_claim_is_no_observation():
     """要求民事赔偿116万元: what a plaintiff asks for, not a figure of what happened (blind sample 11)."""
     assert _stats("北京市某公司被起诉，原告要求民事赔偿116万元。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "variable", "value"),
+    [
+        ("北京市自8日实行宵禁至11日，共有21人在骚乱中死亡，21人受伤。", "死亡人数", "21"),  # a toll, no incident
+        ("北京市某公司拟收购其持有的某某石油设备有限公司100%股权。", "股权", "100"),  # whose share, and the share
+    ],
+)
+def test_statistics_tolls_and_shares(text, variable, value):
+    """Blind sample 15 (no longer blind)."""
+    assert (variable, value) in {(v, str(x)) for v, x, _ in _stats(text)}
+
+
+def test_statistics_a_floor_of_an_address_is_no_figure():
+    """地址：北京海淀区某某西里36号南楼5层 (blind sample 15)."""
+    assert _stats("现场捐款地址：北京市海淀区双榆树西里36号南楼5层。") == []

@@ -62,6 +62,8 @@ def extract(article: Article) -> Iterator[Statistic]:
                 continue
             if q.unit == "次" and re.match(r"(?:以上|以下)?的", s.text[q.end :]):
                 continue  # 献血10次的献血者: the number qualifies a noun, it measures nothing
+            if q.unit == "层" and re.search(r"(?:楼|座|号|大厦)$", s.text[:start]):
+                continue  # 某某西里36号南楼5层: a floor of an address
             if s.text.startswith(time_units, q.end) or q.unit is None or _SPAN.match(s.text, q.end):
                 continue  # 3天, 1个多小时: a length of time
             clause = _CLAUSE.split(s.text[:start])[-1]

@@ -103,6 +103,8 @@ def find(text: str, tokens: tuple[Token, ...]) -> list[tuple[str, int, int]]:
             b = rest.end()  # 3|月份某某现场会: the rest of a time the words stopped in
         if m.start() - b < 2 or m.end() - b < 4:
             continue  # a bare 新闻发布会 names no particular event
+        if _DETERMINED.search(text, b, m.start()):
+            continue  # 符合本论坛的规定: 本论坛 refers back, it names nothing
         words = [t.word for t in tokens if b <= t.begin and t.end <= m.start()] or [text[b : m.start()]]
         if all(w in generic or _YEAR_OR_ORDINAL.fullmatch(w) for w in words):
             continue  # 内部会议, 专家讲座 (紧急会议, one word for jieba)
@@ -116,6 +118,9 @@ def find(text: str, tokens: tuple[Token, ...]) -> list[tuple[str, int, int]]:
 def _named_before(c: str) -> bool:
     """A character that may end the name of a day or a week (某某者日), not a numeral (3日)."""
     return "\u4e00" <= c <= "\u9fff" and c not in "〇零一二两三四五六七八九十百千今明昨前本上下每当"
+
+
+_DETERMINED = re.compile(r"(?:本|该|此|这|那|其|各)(?:届|次|场|个)?$")
 
 
 def _open(text: str, tokens: tuple[Token, ...], at: int, openers: frozenset[str], floor: int = 0) -> int:

@@ -41,6 +41,8 @@ def variable(text: str, tokens: tuple[Token, ...], q: Quantity, names: tuple[str
     >>> variable(text, _tokens(words + [("亿元", "m")]), find(text)[0])
     '社会消费品零售总额'
     """
+    if q.unit in ("人", "名") and (toll := _TOLL.match(text, q.end)) is not None:
+        return _TOLLS[toll.group(1)]  # 共有21人在骚乱中死亡: the number of dead
     distance = _DISTANCE.search(_clause(text, q.begin))
     if distance and q.unit in ("公里", "千米", "米"):
         # 距离某地5公里: the distance from that place (距离人口约9.2万的某市: from the town the 的 ends with)
@@ -50,11 +52,24 @@ def variable(text: str, tokens: tuple[Token, ...], q: Quantity, names: tuple[str
     if q.change:
         return (before + ("同比" if "同比" in _clause(text, q.begin) else "") + q.change) if before else None
     after = _after(text, tokens, q.end)
+    if after and before.endswith(("公司", "集团", "银行")):
+        return after  # 持有的某某有限公司100%股权: the body is whose, the share is what is measured
     if after and (not before or q.unit not in ("元", "%", "‰") and not _measure_noun(before)):
         return _count_of(after, q.unit)  # 35家企业: the number of what follows (企业数)
     if before:
         return before
     return _count_of(after, q.unit) if after else None
+
+
+_TOLLS = {
+    "死亡": "死亡人数",
+    "遇难": "死亡人数",
+    "身亡": "死亡人数",
+    "丧生": "死亡人数",
+    "受伤": "受伤人数",
+    "失踪": "失踪人数",
+}
+_TOLL = re.compile(r"[^，。；\d]{0,6}?(死亡|遇难|身亡|丧生|受伤|失踪)(?![率者])")
 
 
 def _count_of(noun: str, unit: str | None) -> str:
