@@ -225,6 +225,7 @@ def named(tokens: list[Token], offset: int, admin: list[Mention], org_heads: fro
     return out
 
 
+@functools.lru_cache(maxsize=8192)
 def _kind_word(word: str, suffix: str) -> bool:
     """A word for a kind of place: one dictionary word whose part before the suffix is a common word.
 
