@@ -1037,9 +1037,10 @@ def test_nlp_a_town_government_and_its_short_name_are_one(tmp_path):
     ("text", "post"),
     [
         ("据外媒4日报道，法国新任总统奥朗德女友瓦莱丽将继续担任记者。", ("奥朗德", "总统", "法国政府")),
+        ("他是美国第44任总统奥巴马。", ("奥巴马", "总统", "美国政府")),
         ("本版摄影／新京报记者　郭铁流　战士在草丛中巡逻。", ("郭铁流", "记者", "新京报")),
     ],
-    ids=["tenure-before-a-title", "credit-after-a-slash"],
+    ids=["tenure-before-a-title", "ordinal-before-a-title", "credit-after-a-slash"],
 )
 def test_nlp_posts_whose_organization_words_around_it_hid(tmp_path, text, post):
     doc = analyse(_ingested(tmp_path, text))

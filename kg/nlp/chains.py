@@ -343,9 +343,11 @@ def parse_item(piece: str) -> Item | None:
             if org.endswith(s) and len(org) > len(s):
                 found, org = status_map[s], org[: -len(s)]
                 break
-        else:  # 法国新任总统, 某省现任省长: words about the holding between the body and the title
+        else:  # 法国新任总统, 某省现任省长, 某国第八任总统: words about the holding between the body and the title
             if (q := next((q for q in _TENURE if org.endswith(q) and len(org) > len(q)), None)) is not None:
                 org = org[: -len(q)]
+            elif (nth := _NTH.search(org)) is not None and nth.start() > 0:
+                org = org[: nth.start()]
         if role in BYLINE_ROLES and org and not org.endswith(OUTLET_SUFFIXES):
             org = ""  # 记者 of a news outlet only: 详细预案…倒计时记者, 记者某某通讯员 name none
         if (
@@ -369,6 +371,7 @@ def parse_item(piece: str) -> Item | None:
 
 
 _TENURE = ("新任", "现任", "时任", "首任", "候任", "继任")
+_NTH = re.compile(r"第[一二三四五六七八九十百\d]{1,4}[任届]$")
 _UNIT_HEAD = re.compile(
     r"(?P<org>[\u4e00-\u9fffA-Za-z0-9]+?(?P<unit>[\u4e00-\u9fff]{1,2}))(?P<role>(?:常务)?副?(?P=unit)长)"
 )
