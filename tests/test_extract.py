@@ -425,3 +425,15 @@ def test_extract_a_day_that_is_a_named_day_dates_it():
     """2009年5月31日是世界卫生组织发起的第22个世界无烟日 (blind sample 14)."""
     (e,) = events("导读：2009年5月31日是世界卫生组织发起的第22个世界无烟日。")
     assert (e.name, e.date) == ("世界无烟日", "2009-05-31")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("2008年北京奥运会开幕。", ["2008年北京奥运会"]),
+        ("山东获得奥运会的举办权。", []),  # a verb before games names none (blind sample 6)
+        ("高尔夫进入奥运会。", []),
+    ],
+)
+def test_extract_games_are_named_by_a_place_or_a_year(text, names):
+    assert [e.name for e in events(text)] == names

@@ -103,6 +103,10 @@ def find(text: str, tokens: tuple[Token, ...]) -> list[tuple[str, int, int]]:
             b = rest.end()  # 3|月份某某现场会: the rest of a time the words stopped in
         if m.start() - b < 2 or m.end() - b < 4:
             continue  # a bare 新闻发布会 names no particular event
+        if m.group(0).endswith(_GAMES):  # 山东获得|奥运会: games are named by a place or an edition, no verb
+            b = max([b] + [t.end for t in tokens if b <= t.begin and t.end <= m.start() and t.flag in ("v", "vd")])
+            if m.end() - b < 4:
+                continue
         if _DETERMINED.search(text, b, m.start()):
             continue  # 符合本论坛的规定: 本论坛 refers back, it names nothing
         words = [t.word for t in tokens if b <= t.begin and t.end <= m.start()] or [text[b : m.start()]]
@@ -120,6 +124,7 @@ def _named_before(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff" and c not in "〇零一二两三四五六七八九十百千今明昨前本上下每当"
 
 
+_GAMES = ("奥运会", "亚运会", "世博会", "全运会", "冬奥会", "残奥会")
 _DETERMINED = re.compile(r"(?:本|该|此|这|那|其|各)(?:届|次|场|个)?$")
 
 
