@@ -1038,9 +1038,14 @@ def test_nlp_a_town_government_and_its_short_name_are_one(tmp_path):
     [
         ("据外媒4日报道，法国新任总统奥朗德女友瓦莱丽将继续担任记者。", ("奥朗德", "总统", "法国政府")),
         ("他是美国第44任总统奥巴马。", ("奥巴马", "总统", "美国政府")),
+        # a list goes on in the same body though a status word stands after its 、 (blind sample 14)
+        (
+            "整治违建时，中梁镇原镇长兰永连、原副镇长邱国全等人为小产权房开绿灯。",
+            ("邱国全", "副镇长", "中梁镇人民政府"),
+        ),
         ("本版摄影／新京报记者　郭铁流　战士在草丛中巡逻。", ("郭铁流", "记者", "新京报")),
     ],
-    ids=["tenure-before-a-title", "ordinal-before-a-title", "credit-after-a-slash"],
+    ids=["tenure-before-a-title", "ordinal-before-a-title", "list-after-a-status-word", "credit-after-a-slash"],
 )
 def test_nlp_posts_whose_organization_words_around_it_hid(tmp_path, text, post):
     doc = analyse(_ingested(tmp_path, text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, replace
 
 from kg.ingest.clean import GARBLED
@@ -119,7 +120,8 @@ def analyse(article: Article) -> Doc:
             person = Mention(s.begin + c.name_begin, s.begin + c.name_end, c.name, "person", c.name, cue="chain")
             found.append(person)
             # 局长张三、副局长李四: a chain right after another, across 、, continues its organization.
-            listed = carried is not None and carried[0] == s.begin + c.begin - 1 and s.text[c.begin - 1] == "、"
+            # (、原副镇长李四: a status word may stand between them)
+            listed = carried is not None and _LISTED.fullmatch(text, carried[0], max(carried[0], s.begin + c.begin))
             before = carried[1] if listed else _named_before(found, s, c)
             # Right after a garbled stretch (□某地产股份有限公司) a name may be the tail of one: it is the
             # organization the article names in full with that ending (□润银行 of 某润银行), else unread.
@@ -313,6 +315,7 @@ def _bylines(article: Article, bylines: tuple[Byline, ...]) -> list[Mention]:
     return out
 
 
+_LISTED = re.compile(r"、(?:原|前|现任|时任)?")
 _RANK = {
     "chain": 0,
     "byline": 0,
