@@ -1044,8 +1044,15 @@ def test_nlp_a_town_government_and_its_short_name_are_one(tmp_path):
             ("邱国全", "副镇长", "中梁镇人民政府"),
         ),
         ("本版摄影／新京报记者　郭铁流　战士在草丛中巡逻。", ("郭铁流", "记者", "新京报")),
+        ("麦田里一片繁忙。　新华社发（张春雷　摄）", ("张春雷", "记者", "新华社")),  # a picture an outlet sends
     ],
-    ids=["tenure-before-a-title", "ordinal-before-a-title", "list-after-a-status-word", "credit-after-a-slash"],
+    ids=[
+        "tenure-before-a-title",
+        "ordinal-before-a-title",
+        "list-after-a-status-word",
+        "credit-after-a-slash",
+        "picture-sent-by-an-outlet",
+    ],
 )
 def test_nlp_posts_whose_organization_words_around_it_hid(tmp_path, text, post):
     doc = analyse(_ingested(tmp_path, text))

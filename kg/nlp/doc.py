@@ -149,7 +149,7 @@ def analyse(article: Article) -> Doc:
     for s in sents:  # 新华社记者某某摄: a photo credit names a reporter of the outlet
         credit, source = reporters.credit_and_source(s.text)
         credited = byline_line(credit) or reporters.photographer(credit) if credit.endswith(CREDIT_SUFFIXES) else None
-        for b in credited or ():
+        for b in credited or reporters.sent_photo(s.text):
             at = s.begin + s.text.find(b.name)
             person = Mention(at, at + len(b.name), b.name, "person", b.name, cue="byline")
             found.append(person)

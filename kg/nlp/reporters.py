@@ -136,6 +136,21 @@ def photographer(text: str) -> tuple[Byline, ...] | None:
     return (Byline("记者", m["name"], None),) if m and names.plausible(m["name"]) else None
 
 
+_SENT_BY = re.compile(
+    r"(?P<outlet>[\u4e00-\u9fff]{1,8}?(?:社|网|报|台))发\s*[（(]\s*(?:记者\s*)?(?P<name>[\u4e00-\u9fff·]{2,5}?)\s*摄\s*[）)]"
+)
+
+
+def sent_photo(text: str) -> tuple[Byline, ...]:
+    """A picture an outlet sends with its photographer's name: 新华社发（某某　摄）, a reporter of the outlet.
+
+    >>> sent_photo("麦田里一片繁忙。　新华社发（张春雷　摄）")
+    (Byline(role='记者', name='张春雷', org='新华社'),)
+    """
+    m = _SENT_BY.search(text)
+    return (Byline("记者", m["name"], m["outlet"]),) if m and names.plausible(m["name"]) else ()
+
+
 def credit_and_source(text: str) -> tuple[str, str | None]:
     """A photo credit and the outlet a source line after it names: 某某 摄 图片来源：某某晚报.
 
