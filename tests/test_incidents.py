@@ -336,3 +336,16 @@ def test_incidents_a_stabbing_is_an_attack():
         "2012-06-10",
     )
     assert (f.kind, f.date) == ("袭击", "2012-06-07")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("印度尼西亚官员表示，爪哇省当天早些时候发生里氏6.2级地震。据报道，震中位于日惹西南25公里处。", "日惹"),
+        ("新疆哈密地区发生5.1级地震。震中位于山区，海拔约4000米，人烟稀少。", "哈密市"),  # 山区 is no name
+    ],
+)
+def test_incidents_a_quake_is_where_its_epicentre_lies(text, place):
+    """震中位于某地…: the epicentre, named in a later sentence (CEC blind sample 4)."""
+    f = _incident(text, "地震", "2006-05-27")
+    assert (f.kind, f.location.name) == ("地震", place)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -62,10 +63,41 @@ def place_of(article: Article) -> Entity | None:
         return None
     doc = analyse(article)
     s = doc.sents[found.sent]
+    if found.kind == "地震" and (centre := _epicentre(doc)) is not None:
+        return centre
     retold = _retold(doc, s)
     if retold is not None and (place := _scene(doc, retold)) is not None:
         return place
     return _place(doc, s, found.trigger)
+
+
+_EPICENTRE = re.compile(r"震中(?:地点)?(?:位于|在)")
+_DIRECTION = re.compile(r"[东南西北]{1,2}(?:方向|部|侧)?")
+_COMMON_PLACE_WORD = 500  # jieba's count above which a word is a kind of place (山区, 海域), not a name
+
+
+def _epicentre(doc: Doc) -> Entity | None:
+    """Where a quake's epicentre lies (震中位于某地西南25公里处): the most specific place the lead names after
+    震中位于, not a country; else the name jieba reads right after it."""
+    states = gazetteer.countries()
+    for s in [x for x in doc.sents if x.kind == "body"][:8]:
+        m = _EPICENTRE.search(s.text)
+        if m is None:
+            continue
+        start = s.begin + m.end()
+        after = [p for p in doc.in_sent(s, "place") if p.begin >= start and p.name not in states]
+        if after:
+            return entity(
+                max(after[:3], key=lambda p: (3 if p.area is None else _LEVELS.get(p.area.level, 0), -p.begin))
+            )
+        words = [t for t in s.tokens if t.begin >= m.end()]
+        named = itertools.takewhile(
+            lambda t: t.flag in ("ns", "nrt", "nz") and not _DIRECTION.fullmatch(t.word), words[:3]
+        )
+        name = "".join(t.word for t in named)
+        if len(name) >= 2 and name not in states and segment.frequency(name) < _COMMON_PLACE_WORD:
+            return Entity("place", name)
+    return None
 
 
 def _paragraph(doc: Doc, s: Sent) -> str:
