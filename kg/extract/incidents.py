@@ -87,9 +87,7 @@ def _epicentre(doc: Doc) -> Entity | None:
         start = s.begin + m.end()
         after = [p for p in doc.in_sent(s, "place") if p.begin >= start and p.name not in states]
         if after:
-            return entity(
-                max(after[:3], key=lambda p: (3 if p.area is None else _LEVELS.get(p.area.level, 0), -p.begin))
-            )
+            return entity(max(after[:3], key=lambda p: (_specificity(p), -p.begin)))
         words = [t for t in s.tokens if t.begin >= m.end()]
         named = itertools.takewhile(
             lambda t: t.flag in ("ns", "nrt", "nz") and not _DIRECTION.fullmatch(t.word), words[:3]
@@ -141,9 +139,7 @@ def _date(doc: Doc, s: Sent, at: int) -> str | bool | None:
     if not candidates and base is not None:
         # 11时26分，某路一民房失火: a time of day with no day is the report's day (in the reporting sentence,
         # or in a later one that tells the incident with its hour)
-        told = [s] + [
-            x for x in doc.sents[s.index + 1 : s.index + 6] if x.kind == "body" and incidents.names_one(x.text)
-        ]
+        told = [s, *_tellings(doc, s, 5)]
         if any(_CLOCK.search(_AS_OF_TIME.sub("", x.text[: max(at, 1) if x is s else len(x.text)])) for x in told):
             return base.isoformat()
     for t in candidates:
@@ -211,8 +207,7 @@ def _place(doc: Doc, s: Sent, at: int) -> Entity | None:
     if not places:
         # 一辆开往某省的小车与大客车相撞…。今日凌晨，某市某县某镇发生特大交通事故: the next sentences that
         # tell it with a place
-        told = (x for x in doc.sents[s.index + 1 : s.index + 4] if x.kind == "body" and incidents.names_one(x.text))
-        if (later := next((x for x in told if _candidates(doc, x)), None)) is not None:
+        if (later := next((x for x in _tellings(doc, s, 3) if _candidates(doc, x)), None)) is not None:
             s, places, at = later, _candidates(doc, later), len(later.text)
     if not places:
         headline = _headline_named(doc) or _headline_place(doc)
@@ -224,9 +219,8 @@ def _place(doc: Doc, s: Sent, at: int) -> Entity | None:
     trigger = s.begin + at
 
     def rank(m: Mention) -> tuple:
-        level = 3 if m.area is None else _LEVELS.get(m.area.level, 0)
         before = m.end <= trigger
-        return (before, level, m.end if before else -m.begin)
+        return (before, _specificity(m), m.end if before else -m.begin)
 
     best = max(places, key=rank)
     if best.area is not None and (street := _headline_named(doc)) is not None:
@@ -240,14 +234,18 @@ def _candidates(doc: Doc, s: Sent) -> list[Mention]:
     （南京）高速), and those after 在 (在某区某镇某村附近，一辆开往某市的客车…) over a route's ends."""
     text = doc.article.text
     orgs = doc.in_sent(s, "org")
-    route = [m for m in doc.in_sent(s, "place") if _ROUTE.search(text, max(s.begin, m.begin - 3), m.begin)]
     # 新华网某地10月19日电: where the report was filed, not where the incident happened
     dateline = text.find(doc.article.dateline) if doc.article.dateline else -1
     filed = range(dateline, dateline + len(doc.article.dateline or "")) if dateline >= 0 else range(0)
-    named = [m for m in doc.in_sent(s, "place") if not _bracketed(text, m) and m.begin not in filed and m not in route]
+    named = [
+        m
+        for m in doc.in_sent(s, "place")
+        if not _bracketed(text, m)
+        and m.begin not in filed
+        and not _ROUTE.search(text, max(s.begin, m.begin - 3), m.begin)
+    ]
     places = [m for m in named if not any(o.begin <= m.begin and m.end <= o.end for o in orgs)] or named
-    scene = [m for m in places if _SCENE.search(text, max(s.begin, m.begin - 12), m.begin)]
-    return scene or places
+    return [m for m in places if _at_scene(text, s, m)] or places
 
 
 # The ends of a route: 从某省开往某省的客车 says where the bus came from and went, not where it crashed.
@@ -263,10 +261,22 @@ def _bracketed(text: str, m: Mention) -> bool:
 
 def _scene(doc: Doc, s: Sent) -> Entity | None:
     """The most specific place of a scene in a sentence that retells the incident, if it names one."""
-    scene = [m for m in _candidates(doc, s) if _SCENE.search(doc.article.text, max(s.begin, m.begin - 12), m.begin)]
-    if not scene:
-        return None
-    return entity(max(scene, key=lambda m: (3 if m.area is None else _LEVELS.get(m.area.level, 0), -m.begin)))
+    scene = [m for m in _candidates(doc, s) if _at_scene(doc.article.text, s, m)]
+    return entity(max(scene, key=lambda m: (_specificity(m), -m.begin))) if scene else None
+
+
+def _at_scene(text: str, s: Sent, m: Mention) -> bool:
+    return _SCENE.search(text, max(s.begin, m.begin - 12), m.begin) is not None
+
+
+def _specificity(m: Mention) -> int:
+    """A named place (a road, a building, a town) over a county, a county over a city, over a province."""
+    return 3 if m.area is None else _LEVELS.get(m.area.level, 0)
+
+
+def _tellings(doc: Doc, s: Sent, count: int) -> list[Sent]:
+    """The next count sentences of the body that name an incident: they may tell it again."""
+    return [x for x in doc.sents[s.index + 1 : s.index + 1 + count] if x.kind == "body" and incidents.names_one(x.text)]
 
 
 def _headline_named(doc: Doc) -> Entity | None:

@@ -344,7 +344,7 @@ def parse_item(piece: str) -> Item | None:
                 found, org = status_map[s], org[: -len(s)]
                 break
         else:  # 法国新任总统, 某省现任省长, 某国第八任总统: words about the holding between the body and the title
-            if (q := next((q for q in _TENURE if org.endswith(q) and len(org) > len(q)), None)) is not None:
+            if (q := next((q for q in _tenure() if org.endswith(q) and len(org) > len(q)), None)) is not None:
                 org = org[: -len(q)]
             elif (nth := _NTH.search(org)) is not None and nth.start() > 0:
                 org = org[: nth.start()]
@@ -370,7 +370,11 @@ def parse_item(piece: str) -> Item | None:
     return loose
 
 
-_TENURE = ("新任", "现任", "时任", "首任", "候任", "继任")
+@functools.cache
+def _tenure() -> tuple[str, ...]:
+    return tuple(load("people")["tenure_words"])
+
+
 _NTH = re.compile(r"第[一二三四五六七八九十百\d]{1,4}[任届]$")
 _UNIT_HEAD = re.compile(
     r"(?P<org>[\u4e00-\u9fffA-Za-z0-9]+?(?P<unit>[\u4e00-\u9fff]{1,2}))(?P<role>(?:常务)?副?(?P=unit)长)"

@@ -205,25 +205,29 @@ def casualties(sents: list[tuple[int, str]]) -> list[Casualty]:
                 value = number(m.group(1))
                 if value is None:
                     continue
-                c = Casualty(variable, value, bool(m.group(2)) or m.group(0)[:1] in "近约逾超至已", index, *m.span())
-                if variable not in best or value > best[variable].value:
-                    best[variable] = c
+                approximate = bool(m.group(2)) or m.group(0)[:1] in "近约逾超至已"
+                _keep(best, Casualty(variable, value, approximate, index, *m.span()))
         for m in re.finditer(
             r"(\d+|[一二两三四五六七八九十]+)死(?!一生)(?:(\d+|[一二两三四五六七八九十]+)(?:重|轻)?伤)?", text
         ):
             for variable, digits in (("死亡人数", m.group(1)), ("受伤人数", m.group(2))):
                 value = number(digits) if digits else None
-                if value is not None and (variable not in best or value > best[variable].value):
-                    best[variable] = Casualty(variable, value, False, index, *m.span())
+                if value is not None:
+                    _keep(best, Casualty(variable, value, False, index, *m.span()))
         for m in _TAKEN_ILL.finditer(text):  # 54名学生用餐后感觉身体不适: a poisoning's victims
-            value = number(m.group(1))
-            if value is not None and ("受伤人数" not in best or value > best["受伤人数"].value):
-                best["受伤人数"] = Casualty("受伤人数", value, bool(m.group(2)), index, *m.span())
+            if (value := number(m.group(1))) is not None:
+                _keep(best, Casualty("受伤人数", value, bool(m.group(2)), index, *m.span()))
         for m in re.finditer(r"(?:无|没有|未造成|未有|未发现|暂无)人员(伤亡|被困)", text):
             variables = ("死亡人数", "受伤人数") if m.group(1) == "伤亡" else ("被困人数",)
             for variable in variables:
                 best.setdefault(variable, Casualty(variable, Decimal(0), False, index, *m.span()))
     return [best[v] for v in ("死亡人数", "受伤人数", "失踪人数", "被困人数") if v in best]
+
+
+def _keep(best: dict[str, Casualty], c: Casualty) -> None:
+    """The largest count of each variable wins: the last reports count the most."""
+    if c.variable not in best or c.value > best[c.variable].value:
+        best[c.variable] = c
 
 
 def casualty_spans(text: str) -> list[tuple[int, int]]:

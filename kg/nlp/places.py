@@ -12,23 +12,7 @@ from kg.nlp.mentions import Mention
 from kg.nlp.segment import Token
 
 # Roads and streets run through many districts: 某区某路 locates, it does not contain.
-_LINEAR = (
-    "路",
-    "街",
-    "大街",
-    "大道",
-    "走廊",
-    "大桥",
-    "东路",
-    "西路",
-    "南路",
-    "北路",
-    "中路",
-    "东街",
-    "西街",
-    "南街",
-    "北街",
-)
+_LINEAR = ("路", "街", "大街", "大道", "走廊", "大桥", "中路", *(d + r for r in "路街" for d in "东西南北"))
 # A district written in full before a name locates it (某区某某小区); a short one is part of it (某地软件园).
 _FULL = ("区", "县", "市", "省")
 
@@ -109,7 +93,7 @@ def roads(tokens: list[Token], text: str, offset: int) -> list[Mention]:
             k -= 1
         name = text[tokens[k].begin : t.end]
         prefix = name[: -len(t.word)]
-        if len(prefix) >= 2 and prefix not in generic and not any(w in generic for w in _words(tokens[k:j])):
+        if len(prefix) >= 2 and prefix not in generic and not any(x.word in generic for x in tokens[k:j]):
             out.append(Mention(offset + tokens[k].begin, offset + t.end, name, "place", name, cue="suffix"))
     return out
 
@@ -120,10 +104,6 @@ def _road_part(t: Token) -> bool:
     return (t.flag in _ROAD_PART or len(t.word) == 1 and t.flag not in ("p", "uj", "c", "r", "m", "q", "d", "f")) and (
         t.word not in ("的", "在", "和", "与", "及", "条", "段")
     )
-
-
-def _words(tokens: list[Token]) -> list[str]:
-    return [t.word for t in tokens]
 
 
 # What a place inside a country abroad may end with, and the words that say a name is a city: 港口城市某某.

@@ -83,8 +83,10 @@ def dateline_mention(article: Article) -> list[Mention]:
     """The outlet a dateline names where the text prints it (南都讯, 某报讯, 新华社北京…电): an organization the
     article names."""
     outlet = dateline_outlet(article.dateline)
-    at = article.text.find(article.dateline or "\0", 0, 400)
-    if not outlet or at < 0 or not article.text.startswith(outlet, at):
+    if not outlet:
+        return []
+    at = article.text.find(article.dateline, 0, 400)
+    if at < 0 or not article.text.startswith(outlet, at):
         return []
     return [Mention(at, at + len(outlet), outlet, "org", outlet, cue="credit")]
 
