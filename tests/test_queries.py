@@ -36,7 +36,7 @@ EXPECTED = {
     "evidence-for": ({"entity": "四川省医疗保障局"}, {("post", "四川省医疗保障局副局长")}),
     "co-mentioned": ({"entity": "锦江区", "min_articles": "2"}, {("成都市", "2")}),
     "aliases": ({"name": "省医保局"}, {("四川省医疗保障局", "省医保局", "organization")}),
-    "counts-by-type": ({}, {("post", "17"), ("article", "6"), ("event", "6"), ("statistic", "25")}),
+    "counts-by-type": ({}, {("post", "17"), ("article", "6"), ("event", "6"), ("statistic", "26")}),
     "counts-by-article": ({"date": "2023-12-27"}, {("000_a519de1940e34702-03",)}),
     "holders-of-role": ({"role": "记者"}, {("杨升涛", "成都日报"), ("李世芳", "成都日报"), ("刘泰山", "成都日报")}),
     "entity-card": (

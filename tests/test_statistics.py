@@ -136,7 +136,7 @@ def test_statistics_a_claim_is_no_observation():
     ("text", "variable", "value"),
     [
         ("北京市自8日实行宵禁至11日，共有21人在骚乱中死亡，21人受伤。", "死亡人数", "21"),  # a toll, no incident
-        ("北京市某公司拟收购其持有的某某石油设备有限公司100%股权。", "股权", "100"),  # whose share, and the share
+        ("北京市某公司拟收购其持有的某某石油设备有限公司100%股权。", "股权比例", "100"),  # whose share, and of what
     ],
 )
 def test_statistics_tolls_and_shares(text, variable, value):
@@ -147,3 +147,59 @@ def test_statistics_tolls_and_shares(text, variable, value):
 def test_statistics_a_floor_of_an_address_is_no_figure():
     """地址：北京海淀区某某西里36号南楼5层 (blind sample 15)."""
     assert _stats("现场捐款地址：北京市海淀区双榆树西里36号南楼5层。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "variable", "value", "unit"),
+    [
+        # Market units: shares, multiples, index points (blind sample 13, 14).
+        ("北京市某公司当日通过二级市场买入工商银行1458.40万股。", "二级市场买入工商银行", "14584000", "股"),
+        ("截至收盘，北京市上证指数报2308.55点。", "上证指数", "2308.55", "点"),
+        # 分别: names and amounts in order, or one name for every amount.
+        ("北京市某银行对应的市净率与动态市盈率分别是1.43倍和5.9倍。", "动态市盈率", "5.9", "倍"),
+        ("北京市某银行对应的市净率与动态市盈率分别是1.43倍和5.9倍。", "市净率", "1.43", "倍"),
+        ("北京市两银行昨日的收盘价分别为2.62元/股、3.01元/股。", "收盘价", "3.01", "元/股"),
+        # A share of a whole: whose it is, from the amount before (blind sample 15, 12).
+        ("北京市约35.7亿立方米水源水质不达标，占总供水量的11.4%。", "水源水质占总供水量比例", "11.4", "%"),
+        ("北京市60岁以上老年人已经达到1.78亿，占全球老年人口的23.6%。", "老年人占全球老年人口比例", "23.6", "%"),
+        # A share of what follows (blind sample 12).
+        ("北京市的这些事故中，95%的事故都与人员失误有关。", "事故比例", "95", "%"),
+        # A dimension in one character (blind sample 13).
+        ("北京市某村发现了一笔横财：长达34米，胸径约1.5米，重达60吨的乌木。", "长度", "34", "米"),
+        ("北京市某村发现了一笔横财：长达34米，胸径约1.5米，重达60吨的乌木。", "重量", "60", "吨"),
+        # People counted by what they did (blind sample 11).
+        ("北京市已有15.5万人受灾，4.8万人紧急转移安置。", "紧急转移安置人数", "48000", "人"),
+        ("北京市已有15.5万人受灾，4.8万人紧急转移安置。", "受灾人数", "155000", "人"),
+        # One quantity changed: 由…变为 (blind sample 11), 5米多 about five metres.
+        ("北京市的河水流量已变小，水面宽度也由22日的5米多变为2米多。", "水面宽度", "2", "米"),
+        ("北京市的河水流量已变小，水面宽度也由22日的5米多变为2米多。", "水面宽度", "5", "米"),
+        # A count in a lone Chinese digit (blind sample 14).
+        ("北京市的战士们已经劝返了四五拨车辆，驱走了四只在戈壁上散步的骆驼。", "骆驼数", "4", "只"),
+    ],
+)
+def test_statistics_generalise_on_blind_samples_11_to_15(text, variable, value, unit):
+    """Rules written from what blind samples 11-15 missed (no longer blind), one sentence each."""
+    assert (variable, value, unit) in {(v, str(x), u) for v, x, u in _stats(text)}, _stats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "北京市的会议下午3点开始。",  # 点 o'clock is no index point
+        "北京市一家企业入驻。",  # 一家: "a", no count
+    ],
+)
+def test_statistics_not_a_count(text):
+    assert [(v, str(x), u) for v, x, u in _stats(text) if u in ("点", "家")] == []
+
+
+def test_statistics_an_adverb_after_a_count_is_not_what_it_counts():
+    """超过3天仍未还车: jieba reads 仍 as a noun; a count of 仍 is none."""
+    assert "仍" not in {v for v, _, _ in _stats("北京市要求对于连续租车超过3天仍未还车的市民进行提醒。")}
+
+
+def test_statistics_about_the_article_topic_when_the_paragraph_names_nothing():
+    """经过主办方筛选…51个项目进入复审 names no one; the body the article named before is what it is about."""
+    text = "北京市环保基金会举办评选活动。\n经过主办方筛选，共有29个机构和个人的51个项目进入复审环节。"
+    found = statistics.extract(make_article(text, date="2012-06-05"))
+    assert {(s.about.name, s.variable, s.value) for s in found} >= {("北京市环保基金会", "项目数", Decimal(51))}

@@ -54,6 +54,8 @@ def extract(article: Article) -> Iterator[Statistic]:
             continue  # subheads repeat what the body says
         counted = nlp_incidents.casualty_spans(s.text) if reported else []
         last = last_unit = None  # the variable of the sentence's last number: …零售总额1298.6亿元，同比增长8.5%
+        last_end = 0
+        paired = _respectively(s)
         for q in s.quantities:
             if any(b <= q.begin < e for b, e in counted):
                 continue  # an incident's casualties are observations about the incident
@@ -77,10 +79,15 @@ def extract(article: Article) -> Iterator[Statistic]:
                 name = last + ("同比" if "同比" in clause else "") + q.change
             if name is None and last and q.unit == last_unit and _LEVEL_REACHED.fullmatch(clause):
                 name = last  # 某总量从2006年的93吨，增加到2011年的129吨: the same quantity, later
+            if last and q.unit == last_unit and _BECAME.fullmatch(s.text, last_end, start):
+                name = last  # 水面宽度由22日的5米多变为2米多: the same quantity, changed
+            if name is not None and name.startswith("占") and last and not last.startswith("占"):
+                name = last + name  # 35.7亿立方米水源水质不达标，占总供水量的11.4%: whose share it is
+            name = paired.get(q.begin, name)
             if name is None:
                 continue  # what the number measures cannot be named: no statistic
             if not q.change:
-                last, last_unit = name, q.unit
+                last, last_unit, last_end = name, q.unit, q.end
             yield Statistic(
                 evidence=evidence(doc, s),
                 about=about,
@@ -105,6 +112,40 @@ def extract(article: Article) -> Iterator[Statistic]:
                 unit="名",
                 period=_period(s, m.start()),
             )
+
+
+# Between two amounts of one quantity, a verb of change: 由5米多|变为|2米多, 从93吨|增至|129吨.
+_BECAME = re.compile(
+    r"(?:变为|变成|增至|增加到|增长到|增长至|上升到|上升至|升至|降至|下降到|下降至|减少到|减至|减少至|跌至|涨至|提高到|提高至|降低到|降低至)"
+)
+# 市净率与动态市盈率分别是1.43倍和5.9倍: names joined by 与/和/及/、 before 分别, amounts after it.
+_RESPECTIVELY = re.compile(r"([\u4e00-\u9fff、]{4,40}?)分别(?:为|是|达到|达|占|有|增长|下降|约|在)*")
+_JOIN = re.compile(r"[与和及、]")
+
+
+def _respectively(s: Sent) -> dict[int, str]:
+    """What each amount after 分别 measures, in order: {begin of 1.43倍: 市净率, begin of 5.9倍: 动态市盈率}."""
+    paired: dict[int, str] = {}
+    for m in _RESPECTIVELY.finditer(s.text):
+        names = [n for n in _JOIN.split(m.group(1).split("，")[-1]) if n]
+        if names:  # the first name is the noun phrase that ends where the list starts: 对应的|市净率
+            first_end = s.text.find(names[0], m.start()) + len(names[0])
+            nouns = [t for t in s.tokens if t.end <= first_end and t.begin >= m.start()]
+            head = []
+            for t in reversed(nouns):
+                if not t.flag.startswith(measured.NOUNISH):
+                    break
+                head.append(t.word)
+            names[0] = "".join(reversed(head))
+        clause_end = min((i for c in "，。；" if (i := s.text.find(c, m.end())) >= 0), default=len(s.text))
+        amounts = [q for q in s.quantities if m.end() <= q.begin < clause_end]
+        if not all(2 <= len(n) <= 12 and measured.measure_noun(n) for n in names) or len(amounts) < 2:
+            continue
+        if len(names) == 1:  # 两银行的收盘价分别为2.62元/股、3.01元/股: one quantity, several amounts
+            paired.update({q.begin: names[0] for q in amounts})
+        elif len(amounts) == len(names):
+            paired.update({q.begin: n for q, n in zip(amounts, names, strict=True)})
+    return paired
 
 
 def _whole(doc: Doc, word: str) -> Entity | None:
@@ -176,7 +217,20 @@ def _about(doc: Doc, s: Sent, pos: int) -> Entity | None:
     people = [m for m in doc.in_sent(s, "person") if m.end <= s.begin + pos]
     if people:
         return entity(people[-1])
-    return incidents.place_of(doc.article) or headline_area(doc.article.headline)
+    return incidents.place_of(doc.article) or headline_area(doc.article.headline) or _topic(doc, s)
+
+
+def _topic(doc: Doc, s: Sent) -> Entity | None:
+    earlier = [m for m in doc.mentions if m.kind in ("place", "org") and m.end <= s.begin]
+    if earlier:
+        return entity(earlier[-1])
+    named = [m for m in doc.mentions if m.kind in ("place", "org")]
+    if not named:
+        return None
+    counts = {}
+    for m in named:
+        counts[m.name] = counts.get(m.name, 0) + 1
+    return entity(max(named, key=lambda m: counts[m.name]))
 
 
 _SOURCE_AFTER = re.compile(

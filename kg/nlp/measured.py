@@ -13,11 +13,11 @@ from kg.nlp.segment import Token
 # Verbs and adverbs between what is measured and its number: 零售总额实现|1298.6亿元, 面积达|28%.
 _LINK = re.compile(
     r"(?:(?:已经|已|共|总共|共计|合计|累计|总计|约|近|大约|达到|达|高达|超过|超|突破|实现|完成|为|是|有|共有|仅有|"
-    r"只有|仅|逾|计|约为|分别为|分别|均|在|至|到)+)$"
+    r"只有|仅|逾|计|约为|分别为|分别|均|在|至|到|也|还|都|则|(?<!收盘)报|收于)+)$"
 )
 # A comparison before a change: 比上年末|增加50.7万人, 较去年同期|下降.
 _COMPARED = re.compile(r"(?:比|较|与)(?:上年|去年|上月|上季度|前年|上一年|同期|年初|上年同期|去年同期)[^，。；]*$")
-_NOUNISH = ("n", "vn", "nz", "j", "an", "l", "b", "ng", "zg", "eng")
+NOUNISH = ("n", "vn", "nz", "j", "an", "l", "b", "ng", "zg", "eng")
 # Where a phrase stops: punctuation, prepositions, conjunctions, pronouns, adverbs, numbers, times, places,
 # names, particles (的 ends a phrase read backwards: the measured noun stands after it).
 _STOPS = ("x", "p", "c", "r", "d", "m", "q", "t", "u", "f", "ns", "nr", "nt", "s", "y", "e", "o", "w")
@@ -49,16 +49,60 @@ def variable(text: str, tokens: tuple[Token, ...], q: Quantity, names: tuple[str
         lead = re.match(r"距离|距|离", distance.group(0)).group(0)
         return lead + distance.group(0).rsplit("的", 1)[-1] if "的" in distance.group(0) else distance.group(0)
     before = _before(text, tokens, q, names)
+    if not before and (share := _SHARE_OF.search(_clause(text, q.begin))) and q.unit == "%":
+        return "占" + share.group(1) + "比例"  # 占总供水量的11.4%: the share of the whole (the caller adds whose)
+    if not before and q.unit in _DIMENSIONS and (dim := _DIMENSION.search(_clause(text, q.begin))):
+        return _DIMENSIONS[q.unit][dim.group(1)]  # 长达34米, 重达60吨: 长度, 重量
+    if q.unit in ("人", "名") and not measure_noun(before) and (acted := _acted(tokens, q.end)):
+        return acted + "人数"  # 4.8万人紧急转移安置, 3人前往报仇: the number of people who did it
     if q.change:
         return (before + ("同比" if "同比" in _clause(text, q.begin) else "") + q.change) if before else None
     after = _after(text, tokens, q.end)
     if after and before.endswith(("公司", "集团", "银行")):
         return after  # 持有的某某有限公司100%股权: the body is whose, the share is what is measured
-    if after and (not before or q.unit not in ("元", "%", "‰") and not _measure_noun(before)):
+    if after and not before and q.unit == "%":
+        return after + "比例"  # 95%的事故都与人员失误有关: the share of accidents
+    if after and (not before or q.unit not in ("元", "%", "‰") and not measure_noun(before)):
         return _count_of(after, q.unit)  # 35家企业: the number of what follows (企业数)
     if before:
         return before
     return _count_of(after, q.unit) if after else None
+
+
+_SHARE_OF = re.compile(r"^占([\u4e00-\u9fff]{2,12})的$")
+_LENGTHS = {"长": "长度", "宽": "宽度", "高": "高度", "深": "深度", "厚": "厚度"}
+_WEIGHTS = {"重": "重量"}
+_DIMENSIONS = {
+    **dict.fromkeys(("米", "厘米", "毫米", "公里", "千米"), _LENGTHS),
+    **dict.fromkeys(("吨", "公斤", "千克", "克", "斤"), _WEIGHTS),
+}
+# A dimension written as one character and a linking verb, at the clause's start: 长达34米, 重约60吨.
+_DIMENSION = re.compile(r"^(?:全|总|身|高|约)?([长宽高深厚重])(?:达|约|有|为|近|逾|超过)*$")
+
+
+def _acted(tokens: tuple[Token, ...], pos: int) -> str:
+    """The verbs right after a count of people, up to the clause's end or 了: 4.8万人|紧急转移安置，,
+    100人参加了会议 -> 参加; not a relative clause (近百名来自各地的网友), nor a noun (5人小组)."""
+    words: list[str] = []
+    following = None
+    for t in tokens:
+        if t.end <= pos:
+            continue
+        if t.begin < pos:
+            return ""  # jieba's word runs on past the unit (3人民币)
+        if t.flag.startswith("v") or (t.flag in ("a", "ad", "d") and not words and t.word not in _NOT_ACTS):
+            words.append(t.word)
+            continue
+        following = t
+        break
+    if following is not None and not (following.flag == "x" or following.word in ("了", "过")):
+        return ""  # 近百名来自社会各界的网友: a relative clause, the noun comes later
+    phrase = "".join(words)
+    return phrase if 2 <= len(phrase) <= 8 and words and not phrase.startswith(_NOT_ACTS) else ""
+
+
+# Words after a count of people that say nothing they did: 3人以上, 5人左右, 100人是, 20人都.
+_NOT_ACTS = ("是", "有", "都", "也", "还", "又", "就", "才", "将", "已", "为", "在", "被", "次")
 
 
 _TOLLS = {
@@ -75,7 +119,7 @@ _TOLL = re.compile(r"[^，。；\d]{0,6}?(死亡|遇难|身亡|丧生|受伤|失
 def _count_of(noun: str, unit: str | None) -> str:
     """What a count measures: 游客 counted in 名 is 游客人数, 企业 counted in 家 is 企业数; a noun that names a
     quantity already (刷脸终端 in 台 is counted, 面积 is not) or a length of time is left as it is."""
-    if _measure_noun(noun) or unit in _ACT_UNITS or unit is None:
+    if measure_noun(noun) or unit in _ACT_UNITS or unit is None:
         return noun
     if unit in ("人", "名", "位"):
         return noun + "人数"
@@ -98,17 +142,19 @@ def _before(text: str, tokens: tuple[Token, ...], q: Quantity, names: tuple[str,
         clause = re.sub(r"(?:同比|环比)?(?:[\u4e00-\u9fff]{1,2})了?(?:约|近|逾|超过)?$", "", clause)
         clause = _COMPARED.sub("", clause).removesuffix("同比").removesuffix("环比")
     clause = re.sub(r"(?:占|超过|相当于)[^，。；的]{0,12}的$", "", clause)  # 激活率超过全省人口的|66%
-    clause = re.sub(r"(?:从|由)(?:\d{4}年|去年|上年|前年)的?$", "", clause)  # 某总量从2006年的|93吨
+    # 某总量从2006年的|93吨, 水面宽度也由22日的|5米多
+    clause = re.sub(r"(?:从|由)(?:\d{1,4}[年月日号]|去年|上年|前年|今年|年初|年底|月初|期初)*的?$", "", clause)
     clause = _LINK.sub("", clause.rstrip("\u3000"))
     end = start + len(clause)
     words: list[str] = []
-    for t in reversed([t for t in tokens if start <= t.begin and t.end <= end]):
+    inside = [t for t in tokens if start <= t.begin and t.end <= end]
+    for t in reversed(inside):
         if clause[t.begin - start] == "\u3000":
             continue  # inside a parenthesis
         if t.word in _WHOLE or t.flag.startswith(_STOPS):
             break
         if not words and t.flag.startswith("v") and not t.flag.startswith("vn") and not _measure_verb(t.word):
-            if q.unit not in _ACT_UNITS and not _measure_noun(t.word):  # 激活|率 (jieba: 率/v)
+            if q.unit not in _ACT_UNITS and not measure_noun(t.word):  # 激活|率 (jieba: 率/v)
                 break  # 来自, 按: a verb alone measures nothing
         words.append(t.word)
     words.reverse()
@@ -117,7 +163,7 @@ def _before(text: str, tokens: tuple[Token, ...], q: Quantity, names: tuple[str,
         if name and phrase.startswith(name):
             phrase = phrase[len(name) :]
     phrase = re.sub(r"^(?:距离|距)(?=..)", "", phrase)  # 距离|人口约9.2万的某市: the town's population
-    acts = (q.unit in _ACT_UNITS or _measure_noun(phrase)) and len(phrase) >= 2
+    acts = (q.unit in _ACT_UNITS or measure_noun(phrase)) and len(phrase) >= 2
     return phrase if len(phrase) >= 2 and (acts or _has_noun(tokens, start, end, phrase)) else ""
 
 
@@ -139,7 +185,7 @@ def _after(text: str, tokens: tuple[Token, ...], pos: int) -> str:
             continue
         if t.word in _CLAUSE_END:
             break
-        noun_seen = any(w.flag.startswith(_NOUNISH) for w in words)
+        noun_seen = any(w.flag.startswith(NOUNISH) for w in words)
         if t.word == "的":
             if noun_seen and not relative:
                 break
@@ -147,11 +193,10 @@ def _after(text: str, tokens: tuple[Token, ...], pos: int) -> str:
             continue
         if (
             not words
-            and t.flag.startswith("v")
-            and not t.flag.startswith("vn")
+            and (t.flag.startswith("v") and not t.flag.startswith("vn") or t.word in ("在", "从", "由", "被"))
             and "的" in _rest_of_clause(text, t.begin)
         ):
-            relative = True  # 来自…的网友 (but 参保群众: a verb and its noun)
+            relative = True  # 来自…的网友, 在戈壁上散步的骆驼 (but 参保群众: a verb and its noun)
         if relative:
             words.append(t)
             continue
@@ -162,11 +207,11 @@ def _after(text: str, tokens: tuple[Token, ...], pos: int) -> str:
         words.append(t)
     if relative:
         return ""
-    while words and not (words[-1].flag.startswith(_NOUNISH) and any(_is_han(c) for c in words[-1].word)):
+    while words and not (words[-1].flag.startswith(NOUNISH) and any(_is_han(c) for c in words[-1].word)):
         words.pop()
     phrase = "".join(w.word for w in words).strip("“”")
     if len(phrase) == 1 and _is_han(phrase):  # 21个市: a count of cities (17.5公里处: a place, no count)
-        return phrase if phrase not in "处外内里上下前后左右旁间" else ""
+        return phrase if phrase not in "处外内里上下前后左右旁间仍均都也还就才又再已未不没将被" else ""
     return phrase if len(phrase) >= 2 else ""
 
 
@@ -175,7 +220,7 @@ def _rest_of_clause(text: str, pos: int) -> str:
     return text[pos:end]
 
 
-def _measure_noun(phrase: str) -> bool:
+def measure_noun(phrase: str) -> bool:
     """A phrase that names a quantity itself (面积, 总额, 人数, 比例): what the number measures."""
     return phrase.endswith(
         (
@@ -237,12 +282,14 @@ def _measure_verb(word: str) -> bool:
         "赔偿",
         "缴纳",
         "存款",
+        "收盘",
+        "开盘",
     )
 
 
 def _has_noun(tokens: tuple[Token, ...], start: int, end: int, phrase: str) -> bool:
     inside = [t for t in tokens if start <= t.begin and t.end <= end and t.word in phrase]
-    return any(t.flag.startswith(_NOUNISH) or _measure_verb(t.word) for t in inside)
+    return any(t.flag.startswith(NOUNISH) or _measure_verb(t.word) for t in inside)
 
 
 def _is_han(c: str) -> bool:

@@ -81,8 +81,8 @@ def find(text: str) -> list[Quantity]:
     for m in _NUM.finditer(norm):
         if m.start() < pos:
             continue
-        if len(m.group(0)) == 1 and m.group(0) in _ONE_DIGIT and norm[m.end() : m.end() + 1] not in "成万亿":
-            continue  # 一个, 统一, 三人: a lone Chinese digit is a figure only before 成, 万 or 亿
+        if len(m.group(0)) == 1 and m.group(0) in _ONE_DIGIT and not _lone_count(norm, m):
+            continue  # 一个, 统一, 三人: a lone Chinese digit is a figure only before 成, 万 or 亿, or counts
         q = _read(text, norm, m)
         if q is not None:
             out.append(q)
@@ -127,11 +127,21 @@ def _read(text: str, norm: str, m: re.Match) -> Quantity | None:
             upper *= 10
     elif (u := units.match(norm, i)) is not None:
         unit, i = u.group(0), u.end()
+    if unit and norm[i : i + 1] in ("余", "多") and not _HAN_WORD.match(norm, i + 1):
+        approx, i = True, i + 1  # 5米多, 60吨余: about
+    if unit == "点" and "." not in digits and not _MARKET.search(norm, max(0, begin - 8), begin):
+        unit = None  # 下午3点: o'clock; 上证指数报2308.55点, 沪指跌64点: index points
     if not unit and mult is None:
         return None
     if unit in _TIME and not _duration(norm, i, value, approx, unit):
         return None  # 2012年, 91周年, 今天: the calendar, not a length of time
-    if not digits[0].isdigit() and unit != "%" and mult is None and not re.search("[十百千]", digits):
+    if (
+        not digits[0].isdigit()
+        and unit != "%"
+        and mult is None
+        and not re.search("[十百千]", digits)
+        and not (unit in _COUNTED and len(digits) == 1)
+    ):
         return None  # 三人, 一家: a counting word, not a reported figure
     if mult is not None:
         value *= mult
@@ -168,6 +178,8 @@ def _read(text: str, norm: str, m: re.Match) -> Quantity | None:
 _PEOPLE_BEFORE = re.compile(
     r"(?:人口|老年人|居民|人数|游客|职工|学生|患者|市民|网民|用户|员工)(?:总量|总数)?(?:已经|已|将)?(?:达到|达|为|超过|突破|有|共)?(?:约|近|逾)?$"
 )
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff](?<![的了变])")
+_MARKET = re.compile(r"指数|[沪深]指|综指|成指|大盘|报收?|收于|[涨跌]")
 _TIME = ("年", "周", "天", "小时", "分钟", "秒钟", "个月")
 _PER = re.compile(r"每(立方米|平方米|吨|股|公斤|千克|升|斤|克)$")
 _NOT_DURATION = re.compile(r"[代级前后来内间初底末度龄薪周年大]|以来|以前|以后|之[前后内间]")
@@ -180,6 +192,19 @@ def _duration(norm: str, i: int, value: Decimal, approx: bool, unit: str) -> boo
     if unit == "小时" and value == 24:
         return False  # 24小时不间断: around the clock
     return not (value >= 1000 and not approx)  # 2012年, 2023天府…: a year
+
+
+# Measure words a lone digit counts with (六名志愿者, 四只骆驼, 两台装甲车); not 一 (一家, 一个: "a"), nor a
+# digit inside a word (统一, 第三, 星期五).
+_COUNTED = frozenset(("名", "位", "人", "家", "所", "只", "台", "辆", "艘", "架", "起", "座", "栋", "间", "处", "头"))
+_LONE = re.compile(r"[两二三四五六七八九](名|位|人|家|所|只|台|辆|艘|架|起|座|栋|间|处|头)")
+
+
+def _lone_count(norm: str, m: re.Match) -> bool:
+    if norm[m.end() : m.end() + 1] in ("成", "万", "亿"):
+        return True
+    before = norm[m.start() - 1 : m.start()]
+    return bool(_LONE.match(norm, m.start())) and before not in "第统初周星礼之不" and not before.isdigit()
 
 
 def _approx_after(norm: str, i: int) -> tuple[bool, int]:
