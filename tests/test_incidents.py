@@ -349,3 +349,75 @@ def test_incidents_a_quake_is_where_its_epicentre_lies(text, place):
     """震中位于某地…: the epicentre, named in a later sentence (CEC blind sample 4)."""
     f = _incident(text, "地震", "2006-05-27")
     assert (f.kind, f.location.name) == ("地震", place)
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "date", "want", "places"),
+    [
+        pytest.param(  # the day told first, then what followed (自19日起…不适); 在某部门获悉 is the report's day
+            "记者21日在鸡西市委宣传部获悉，18日，鸡西市鸡冠区西郊乡团结村村民参加一村民家办婚宴后，自19日起到20日陆续"
+            "有16人出现不适症状，其中3人经抢救无效死亡。根据临床表现，初步诊断为代谢性酸中毒。",
+            "村民家办婚宴食物中毒撂倒16人",
+            "2014-01-22",
+            ("中毒", "2014-01-18"),
+            ("团结村",),
+            id="the-first-day-told",
+        ),
+        pytest.param(  # the lead's day when a later paragraph names it 事故
+            "本报讯（记者某甲）昨天凌晨5点半，工人体育场北路，一辆三菱跑车撞到路中央的护栏后，四轮朝天翻倒在路上。"
+            "车内两名女子，一人无碍，一人面部受伤。\n事故导致10余米长的一段隔离护栏被撞倒。",
+            "跑车撞护栏四轮朝天",
+            "2007-10-30",
+            ("交通事故", "2007-10-29"),
+            ("工人体育场北路",),
+            id="the-leads-day",
+        ),
+        pytest.param(  # 11月17日，某网接到网友报料称，今日中午: the day it was told
+            "据新民网信息：11月17日，新民网接到网友报料称，今日中午位于上海亭枫公路3168号的某某箱包公司中，有70多名员工"
+            "食物中毒被送往医院治疗。",
+            "上海一家公司70多名员工食物中毒",
+            "2008-11-18",
+            ("中毒", "2008-11-17"),
+            ("上海市", "亭枫公路"),
+            id="today-of-the-day-told",
+        ),
+        pytest.param(  # an incident named by its day
+            "国际在线消息（记者某甲）：中国云南省昆明市“3·01”严重暴力恐怖事件发生后，意大利驻华大使4日在接受采访时，"
+            "对该事件表达了强烈的谴责。",
+            "意大利驻华大使强烈谴责昆明暴力恐怖袭击事件",
+            "2014-03-04",
+            ("袭击", "2014-03-01"),
+            ("昆明市",),
+            id="named-by-its-day",
+        ),
+        pytest.param(  # the district a road passes is no part of the road's name
+            "本报讯（记者某甲）前天凌晨3点左右，通州区通燕高速出京方向宋庄出口处，一辆面包车在超车时侧翻，导致车上两人受伤。",
+            "面包车超车侧翻伤两人",
+            "2011-10-18",
+            ("交通事故", "2011-10-16"),
+            ("通燕高速",),
+            id="a-road-not-its-district",
+        ),
+        pytest.param(  # 澳门 is one area, the region: the headline's place
+            "新华网9月8日信息：（记者某甲）澳门特区政府卫生局8日表示，目前累计有141人在本地自助餐厅进食后出现食物中毒症状。",
+            "澳门141人食物中毒与进食问题生蚝有关",
+            "2008-09-09",
+            ("中毒", "2008-09-08"),
+            ("澳门特别行政区",),
+            id="a-region-named-once",
+        ),
+    ],
+)
+def test_incidents_days_and_places_cec_blind_sample_5(text, headline, date, want, places):
+    """CEC blind sample 5 (no longer blind)."""
+    f = _incident(text, headline, date)
+    assert (f.kind, f.date) == want
+    assert f.location is not None and f.location.name in places, f.location
+
+
+def test_incidents_no_one_hurt_is_zero_dead_and_zero_hurt():
+    """大火没有造成人员伤亡 (CEC blind sample 5): both counts are 0."""
+    counts = {
+        c.variable: c.value for c in reader.casualties([(0, "据了解，过火面积约1000平方米，大火没有造成人员伤亡。")])
+    }
+    assert counts == {"死亡人数": 0, "受伤人数": 0}

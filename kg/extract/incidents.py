@@ -122,13 +122,22 @@ def _date(doc: Doc, s: Sent, at: int) -> str | bool | None:
     某厂发生…), else after it, else in the sentences before it in its paragraph, on or before the report's
     date; False when it lies more than a month before the report."""
     base = doc.article.date
+    coded = _coded_day(f"{doc.article.headline}\n{s.text}", base)
+    if coded is not None:
+        return coded  # “3·01”严重暴力恐怖事件: the incident is named by its day
     days = _days(s)
     candidates = sorted((t for t in days if t.end <= at), key=lambda t: -t.begin) + [t for t in days if t.end > at]
     text = doc.article.text
     for prev in reversed(doc.sents[max(0, s.index - 3) : s.index]):
         if "\n" in text[prev.end : s.begin] or candidates:
             break
-        candidates = sorted(_days(prev), key=lambda t: -t.begin)
+        # 18日，某村村民参加婚宴后，自19日起陆续有16人出现不适 … 中毒: the first day told, then what followed
+        candidates = sorted(_days(prev), key=lambda t: t.begin)
+    if not candidates and "\n" in text[: s.begin].lstrip():
+        # 记者获悉，昨天凌晨，某路一辆跑车撞到护栏… (a later paragraph names it 事故): the lead's day
+        lead = next((x for x in doc.sents if x.kind == "body"), None)
+        if lead is not None and lead.index < s.index:
+            candidates = sorted(_days(lead), key=lambda t: t.begin)
     if not candidates and _SAME_DAY.search(s.text):
         # 某台19日报道，当天凌晨…发生: the day the report names is the day of 当天; with none, the report's
         candidates = [t for t in s.times if t.kind == "day" and t.end <= at]
@@ -158,10 +167,28 @@ def _date(doc: Doc, s: Sent, at: int) -> str | bool | None:
     return None
 
 
+# An incident named by its day: “3·01”事件, 7·23动车事故 (a middle dot, or a full stop inside quotes).
+_CODE = re.compile(r"(?:“(\d{1,2})[·・.．](\d{1,2})”|(\d{1,2})[·・](\d{1,2}))(?=[^，。；]{0,10}?(?:事件|事故|案|惨案))")
+
+
+def _coded_day(text: str, base: dt.date | None) -> str | None:
+    m = _CODE.search(text)
+    if m is None or base is None:
+        return None
+    month, day = (int(g) for g in (m.group(1, 2) if m.group(1) else m.group(3, 4)))
+    try:
+        when = dt.date(base.year, month, day)
+    except ValueError:
+        return None
+    if when > base:
+        when = when.replace(year=base.year - 1)
+    return when.isoformat() if (base - when).days <= _WINDOW else None
+
+
 # A day followed by a verb of reporting is the day of the report, not of the incident: 某社12月8日电,
-# 某局3日披露, 记者19日获悉.
+# 某局3日披露, 记者19日获悉, 记者21日在某部门获悉.
 _REPORTED = re.compile(
-    r"(?:[上中下]午|晚间?|凌晨)?(?:电|讯|消息|[^，。]{0,3}?(?:披露|获悉|通报|透露|证实|宣布|发布|报道|了解到|得知))"
+    r"(?:[上中下]午|晚间?|凌晨)?(?:电|讯|消息|(?:[在从][^，。]{1,12}?)?[^，。]{0,3}?(?:披露|获悉|通报|透露|证实|宣布|发布|报道|了解到|得知))"
 )
 
 

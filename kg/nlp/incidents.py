@@ -163,6 +163,7 @@ def report(headline: str, lead: list[tuple[int, str, bool]]) -> Report | None:
     return None
 
 
+_NO_CASUALTY = re.compile(r"(?:无|没有|未|暂无|并未|并没有)(?:造成|发现|有)?(?:任何)?人员(伤亡|被困)")
 _TAKEN_ILL = re.compile(rf"{_N}(?:名|人)[^，。；]{{0,12}}?(?:出现|感到|感觉)[^，。；]{{0,10}}?(?:症状|不适|呕吐|腹泻)")
 _TOLL = re.compile(r"\d+[死伤]|\d+人(?:死|伤|遇难|受伤|被困|失踪)")
 _MAGNITUDE = re.compile(r"(?:里氏)?(\d+(?:\.\d+)?)级(?:强烈|强|大|浅源)?(?:地震|余震)")
@@ -217,7 +218,7 @@ def casualties(sents: list[tuple[int, str]]) -> list[Casualty]:
         for m in _TAKEN_ILL.finditer(text):  # 54名学生用餐后感觉身体不适: a poisoning's victims
             if (value := number(m.group(1))) is not None:
                 _keep(best, Casualty("受伤人数", value, bool(m.group(2)), index, *m.span()))
-        for m in re.finditer(r"(?:无|没有|未造成|未有|未发现|暂无)人员(伤亡|被困)", text):
+        for m in _NO_CASUALTY.finditer(text):  # 大火没有造成人员伤亡, 暂无人员被困
             variables = ("死亡人数", "受伤人数") if m.group(1) == "伤亡" else ("被困人数",)
             for variable in variables:
                 best.setdefault(variable, Casualty(variable, Decimal(0), False, index, *m.span()))

@@ -101,6 +101,8 @@ def roads(tokens: list[Token], text: str, offset: int) -> list[Mention]:
 def _road_part(t: Token) -> bool:
     if t.flag == "x" or not t.word.isalnum():
         return False  # punctuation ends a name
+    if len(t.word) >= 3 and t.word[-1] in "省市区县":
+        return False  # 某区|某某高速: the district the road passes is no part of its name
     return (t.flag in _ROAD_PART or len(t.word) == 1 and t.flag not in ("p", "uj", "c", "r", "m", "q", "d", "f")) and (
         t.word not in ("的", "在", "和", "与", "及", "条", "段")
     )

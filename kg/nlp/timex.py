@@ -73,7 +73,11 @@ def find(text: str, base: dt.date | None) -> list[Time]:
 
 
 # A dispatch's date line: 某社某地12月8日电, 某网6月5日讯 (up to the first sentence's end).
-_DATELINE = re.compile(r"^[^，。！？\n]{0,24}?(\d{1,2})月(\d{1,2})日(?:电|讯|消息|报道)")
+_DATELINE = re.compile(
+    r"^[^，。！？\n]{0,24}?(\d{1,2})月(\d{1,2})日(?:电|讯|消息|报道"
+    # 据某网信息：11月17日，某网接到网友报料称，今日中午…: the day it was told is the 今日 it tells of
+    r"|[，,][^。！？\n]{0,30}?(?:称|说|获悉|报料|消息|报道)[，,：:]?(?=今日|今天))"
+)
 
 
 def dateline_base(text: str, base: dt.date | None) -> dt.date | None:
@@ -82,6 +86,8 @@ def dateline_base(text: str, base: dt.date | None) -> dt.date | None:
 
     >>> dateline_base("中新网济南12月8日电 今天中午，…", dt.date(2011, 12, 9))
     datetime.date(2011, 12, 8)
+    >>> dateline_base("据某网信息：11月17日，某网接到网友报料称，今日中午…", dt.date(2008, 11, 18))
+    datetime.date(2008, 11, 17)
     >>> dateline_base("今天中午，某地…", dt.date(2011, 12, 9))
     datetime.date(2011, 12, 9)
     """
