@@ -59,6 +59,20 @@ def test_nlp_a_conjunction_then_a_pronoun_is_no_name():
     assert "但他" not in {m.name for m in doc.mentions if m.kind == "person"}
 
 
+def test_nlp_a_surname_and_a_verb_of_speech_is_no_name():
+    """“……”刘说。 (blind sample 16): the lawyer named before, referred to by his surname."""
+    text = "律师刘某义表示，他可能面临严重的罪名。“他之后可能被驱逐出境。”刘说。"
+    doc = analyse(make_article(text, date="2012-06-05"))
+    assert "刘说" not in {m.name for m in doc.mentions if m.kind == "person"}
+
+
+def test_nlp_a_verb_of_handing_over_ends_an_organizations_name():
+    """本案由某市公安局经侦总队交由某某人民检察院办理 (blind sample 16): jieba tags 交由 a noun."""
+    doc = analyse(make_article("本案由上海市公安局经侦总队交由上海浦东新区人民检察院办理。", date="2012-06-05"))
+    orgs = {m.name for m in doc.mentions if m.kind == "org"}
+    assert "上海市浦东新区人民检察院" in orgs and not any("交由" in o for o in orgs)
+
+
 @pytest.mark.parametrize(
     "text,junk",
     [

@@ -55,6 +55,7 @@ def find(
             any(tb < e and b < te for tb, te in taken)
             or _COUNTED_BUSINESS.search(text, 0, s.begin)
             or _PLACE_BEFORE.search(text, 0, s.begin)
+            or names.surname_speaking(s.text)
         ):
             continue  # 路边一家某某: what 家 counts is a shop or a firm; 中部城市某某: a place (某某市: kg.nlp.doc)
         pos, org_span = _post_before(text, spans, k) or _post_after(text, spans, k) or (None, None)

@@ -58,6 +58,18 @@ def surname_length(text: str, i: int) -> int:
     return 1 if text[i : i + 1] in singles else 0
 
 
+_SPEECH_CHARS = frozenset("说称道问答讲笑")
+
+
+def surname_speaking(name: str) -> bool:
+    """A surname and a verb of speech (“……”刘说。): someone named before, referred to, not a name.
+
+    >>> surname_speaking("刘说"), surname_speaking("刘文义")
+    (True, False)
+    """
+    return len(name) >= 2 and name[-1] in _SPEECH_CHARS and surname_length(name, 0) == len(name) - 1
+
+
 def plausible(name: str) -> bool:
     """A string that could be a personal name: surname, one or two Han characters, not a common noun.
 
@@ -76,6 +88,8 @@ def plausible(name: str) -> bool:
         return False  # 顾问 (which jieba tags a name), 王局长: a title, or a surname and a title
     if _PRONOUNS.intersection(given):
         return False  # 但他(说): a conjunction that is a surname, then a pronoun
+    if surname_speaking(name):
+        return False  # “……”刘说。: a surname for someone named before, and the verb of speech
     if tag(name[0]) in ("c", "p") and frequency(name[1:]) >= COMMON and tag(name[1:]) not in ("nr", "nrfg", "nrt"):
         return False  # 但警方(称): a conjunction that is a surname, then a common word
     if name.endswith(_ADDRESS) or name.endswith(_ORG_ENDINGS) and len(name) >= 3:
