@@ -437,3 +437,12 @@ def test_extract_a_day_that_is_a_named_day_dates_it():
 )
 def test_extract_games_are_named_by_a_place_or_a_year(text, names):
     assert [e.name for e in events(text)] == names
+
+
+def test_events_speaking_at_a_meeting_dates_it():
+    """31日下午，某某在“某某”民企座谈会上表示 (blind sample 16): said at the meeting, so it was held then."""
+    from kg.extract import events
+
+    text = "“我们要做新晋商。”31日下午，某省委书记某某在“新晋商、新形象、新境界”民企座谈会上表示。"
+    (e,) = events.extract(make_article(text, date="2012-06-01"))
+    assert (e.name, e.date) == ("“新晋商、新形象、新境界”民企座谈会", "2012-05-31")

@@ -18,6 +18,8 @@ _FUTURE = re.compile(r"将|(?<![主重需])要(?!求)|拟|计划|尽快|即将|�
 _HELD = re.compile(
     r"举行|举办|召开|开幕|闭幕|启动|开展|拉开帷幕|落下帷幕|落幕|进行|开班|开讲|上演|亮相|揭晓|发布|开始|结束|在.{1,12}(?:开|办)"
 )
+# 31日下午，某某在某某座谈会上表示: speaking at it, it was held then (a time before the name dates it).
+_AT = re.compile(r"在[^，。；]{2,40}?(?:会|坛|式|礼)上")
 _ACTS = re.compile(r"出席|参加|列席|与会|主持|召开|举行|举办|观摩")
 # An event that is the object of a verb of looking back at it (回应某某听证会的疑问): the sentence's time
 # is the looking back's, not the event's.
@@ -128,11 +130,12 @@ def _date(doc: Doc, s: Sent, begin: int) -> str | None:
     held, or write the time right before its name."""
     # 某年5月31日是…第22个世界某某日: a day that "is" the event dates it.
     held = _HELD.search(s.text) or any(0 <= begin - t.end <= 2 or s.text.startswith("是", t.end) for t in s.times)
-    if not held or _AFTERWARDS.search(s.text, 0, begin):
+    at = not held and _AT.search(s.text)
+    if not (held or at) or _AFTERWARDS.search(s.text, 0, begin):
         return None
     before = [t for t in s.times if t.end <= begin and t.kind != "period"]
-    if before:
-        return before[-1].value
+    if before or at:
+        return before[-1].value if before else None
     if s.times:
         return s.times[0].value if s.times[0].kind != "period" else None
     if _FUTURE.search(s.text):

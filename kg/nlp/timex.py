@@ -123,6 +123,9 @@ def _cn_int(numeral: str | None) -> int | None:
     return (_CN_DIGIT.get(tens, 0) if tens else 1) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0)
 
 
+_BARE_DAY = re.compile(r"(?:[12]\d|3[01])[日号]")
+
+
 def resolve(surface: str, base: dt.date | None) -> tuple[str, str] | None:
     """(ISO value, kind) of one time expression, or None when it cannot be resolved."""
     if _RELATIVE.search(surface) and base is None:
@@ -141,6 +144,9 @@ def resolve(surface: str, base: dt.date | None) -> tuple[str, str] | None:
     if re.match(r"\d{1,2}月", text):  # jionlp rejects a bare month: 11月 is this year's
         text = "今年" + text
     parsed = _parse(text, base)
+    if parsed is None and base is not None and _BARE_DAY.match(text):
+        # 31日 in a paper of June 1st: no June 31st, so the day is last month's
+        parsed = _parse(text, base.replace(day=1) - dt.timedelta(days=1))
     if parsed is None:
         return None
     start, end = parsed
