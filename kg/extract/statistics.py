@@ -126,6 +126,8 @@ _JOIN = re.compile(r"[与和及、]")
 def _respectively(s: Sent) -> dict[int, str]:
     """What each amount after 分别 measures, in order: {begin of 1.43倍: 市净率, begin of 5.9倍: 动态市盈率}."""
     paired: dict[int, str] = {}
+    if "分别" not in s.text:
+        return paired
     for m in _RESPECTIVELY.finditer(s.text):
         names = [n for n in _JOIN.split(m.group(1).split("，")[-1]) if n]
         if names:  # the first name is the noun phrase that ends where the list starts: 对应的|市净率
