@@ -446,3 +446,32 @@ def test_events_speaking_at_a_meeting_dates_it():
     text = "“我们要做新晋商。”31日下午，某省委书记某某在“新晋商、新形象、新境界”民企座谈会上表示。"
     (e,) = events.extract(make_article(text, date="2012-06-01"))
     assert (e.name, e.date) == ("“新晋商、新形象、新境界”民企座谈会", "2012-05-31")
+
+
+@pytest.mark.parametrize(
+    ("headline", "text", "want"),
+    [
+        pytest.param(  # blind sample 15: members named without their body, in a report on one committee's session
+            "全国人大常委会组成人员：饮用水应有专管部门",
+            "28日，十一届全国人大常委会第二十七次会议分组审议国务院的报告。全国人大环境与资源保护委员会副主任委员张明华说，"
+            "要加强保护。李建国委员说，“我们现在还没有关于饮用水安全的法律。”",
+            ("李建国", "委员", "全国人民代表大会常务委员会"),
+            id="the-headlines-committee",
+        ),
+        pytest.param(  # two committees and a headline that names neither: no body is guessed
+            "饮用水应有专管部门",
+            "全国人大常委会第二十七次会议分组审议报告。全国人大环境与资源保护委员会副主任委员张明华说，要加强保护。"
+            "李建国委员说，“我们现在还没有相关法律。”",
+            ("李建国", "委员", None),
+            id="two-committees-none-guessed",
+        ),
+    ],
+)
+def test_posts_a_member_named_without_a_body_sits_on_the_articles_committee(headline, text, want):
+    from kg.extract import posts
+
+    found = {
+        (f.person.name, f.role, f.org.name if f.org else None)
+        for f in posts.extract(make_article(text, headlines=(headline,), date="2012-06-29"))
+    }
+    assert want in found, found
