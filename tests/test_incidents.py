@@ -421,3 +421,14 @@ def test_incidents_no_one_hurt_is_zero_dead_and_zero_hurt():
         c.variable: c.value for c in reader.casualties([(0, "据了解，过火面积约1000平方米，大火没有造成人员伤亡。")])
     }
     assert counts == {"死亡人数": 0, "受伤人数": 0}
+
+
+def test_incidents_a_storms_attack_makes_no_landslide_an_attack():
+    """遭遇暴雨袭击，导致了多处山体滑坡 (blind sample 16): only bombs a paragraph calls an attack are one."""
+    f = _incident(
+        "在这一场天灾中，同村的五保户就被压在了倒塌的房屋下，失去了生命。6月9日晚11时许，湘潭县排头乡遭遇暴雨袭击，"
+        "3小时内的降雨量达179.5毫米，导致了多处山体滑坡。",
+        "家中遭遇泥石流7旬老太半夜砸门救出家人",
+        "2012-06-12",
+    )
+    assert f.kind == "地质灾害"
