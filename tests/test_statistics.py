@@ -67,6 +67,8 @@ def test_statistics_a_bare_change_takes_the_sentences_last_quantity():
         "北京市力争到2030年实现产值1000亿元。",  # a target
         "他今年35岁，在北京市工作。",  # an age
         "北京市按3家的标准分配名额。",  # a rule's figure, however it is counted
+        "北京市的刑法规定，处三年以上十年以下有期徒刑。",  # a law's bounds (blind sample 16)
+        "北京市的刑法规定，处十年以上有期徒刑、无期徒刑或者死刑。",
     ],
 )
 def test_statistics_what_is_no_statistic(text):

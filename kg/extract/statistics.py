@@ -31,6 +31,7 @@ _NORMATIVE = re.compile(
     r"不低于|不高于|不少于|不超过|不得|最高不|最低不|标准|可领取|可获得|可申请|应当|须|按(?!照实际)|规定|相当于|享受"
     r"|要求[\u4e00-\u9fff]{0,4}赔偿|索赔"  # a claim's amount, not one paid
 )
+_BOUND = re.compile(r"以[上下](?:[^，。；]{0,8}?以[上下])?(?:的)?(?:有期徒刑|拘役|拘留|罚款|罚金|徒刑)")
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -64,6 +65,8 @@ def extract(article: Article) -> Iterator[Statistic]:
                 continue
             if q.unit == "次" and re.match(r"(?:以上|以下)?的", s.text[q.end :]):
                 continue  # 献血10次的献血者: the number qualifies a noun, it measures nothing
+            if _BOUND.match(s.text, q.end):
+                continue  # 处十年以上有期徒刑, 处五年以下有期徒刑或者拘役: a law's bounds, not what happened
             if q.unit == "层" and re.search(r"(?:楼|座|号|大厦)$", s.text[:start]):
                 continue  # 某某西里36号南楼5层: a floor of an address
             if s.text.startswith(time_units, q.end) or q.unit is None or _SPAN.match(s.text, q.end):
