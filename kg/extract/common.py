@@ -34,8 +34,19 @@ def area_entity(a: Area, aliases: tuple[str, ...] = ()) -> Entity:
 def headline_area(headline: str) -> Entity | None:
     """The last administrative area a headline names with one reading (某地地震致15万人受灾): what an
     article is about when its sentences do not say."""
-    found = [m.areas[0] for m in gazetteer.find(headline) if len(m.areas) == 1]
+    found = [a for m in gazetteer.find(headline) if (a := one_reading(m.areas)) is not None]
     return area_entity(found[-1]) if found else None
+
+
+def one_reading(areas) -> gazetteer.Area | None:
+    """The area a name reads as: its only one, or the region when its readings are a region and a city
+    inside it of the same short name (澳门: 澳门特别行政区 and its city 澳门)."""
+    if len(areas) == 1:
+        return areas[0]
+    regions = [a for a in areas if a.level == "province"]
+    if len(regions) == 1 and all(a.province == regions[0].name for a in areas):
+        return regions[0]
+    return None
 
 
 def org_entity(org: OrgName) -> Entity:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from kg.extract.common import area_entity, entity, evidence
+from kg.extract.common import area_entity, entity, evidence, one_reading
 from kg.extract.facts import Casualty, Entity, EventFact
 from kg.models import Article
 from kg.nlp import gazetteer, incidents, places, segment
@@ -328,7 +328,7 @@ def _prefixes(name: str, words: frozenset[str]) -> list[str]:
 def _headline_place(doc: Doc) -> Entity | None:
     """The last administrative area or place abroad the headline names: 某国发生自杀式爆炸袭击."""
     headline = doc.article.headline
-    found = [(m.end, area_entity(m.areas[0])) for m in gazetteer.find(headline) if len(m.areas) == 1]
+    found = [(m.end, area_entity(a)) for m in gazetteer.find(headline) if (a := one_reading(m.areas)) is not None]
     world = gazetteer.abroad()
     found += [(i + len(w), Entity("place", w)) for i in range(len(headline)) for w in _words_at(headline, i, world)]
     return max(found, key=lambda x: x[0])[1] if found else None

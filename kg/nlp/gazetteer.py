@@ -75,11 +75,9 @@ def _index() -> tuple[dict[str, tuple[Area, ...]], dict[tuple[str, str], Area], 
         if area not in found:
             found.append(area)
 
-    def register(area: Area, named: bool = True) -> None:
+    def register(area: Area) -> None:
         """A province or city by its full name and by its alias (四川, 成都)."""
         by_name[(area.name, area.level)] = area
-        if not named:
-            return
         add(area.name, area)
         if area.alias and len(area.alias) >= 2:
             add(area.alias, area)
@@ -87,14 +85,10 @@ def _index() -> tuple[dict[str, tuple[Area, ...]], dict[tuple[str, str], Area], 
     for pname, pdata in china.items():
         palias = _alias(pdata)
         register(Area(pname, "province", pname, None, palias))
-        cities = list(_children(pdata))
-        for cname, cdata in cities:
+        for cname, cdata in _children(pdata):
             calias = _alias(cdata)
             if cname != pname:  # municipalities list themselves as their only city
-                # 澳门 is the region (澳门特别行政区), not also the city of the same short name inside it
-                register(
-                    Area(cname, "city", pname, cname, calias), named=len(cities) > 1 or palias not in (cname, calias)
-                )
+                register(Area(cname, "city", pname, cname, calias))
             for kname, kdata in _children(cdata):
                 kalias = _alias(kdata)
                 county = Area(kname, "county", pname, cname, kalias)
