@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -226,16 +227,14 @@ def _about(doc: Doc, s: Sent, pos: int) -> Entity | None:
 
 
 def _topic(doc: Doc, s: Sent) -> Entity | None:
-    earlier = [m for m in doc.mentions if m.kind in ("place", "org") and m.end <= s.begin]
+    """What the article is about when a paragraph names nothing (经过主办方筛选，共有…51个项目进入复审): the
+    place or body named last before the sentence, else the one it names most (the first of equals)."""
+    named = [m for m in doc.mentions if m.kind in ("place", "org")]
+    earlier = [m for m in named if m.end <= s.begin]
     if earlier:
         return entity(earlier[-1])
-    named = [m for m in doc.mentions if m.kind in ("place", "org")]
-    if not named:
-        return None
-    counts = {}
-    for m in named:
-        counts[m.name] = counts.get(m.name, 0) + 1
-    return entity(max(named, key=lambda m: counts[m.name]))
+    counts = Counter(m.name for m in named)
+    return entity(max(named, key=lambda m: counts[m.name])) if named else None
 
 
 _SOURCE_AFTER = re.compile(

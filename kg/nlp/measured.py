@@ -147,8 +147,7 @@ def _before(text: str, tokens: tuple[Token, ...], q: Quantity, names: tuple[str,
     clause = _LINK.sub("", clause.rstrip("\u3000"))
     end = start + len(clause)
     words: list[str] = []
-    inside = [t for t in tokens if start <= t.begin and t.end <= end]
-    for t in reversed(inside):
+    for t in reversed([t for t in tokens if start <= t.begin and t.end <= end]):
         if clause[t.begin - start] == "\u3000":
             continue  # inside a parenthesis
         if t.word in _WHOLE or t.flag.startswith(_STOPS):
