@@ -342,6 +342,16 @@ def test_nlp_appointments_join_the_person_to_the_posts_after_the_verb(text, last
     assert [(i.org, i.role) for i in found.items] == items
 
 
+def test_nlp_appointments_a_date_between_the_name_and_the_verb_is_no_distance():
+    """某某1997年10月31日当选为某国第八任总统 (blind sample 15's shape, with a made-up person and body)."""
+    from kg.nlp import appointments
+    from kg.nlp.mentions import Mention
+
+    text = "张明华1997年10月31日当选为北京市人民政府市长。"
+    (found,) = appointments.find(text, 0, [Mention(0, 3, "张明华", "person", "张明华")], None)
+    assert (found.person.name, [i.role for i in found.items]) == ("张明华", ["市长"])
+
+
 def test_nlp_appointments_need_a_person():
     from kg.nlp import appointments
 

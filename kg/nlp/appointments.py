@@ -19,6 +19,12 @@ _CLAUSE_END = re.compile(r"[，。；！？,;!?（）()“”…\n]")
 _PRONOUN = re.compile(r"[他她](?:先后|曾|又|还|也|已|就)?$")
 _GAP = 8  # characters between the name and the verb at most (先后, 曾经, 于1979年 are shorter)
 _NEAR = 200  # characters back to the last person named, for a subject left out
+# A date between the name and the verb is no distance: 某某1997年10月31日当选为某国第八任总统.
+_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|\d{4}年")
+
+
+def _gap(text: str, begin: int, end: int) -> int:
+    return len(_DATE.sub("", text[begin:end]))
 
 
 @dataclass(frozen=True)
@@ -42,7 +48,7 @@ def find(text: str, offset: int, persons: list[Mention], last: Mention | None) -
     pattern, statuses = _verbs()
     out = []
     for m in pattern.finditer(text):
-        before = [p for p in persons if p.end - offset <= m.start() and m.start() - (p.end - offset) <= _GAP]
+        before = [p for p in persons if p.end - offset <= m.start() and _gap(text, p.end - offset, m.start()) <= _GAP]
         clause = _CLAUSE_END.search(text, 0, m.start()) is None or not any(
             _CLAUSE_END.search(text, p.end - offset, m.start()) for p in before
         )
