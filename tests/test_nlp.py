@@ -88,6 +88,20 @@ def test_nlp_dictionary_words_ending_like_an_organization_are_none(text, junk):
     assert not [m.name for m in doc.mentions if m.kind == "org" and junk in m.name]
 
 
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("要加快大连东北亚国际航运中心、东北亚国际物流中心和区域性金融中心建设。", None),  # blind sample 16: aims
+        ("市急救中心建设了新大楼。", "市急救中心"),  # a body that builds something is still a body
+    ],
+    ids=["a-centre-a-city-aims-to-be", "a-centre-that-builds"],
+)
+def test_nlp_a_centre_a_city_aims_to_be_is_no_organization(text, body):
+    doc = analyse(make_article(text, date="2012-06-01"))
+    found = {m.surface for m in doc.mentions if m.kind == "org"}
+    assert found == ({body} if body else set()), found
+
+
 def test_nlp_a_type_word_named_by_its_area_is_still_an_organization():
     """市财政局 (a dictionary word 财政局 after 市) stays an organization."""
     doc = analyse(make_article("市财政局昨日发布通知，要求各区县加快预算执行进度。", date="2012-03-06"))

@@ -156,6 +156,8 @@ def organizations(
     for s in spans:
         if s.kind != "ORG" or s.confidence < tagger.ORG_CONFIDENCE or not orgs.specific(s.text):
             continue
+        if orgs.goal(text, s.begin, s.end):  # 加快建设某某国际航运中心: an aim, not a body
+            continue
         inside = [t for t in toks if s.begin <= t.begin and t.end <= s.end]
         rest = s.text[inside[1].begin - s.begin :] if len(inside) > 1 else ""
         # 住|建部: a lone character jieba cut off a short name is part of it
