@@ -29,7 +29,7 @@ _AFTERWARDS = re.compile(r"(?:回应|答复|解读|评论|报道)(?:了|过)?$")
 @functools.cache
 def _vocab():
     ev = load("events")
-    triggers = re.compile("|".join(map(re.escape, longest_first(ev["triggers"]))))
+    triggers = re.compile("|".join(map(re.escape, eventnames.heads())))
     organizers = "|".join(map(re.escape, longest_first(ev["organizer_words"])))
     return (
         triggers,
@@ -134,8 +134,10 @@ def _date(doc: Doc, s: Sent, begin: int) -> str | None:
     if not (held or at) or _AFTERWARDS.search(s.text, 0, begin):
         return None
     before = [t for t in s.times if t.end <= begin and t.kind != "period"]
-    if before or at:
-        return before[-1].value if before else None
+    if before:
+        return before[-1].value
+    if at:
+        return None  # at the meeting: only a time before its name dates it
     if s.times:
         return s.times[0].value if s.times[0].kind != "period" else None
     if _FUTURE.search(s.text):

@@ -16,7 +16,7 @@ from dataclasses import replace
 from kg.extract.common import area_entity, entity, evidence, one_reading
 from kg.extract.facts import Casualty, Entity, EventFact
 from kg.models import Article
-from kg.nlp import gazetteer, incidents, places, segment
+from kg.nlp import gazetteer, incidents, places, segment, timex
 from kg.nlp.doc import Doc, Sent, analyse
 from kg.nlp.mentions import Mention
 
@@ -176,13 +176,8 @@ def _coded_day(text: str, base: dt.date | None) -> str | None:
     if m is None or base is None:
         return None
     month, day = (int(g) for g in (m.group(1, 2) if m.group(1) else m.group(3, 4)))
-    try:
-        when = dt.date(base.year, month, day)
-    except ValueError:
-        return None
-    if when > base:
-        when = when.replace(year=base.year - 1)
-    return when.isoformat() if (base - when).days <= _WINDOW else None
+    when = timex.latest(month, day, base)
+    return when.isoformat() if when is not None and (base - when).days <= _WINDOW else None
 
 
 # A day followed by a verb of reporting is the day of the report, not of the incident: 某社12月8日电,

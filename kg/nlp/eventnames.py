@@ -34,12 +34,23 @@ _ACTS = re.compile(
 
 
 @functools.cache
+def heads() -> tuple[str, ...]:
+    """The words an event's name ends with, longest first: the lexicon's triggers and its games."""
+    ev = load("events")
+    return tuple(longest_first([*ev["triggers"], *ev["games"]]))
+
+
+@functools.cache
+def _games() -> tuple[str, ...]:
+    return tuple(load("events")["games"])
+
+
+@functools.cache
 def _vocab():
     ev = load("events")
-    heads = longest_first(ev["triggers"])
-    quoted_heads = longest_first([*ev["triggers"], *ev["quoted_heads"]])
+    quoted_heads = longest_first([*heads(), *ev["quoted_heads"]])
     return (
-        re.compile("|".join(map(re.escape, heads))),
+        re.compile("|".join(map(re.escape, heads()))),
         re.compile(
             r"(?:的)?((?:(?![和与及等的为是在以之])[\u4e00-\u9fff【】·]){0,10}?)("
             + "|".join(map(re.escape, quoted_heads))
@@ -103,7 +114,7 @@ def find(text: str, tokens: tuple[Token, ...]) -> list[tuple[str, int, int]]:
             b = rest.end()  # 3|月份某某现场会: the rest of a time the words stopped in
         if m.start() - b < 2 or m.end() - b < 4:
             continue  # a bare 新闻发布会 names no particular event
-        if m.group(0).endswith(_GAMES):  # 山东获得|奥运会: games are named by a place or an edition, no verb
+        if m.group(0).endswith(_games()):  # 山东获得|奥运会: games are named by a place or an edition, no verb
             b = max([b] + [t.end for t in tokens if b <= t.begin and t.end <= m.start() and t.flag in ("v", "vd")])
             if m.end() - b < 4:
                 continue
@@ -124,7 +135,6 @@ def _named_before(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff" and c not in "〇零一二两三四五六七八九十百千今明昨前本上下每当"
 
 
-_GAMES = ("奥运会", "亚运会", "世博会", "全运会", "冬奥会", "残奥会")
 _DETERMINED = re.compile(r"(?:本|该|此|这|那|其|各)(?:届|次|场|个)?$")
 
 

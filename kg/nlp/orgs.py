@@ -128,6 +128,7 @@ def find(tokens, offset: int, qualify, is_role, is_place, tagged: tuple[tuple[in
 
     suffixes, _, not_orgs, _, _, _, _ = _vocab()
     stops = frozenset(load("places")["left_stops"])
+    text = "".join(t.word for t in tokens)  # the sentence, for what stands around a name
     out = []
     for begin, end, _suffix in phrases.ending_in(tokens, suffixes, not_orgs, stops):
         first = next(t for t in tokens if t.begin == begin)
@@ -149,7 +150,7 @@ def find(tokens, offset: int, qualify, is_role, is_place, tagged: tuple[tuple[in
         if not specific(surface) or any(t.end == begin and t.word in _DEMONSTRATIVES for t in tokens):
             continue  # 这|类产品银行: what a demonstrative opens describes, it names no one
         head = next(t for t in tokens if t.end == end)
-        if _suffix == "中心" and goal("".join(t.word for t in tokens), begin, end):
+        if _suffix == "中心" and goal(text, begin, end):
             continue  # 加快建设某某国际航运中心, 某某金融中心建设: a role a city aims at, not a body
         if any(t.begin == end and t.word in _UNIT_AFTER for t in tokens):
             continue  # 某某中心日报|室: the suffix is part of a unit's word; the body before it is named alone
@@ -190,7 +191,9 @@ _REGION = re.compile(r"[东南西北中]{1,3}部")  # 中西部, 东北部: a pa
 _REGION_END = re.compile(r"(?:[省市县州国]|[东南西北])[东南西北中]{1,2}部$")
 _UNIT_AFTER = frozenset({"室", "科", "股", "组", "栏目", "版"})
 _GOAL = re.compile(r"(?:[、和及与][^，。；、和及与]{2,20}?中心)*(?:的)?建设(?:[，。；、]|$|步伐|进程)")
-_GOAL_BEFORE = re.compile(r"(?:建设|打造|建成|加快|成为|构建|定位为?)$")
+_BUILDING = r"(?:建设|打造|建成|加快|成为|构建|定位为?)"
+_GOAL_BEFORE = re.compile(_BUILDING + "$")
+_GOAL_OPENS = re.compile(_BUILDING)
 
 
 def goal(text: str, begin: int, end: int) -> bool:
@@ -198,8 +201,7 @@ def goal(text: str, begin: int, end: int) -> bool:
     (加快某某航运中心、某某物流中心和某某金融中心建设)."""
     if not text.endswith("中心", 0, end):
         return False
-    opens = _GOAL_BEFORE.pattern.removesuffix("$")
-    return bool(_GOAL_BEFORE.search(text, 0, begin) or re.match(opens, text[begin:end]) or _GOAL.match(text, end))
+    return bool(_GOAL_BEFORE.search(text, 0, begin) or _GOAL_OPENS.match(text, begin) or _GOAL.match(text, end))
 
 
 _DEMONSTRATIVES = frozenset({"这", "那", "该", "此", "各", "每", "这些", "那些", "这种", "那种"})

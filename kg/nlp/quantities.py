@@ -196,8 +196,8 @@ def _duration(norm: str, i: int, value: Decimal, approx: bool, unit: str) -> boo
 
 # Measure words a lone digit counts with (六名志愿者, 四只骆驼, 两台装甲车); not 一 (一家, 一个: "a"), nor a
 # digit inside a word (统一, 第三, 星期五).
-_COUNTED = frozenset(("名", "位", "人", "家", "所", "只", "台", "辆", "艘", "架", "起", "座", "栋", "间", "处", "头"))
-_LONE = re.compile(r"[两二三四五六七八九](名|位|人|家|所|只|台|辆|艘|架|起|座|栋|间|处|头)")
+_COUNTED = frozenset("名位人家所只台辆艘架起座栋间处头")
+_LONE = re.compile(f"[两二三四五六七八九][{''.join(sorted(_COUNTED))}]")
 
 
 def _lone_count(norm: str, m: re.Match) -> bool:

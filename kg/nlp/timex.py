@@ -94,14 +94,23 @@ def dateline_base(text: str, base: dt.date | None) -> dt.date | None:
     m = _DATELINE.match(text)
     if m is None or base is None:
         return base
-    value = resolve(f"{m.group(1)}月{m.group(2)}日", base)
-    if value is None or value[1] != "day":
-        return base
-    day = dt.date.fromisoformat(value[0])
-    if day > base:
-        day = day.replace(year=day.year - 1) if day.month > base.month else day
-    # A date line long before the paper (a misread) or after it changes nothing.
-    return day if dt.timedelta(0) <= base - day <= dt.timedelta(days=7) else base
+    day = latest(int(m.group(1)), int(m.group(2)), base)
+    # A date line long before the paper (a misread) changes nothing.
+    return day if day is not None and base - day <= dt.timedelta(days=7) else base
+
+
+def latest(month: int, day: int, base: dt.date) -> dt.date | None:
+    """The last date with this month and day on or before base (12月30日 in a paper of January 2nd is last
+    year's); None when there is no such day.
+
+    >>> latest(12, 30, dt.date(2012, 1, 2)), latest(2, 30, dt.date(2012, 3, 1))
+    (datetime.date(2011, 12, 30), None)
+    """
+    try:
+        when = dt.date(base.year, month, day)
+        return when if when <= base else when.replace(year=base.year - 1)
+    except ValueError:  # 2月30日, or 2月29日 in a year without it
+        return None
 
 
 # A day alone needs 十 in it (十四日): 一日三餐 and 统一日期 are no dates.
