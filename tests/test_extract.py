@@ -318,6 +318,39 @@ def test_extract_what_is_no_named_event(text):
     assert events(text) == []
 
 
+@pytest.mark.parametrize(
+    "text,name,date",
+    [
+        ("欧债危机的影响仍在持续。", "欧债危机", None),  # a crisis named by a proper name (blind sample 8)
+        ("此前的胡拉镇事件造成百余人死亡。", "胡拉镇事件", None),  # an affair named by its place (blind sample 8)
+        ("张明华案昨日在上海开庭。", "张明华案", None),  # a case named by a person; its hearing does not date it
+        ("合肥市少女毁容案引发关注。", "合肥市少女毁容案", None),  # a case and its crime (blind sample 11)
+        ("据悉，索尼海外学生交流计划已经举办了三年。", "索尼海外学生交流计划", None),  # a programme (blind 13)
+        ("2009中国慈善导航行动第一季于2009年8月正式启动。", "2009中国慈善导航行动", "2009-08"),  # launched (16)
+        ("今年两会期间，代表们提出了议案。", "两会", "2012"),  # an event by itself, dated by 今年 (blind 10)
+    ],
+)
+def test_extract_named_programmes_crises_and_cases(text, name, date):
+    (e,) = events(text, date="2012-06-01")
+    assert (e.name, e.date) == (name, date)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "西班牙深陷银行业危机。",  # the crisis is the verb's object, its name holds no proper name (blind 5)
+        "湖北十堰调研春苗营养计划的落实情况。",  # nor the programme after a place and its verb (blind 8)
+        "中国计划2020年实现这一目标。",  # a country plans: 计划 is the verb
+        "安利公益基金会计划明年扩大规模。",  # a body plans (blind sample 8)
+        "这起事故造成安全事件。",  # 安全事件 is a common noun (blind sample 7)
+        "公司制定了新的工作计划。",  # no proper name before the head
+        "昆明火车站爆炸事件发生后。",  # an incident is read as one, not as a named event
+    ],
+)
+def test_extract_what_is_no_named_programme(text):
+    assert [e.name for e in events(text) if e.kind is None] == []  # an incident is no named event
+
+
 def test_extract_event_place_and_organizers_from_the_next_sentence():
     """某某论坛昨日开幕。论坛在成都举行，由某某协会主办。: the next sentence says where and who."""
     (e,) = events("昨日，第三届西部金融论坛开幕。论坛在成都举行，由四川省金融学会主办。")

@@ -75,7 +75,7 @@ def extract(article: Article) -> Iterator[EventFact]:
         yield EventFact(
             evidence=evidence(doc, s),
             name=name,
-            date=_dated(_date(doc, s, b), _year_of(name)),
+            date=_dated(_date(doc, s, b) if _held(s, name, e) else _named_date(s, b), _year_of(name)),
             location=location,
             organizers=organizers,
             attendees=tuple(_unique(attendees.get(i, []))),
@@ -150,6 +150,21 @@ def _date(doc: Doc, s: Sent, begin: int) -> str | None:
         if days:
             return days[-1].value
     return None
+
+
+def _held(s: Sent, name: str, end: int) -> bool:
+    """A meeting is dated by its sentence; a programme or a campaign only when its clause says it was
+    launched (某某行动第一季于某月正式启动), not when it is spoken of; a crisis or a case never (its hearing
+    is not the case)."""
+    if not eventnames.is_named(name):
+        return True
+    clause = re.match(r"[^，。；！？]*", s.text[end:]).group(0)
+    return eventnames.launched(name) and bool(_HELD.search(clause))
+
+
+def _named_date(s: Sent, begin: int) -> str | None:
+    """A programme, a crisis or a case is dated only by a time written right before its name (今年两会)."""
+    return next((t.value for t in s.times if 0 <= begin - t.end <= 1 and t.kind != "period"), None)
 
 
 def _location(doc: Doc, s: Sent, end: int, anywhere: bool = False) -> Entity | None:

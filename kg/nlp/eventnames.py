@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from kg.nlp import timex
+from kg.nlp import segment, timex
 from kg.nlp.lexicon import load, longest_first
 from kg.nlp.segment import Token
 
@@ -61,6 +61,106 @@ def _vocab():
     )
 
 
+@functools.cache
+def _named_vocab():
+    ev, kinds = load("events"), load("incidents")["kinds"]
+    incident_words = longest_first(w for words in kinds.values() for w in words)
+    return (
+        re.compile("|".join(map(re.escape, longest_first(ev["named_heads"])))),
+        frozenset(ev["about_heads"]),
+        re.compile("|".join(map(re.escape, longest_first(ev["known"])))),
+        re.compile("|".join(map(re.escape, incident_words))),
+    )
+
+
+def is_named(name: str) -> bool:
+    """A programme, campaign, crisis, case or a name that is an event by itself (read by `_named`), which
+    only a year in its name or a time written right before it dates: it runs or is spoken of over time.
+
+    >>> is_named("某国危机"), is_named("某某论坛")
+    (True, False)
+    """
+    heads, _, known, _ = _named_vocab()
+    return bool(known.fullmatch(name) or (m := heads.search(name, len(name) - 2)) and m.end() == len(name))
+
+
+def launched(name: str) -> bool:
+    """A programme or a campaign (某某计划, 某某行动): what is launched on a day.
+
+    >>> launched("某某营养计划"), launched("某国危机")
+    (True, False)
+    """
+    return name.endswith(tuple(_named_vocab()[1]))
+
+
+_PROPER = ("nr", "ns", "nt", "nz")
+# Words no such name runs back over (place and time words may be in one: 某某海外学生交流计划).
+_NAMED_STOPS = ("x", "p", "c", "u", "r", "d", "y", "e", "q", "f", "m")
+
+
+def _named(text: str, tokens: tuple[Token, ...]) -> list[tuple[str, int, int]]:
+    """Programmes, campaigns, crises, affairs and cases named by a proper name or a year before a common
+    head (索尼海外学生交流计划, 2012年某某专项行动, 叙利亚危机, 某镇事件, 某某市少女毁容案), and names that
+    are events by themselves (两会). An incident (某地爆炸事件) is read as an incident, not here.
+
+    >>> from kg.nlp.segment import tokens
+    >>> _named("欧洲主权债务危机持续发酵", tuple(tokens("欧洲主权债务危机持续发酵")))
+    [('欧洲主权债务危机', 0, 8)]
+    """
+    heads, about, known, incident = _named_vocab()
+    found = [(m.group(0), m.start(), m.end()) for m in known.finditer(text)]
+    if not tokens or not heads.search(text):
+        return found
+    for i, t in enumerate(tokens):
+        m = heads.search(t.word)
+        if m is None or m.end() != len(t.word):
+            continue  # the head ends a word of its own (行动者 is no head)
+        if m.start():  # 某某案 as one word: a name only if what comes before the head is one (安全事件 is none)
+            if t.flag.startswith(_PROPER) and all(w.flag.startswith(_PROPER) for w in segment.tokens(t.word[: m.start()])):
+                found.append((t.word, t.begin, t.end))
+            continue
+        words = _words_before(tokens, i)
+        proper = [k for k, w in enumerate(words) if w.flag.startswith(_PROPER) or re.fullmatch(r"\d{4}", w.word)]
+        if not proper:
+            continue  # 工作计划, 突发事件, 银行业危机: a common noun
+        words = words[proper[0] :]
+        if t.word in about and (
+            not any(w.flag.startswith(("n", "v")) and not w.flag.startswith(_PROPER) for w in words)
+            or words[-1].word.endswith(_BODIES)
+        ):
+            continue  # 某国计划在明年…, 某某基金会计划…: a body plans, no programme is named
+        b = words[0].begin
+        if not incident.search(text, b, t.end):
+            found.append((text[b : t.end], b, t.end))
+    return found
+
+
+# What ends the name of a body: 某某基金会计划… is the body planning.
+_BODIES = ("会", "公司", "集团", "部", "局", "委", "院", "厅", "政府", "中心", "办")
+
+
+def _words_before(tokens: tuple[Token, ...], i: int) -> list[Token]:
+    """The words before tokens[i] that may be part of its name, in order: back to punctuation, a function
+    word, a determiner or a verb of holding, and not past the verb of a subject (某国深陷|某某危机, 某团体发起|
+    某某行动: the name is the verb's object)."""
+    words: list[Token] = []
+    for k in range(i - 1, -1, -1):
+        w = tokens[k]
+        if w.end != (words[-1].begin if words else tokens[i].begin):
+            break
+        year = w.flag == "m" and re.fullmatch(r"\d{4}年?|年", w.word)
+        if (w.flag.startswith(_NAMED_STOPS) and not year) or w.word in _DETERMINERS or _ACTS.fullmatch(w.word):
+            break
+        if w.flag.startswith("v") and words and k and tokens[k - 1].flag.startswith(_PROPER[:3]):
+            break  # a verb after a proper name: the name (subject) and its verb are no part of what it acts on
+        words.append(w)
+    words.reverse()
+    return words
+
+
+_DETERMINERS = frozenset(("本", "该", "此", "这", "那", "其", "这个", "那个", "这次", "此次", "本次", "上述"))
+
+
 def find(text: str, tokens: tuple[Token, ...]) -> list[tuple[str, int, int]]:
     """(name, begin, end) of each event named in a sentence (tokens with offsets into text); names inside
     longer ones are dropped.
@@ -70,10 +170,10 @@ def find(text: str, tokens: tuple[Token, ...]) -> list[tuple[str, int, int]]:
     [('《某某守则》市民沟通会', 0, 11)]
     """
     heads, after_quote, generic, openers = _vocab()
+    found: list[tuple[str, int, int]] = _named(text, tokens)
     if not (heads.search(text) or _QUOTED.search(text) or _OBSERVANCE.search(text)):
-        return []  # most sentences name no event: nothing to cut into words
+        return found  # most sentences name no event: nothing to cut into words
     ends, starts = {t.end for t in tokens}, {t.begin for t in tokens}
-    found: list[tuple[str, int, int]] = []
     for q in _QUOTED.finditer(text):
         inner = q.group(0)[1:-1]
         head = next((h for h in heads.finditer(inner) if h.end() == len(inner)), None)
