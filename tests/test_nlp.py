@@ -400,6 +400,19 @@ def test_nlp_the_tagger_names_organizations_without_a_type_suffix():
     assert "新浪网" in [n for _, n, _ in _orgs_of("新浪网、中国城市经济杂志等媒体的朋友，非常欢迎大家的到来。")]
 
 
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        ("昨日傍晚，记者从警方处证实，目前7岁女孩在医院进行救治，施暴男孩则被警方刑事拘留。", "警方"),  # blind 9
+        ("据组委会相关人士介绍，以上各学校的具体捐赠时间在一个月后才能确定。", "组委会"),  # blind sample 11
+        ("此外，一条已于2004年停产的“海鸥”牌双反相机装配作业线也在博物馆内重启。", "海鸥"),  # a brand (4)
+    ],
+)
+def test_nlp_common_words_the_tagger_is_not_sure_of_are_no_organization(text, word):
+    """Common words with no type suffix name a kind of body or a thing unless the tagger is very sure."""
+    assert word not in [n for _, n, _ in _orgs_of(text)]
+
+
 def test_nlp_a_kind_of_body_is_no_organization():
     """CLUENER train: 多家外资银行 — foreign banks in general, not one bank."""
     text = "不久后，“星展中国”南宁分行也将择机开业。除新加坡星展银行外，多家外资银行最近纷纷扩大在华投资。"
