@@ -76,6 +76,7 @@ LEADS = [
         ("南都讯", "南都"),
         ("本报讯", None),
         ("新华０８网上海６月６日电", "新华08网"),
+        ("据新华社电", "新华社"),  # 据 credits the outlet, it is no part of its name (blind sample 14)
     ],
 )
 def test_markers_outlet_of_a_dateline(dateline, outlet):

@@ -1116,6 +1116,12 @@ def test_nlp_a_datelines_outlet_is_an_organization_the_article_names(tmp_path):
     assert "新快报" in {m.name for m in doc.mentions if m.kind == "org"}
 
 
+def test_nlp_a_credited_datelines_outlet_is_named_without_its_credit(tmp_path):
+    """据新华社电　国土部最近公布…: the outlet is 新华社, not 据新华社 (blind sample 14)."""
+    doc = analyse(_ingested(tmp_path, "据新华社电　国土部最近公布北京、陕西、山西等地5起违法案件。"))
+    assert [m.surface for m in doc.mentions if m.kind == "org" and "新华社" in m.surface] == ["新华社"]
+
+
 @pytest.mark.parametrize(
     ("text", "place"),
     [

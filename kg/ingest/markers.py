@@ -185,7 +185,7 @@ def is_dateline_start(text: str) -> bool:
     return bool(_CONTINUED_RE.match(text) or _DATELINE_RE.match(text))
 
 
-_DATELINE_OUTLET = re.compile(rf"^(?!本报)([{_HAN}][{_HAN}0-9０-９A-Za-zＡ-Ｚａ-ｚ]{{1,7}}?(?:社|网|台|报|在线))")
+_DATELINE_OUTLET = re.compile(rf"^据?(?!本报)([{_HAN}][{_HAN}0-9０-９A-Za-zＡ-Ｚａ-ｚ]{{1,7}}?(?:社|网|台|报|在线))")
 _BRIEF_OUTLET = re.compile(rf"^(?!本报)([{_HAN}]{{2,6}})讯$")
 
 
@@ -198,8 +198,8 @@ def dateline_outlet(dateline: str | None) -> str | None:
 
     >>> dateline_outlet("新华社北京12月26日电"), dateline_outlet("南都讯"), dateline_outlet("新华０８网上海６月６日电")
     ('新华社', '南都', '新华08网')
-    >>> dateline_outlet("中国台州网6月2日讯"), dateline_outlet("央视网台北6月2日电")
-    ('中国台州网', '央视网')
+    >>> dateline_outlet("中国台州网6月2日讯"), dateline_outlet("央视网台北6月2日电"), dateline_outlet("据新华社电")
+    ('中国台州网', '央视网', '新华社')
     """
     m = _DATELINE_OUTLET.match(dateline or "") or _BRIEF_OUTLET.match(dateline or "")
     if m is None:

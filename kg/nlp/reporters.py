@@ -86,8 +86,9 @@ def dateline_mention(article: Article) -> list[Mention]:
     if not outlet:
         return []
     at = article.text.find(article.dateline, 0, 400)
-    if at < 0 or not article.text.startswith(outlet, at):
+    if at < 0 or not article.text.startswith(outlet, at + (article.dateline.startswith("据"))):
         return []
+    at += article.dateline.startswith("据")  # 据新华社电
     return [Mention(at, at + len(outlet), outlet, "org", outlet, cue="credit")]
 
 
