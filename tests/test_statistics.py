@@ -164,6 +164,9 @@ def test_statistics_a_floor_of_an_address_is_no_figure():
         # A share of a whole: whose it is, from the amount before (blind sample 15, 12).
         ("北京市约35.7亿立方米水源水质不达标，占总供水量的11.4%。", "水源水质占总供水量比例", "11.4", "%"),
         ("北京市60岁以上老年人已经达到1.78亿，占全球老年人口的23.6%。", "老年人占全球老年人口比例", "23.6", "%"),
+        # A part's share of a whole, the part named before 占 (blind sample 16); an acronym is a noun.
+        ("北京市区是核心区，GDP占北京市的36%，电子信息产业占全市的38%。", "GDP占北京市比例", "36", "%"),
+        ("北京市区是核心区，GDP占北京市的36%，电子信息产业占全市的38%。", "电子信息产业占全市比例", "38", "%"),
         # A share of what follows (blind sample 12).
         ("北京市的这些事故中，95%的事故都与人员失误有关。", "事故比例", "95", "%"),
         # A dimension in one character (blind sample 13).
@@ -175,6 +178,8 @@ def test_statistics_a_floor_of_an_address_is_no_figure():
         # One quantity changed: 由…变为 (blind sample 11), 5米多 about five metres.
         ("北京市的河水流量已变小，水面宽度也由22日的5米多变为2米多。", "水面宽度", "2", "米"),
         ("北京市的河水流量已变小，水面宽度也由22日的5米多变为2米多。", "水面宽度", "5", "米"),
+        # The same quantity, changed, in a clause of its own (blind sample 16).
+        ("北京市的资源整合中，2600多个煤企老板通过兼并重组，缩减为130个。", "煤企老板数", "130", "个"),
         # A count in a lone Chinese digit (blind sample 14).
         ("北京市的战士们已经劝返了四五拨车辆，驱走了四只在戈壁上散步的骆驼。", "骆驼数", "4", "只"),
     ],

@@ -85,6 +85,8 @@ def extract(article: Article) -> Iterator[Statistic]:
                 name = last  # 某总量从2006年的93吨，增加到2011年的129吨: the same quantity, later
             if last and q.unit == last_unit and _BECAME.fullmatch(s.text, last_end, start):
                 name = last  # 水面宽度由22日的5米多变为2米多: the same quantity, changed
+            if name is None and last and q.unit == last_unit and _BECAME.fullmatch(clause.lstrip("并又再已")):
+                name = last  # 2600多个煤企老板通过兼并重组，缩减为130个: the same quantity, in a clause of its own
             if name is not None and name.startswith("占") and last and not last.startswith("占"):
                 name = last + name  # 35.7亿立方米水源水质不达标，占总供水量的11.4%: whose share it is
             name = paired.get(q.begin, name)
@@ -120,7 +122,7 @@ def extract(article: Article) -> Iterator[Statistic]:
 
 # Between two amounts of one quantity, a verb of change: 由5米多|变为|2米多, 从93吨|增至|129吨.
 _BECAME = re.compile(
-    r"(?:变为|变成|增至|增加到|增长到|增长至|上升到|上升至|升至|降至|下降到|下降至|减少到|减至|减少至|跌至|涨至|提高到|提高至|降低到|降低至)"
+    r"(?:变为|变成|缩减为|缩减到|缩减至|缩小为|缩小到|减为|增为|扩大到|扩大至|增至|增加到|增长到|增长至|上升到|上升至|升至|降至|下降到|下降至|减少到|减至|减少至|跌至|涨至|提高到|提高至|降低到|降低至)"
 )
 # 市净率与动态市盈率分别是1.43倍和5.9倍: names joined by 与/和/及/、 before 分别, amounts after it.
 _RESPECTIVELY = re.compile(r"([\u4e00-\u9fff、]{4,40}?)分别(?:为|是|达到|达|占|有|增长|下降|约|在)*")

@@ -49,8 +49,9 @@ def variable(text: str, tokens: tuple[Token, ...], q: Quantity, names: tuple[str
         lead = re.match(r"距离|距|离", distance.group(0)).group(0)
         return lead + distance.group(0).rsplit("的", 1)[-1] if "的" in distance.group(0) else distance.group(0)
     before = _before(text, tokens, q, names)
-    if not before and (share := _SHARE_OF.search(_clause(text, q.begin))) and q.unit == "%":
-        return "占" + share.group(1) + "比例"  # 占总供水量的11.4%: the share of the whole (the caller adds whose)
+    if (share := _SHARE_OF.search(_clause(text, q.begin))) and q.unit == "%":
+        # 占总供水量的11.4%: the share of the whole (the caller adds whose); 某产业占全市的38%: that part's
+        return before + "占" + share.group(1) + "比例"
     if not before and q.unit in _DIMENSIONS and (dim := _DIMENSION.search(_clause(text, q.begin))):
         return _DIMENSIONS[q.unit][dim.group(1)]  # 长达34米, 重达60吨: 长度, 重量
     if q.unit in ("人", "名") and not measure_noun(before) and (acted := _acted(tokens, q.end)):
@@ -69,7 +70,7 @@ def variable(text: str, tokens: tuple[Token, ...], q: Quantity, names: tuple[str
     return _count_of(after, q.unit) if after else None
 
 
-_SHARE_OF = re.compile(r"^占([\u4e00-\u9fff]{2,12})的$")
+_SHARE_OF = re.compile(r"占([\u4e00-\u9fff]{2,12})的$")
 _LENGTHS = {"长": "长度", "宽": "宽度", "高": "高度", "深": "深度", "厚": "厚度"}
 _WEIGHTS = {"重": "重量"}
 _DIMENSIONS = {
@@ -150,7 +151,7 @@ def _before(text: str, tokens: tuple[Token, ...], q: Quantity, names: tuple[str,
     for t in reversed([t for t in tokens if start <= t.begin and t.end <= end]):
         if clause[t.begin - start] == "\u3000":
             continue  # inside a parenthesis
-        if t.word in _WHOLE or t.flag.startswith(_STOPS):
+        if t.word in _WHOLE or t.flag.startswith(_STOPS) and not _ACRONYM.fullmatch(t.word):
             break
         if not words and t.flag.startswith("v") and not t.flag.startswith("vn") and not _measure_verb(t.word):
             if q.unit not in _ACT_UNITS and not measure_noun(t.word):  # 激活|率 (jieba: 率/v)
@@ -288,7 +289,11 @@ def _measure_verb(word: str) -> bool:
 
 def _has_noun(tokens: tuple[Token, ...], start: int, end: int, phrase: str) -> bool:
     inside = [t for t in tokens if start <= t.begin and t.end <= end and t.word in phrase]
-    return any(t.flag.startswith(NOUNISH) or _measure_verb(t.word) for t in inside)
+    return any(t.flag.startswith(NOUNISH) or _measure_verb(t.word) or _ACRONYM.fullmatch(t.word) for t in inside)
+
+
+# An acronym in capitals (GDP, CPI) is a noun, though jieba tags it as a foreign word.
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 
 def _is_han(c: str) -> bool:
