@@ -413,6 +413,18 @@ def test_nlp_common_words_the_tagger_is_not_sure_of_are_no_organization(text, wo
     assert word not in [n for _, n, _ in _orgs_of(text)]
 
 
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("包括副厅长陈里、著名财经人士苏小和、媒体人士曹林在内的多位人士。", "苏小和"),  # 和 before a mark (3)
+        ("首相任命行政改革担当大臣冈田克也和外相等人。", "冈田克也"),  # 也 before a conjunction (5)
+    ],
+)
+def test_nlp_a_name_ending_in_a_function_words_character_is_whole(text, name):
+    """jieba cuts 和 and 也 off a name; the character after them shows they are the name's (blind 3, 5)."""
+    assert name in [m.name for m in analyse(make_article(text)).mentions if m.kind == "person"]
+
+
 def test_nlp_a_kind_of_body_is_no_organization():
     """CLUENER train: 多家外资银行 — foreign banks in general, not one bank."""
     text = "不久后，“星展中国”南宁分行也将择机开业。除新加坡星展银行外，多家外资银行最近纷纷扩大在华投资。"

@@ -134,6 +134,10 @@ def _edged(text: str, s: Span) -> Span:
     # 实习记者靳某记者何某: the next title, run into the name
     cut = next((k for k in (4, 3, 2) if end - begin - k >= 2 and text[end - k : end] in _titles()), 0)
     end -= cut
+    # 财经人士苏小和、…, 大臣冈田克也和…: a name that ends in a function word's character (jieba cut it
+    # off), as the character after it shows: a conjunction before a mark, an adverb before a conjunction.
+    if not cut and end - begin in (2, 3) and _RUN_ON.match(text, end):
+        end += 1
     if (begin, end) == (s.begin, s.end):
         return s
     return Span(begin, end, s.kind, text[begin:end], s.confidence)
@@ -141,6 +145,7 @@ def _edged(text: str, s: Span) -> Span:
 
 # Adverbs and prepositions that hardly ever end a given name (刚, 同 and 正 often do): 朱某已预备出任.
 _NEVER_LAST = frozenset("已在将就都也又还被把曾")
+_RUN_ON = re.compile(r"[和与](?=[、，。；：！？）])|也(?=[和与及、，。])")
 
 
 @functools.cache
