@@ -188,8 +188,9 @@ def analyse(article: Article) -> Doc:
     places_named = {
         m.name
         for m in found
-        if m.kind == "person" and (_a_place(text, m) or any(b <= m.begin and m.end <= e for b, e in place_spans))
-    }  # …or inside a place's name (某某查尔 of 某某查尔锡伯自治县, 某落 of 某落潭)
+        if m.kind == "person"
+        and (_a_place(text, m) or any(b <= m.begin and m.end <= e for b, e in place_spans) or _written_as_place(text, m))
+    }  # …or inside a place's name (某某查尔 of 某某查尔锡伯自治县, 某落 of 某落潭), or a place elsewhere
     found = [
         m
         for m in found
@@ -238,6 +239,27 @@ def _a_place(text: str, m: Mention) -> bool:
     if len(m.name) >= 3 and m.name[-1] in "市镇县省" and "·" not in m.name or m.name in gazetteer.abroad():
         return True  # …or a country or a city abroad (约旦, 大马士革), jionlp's world gazetteer
     return text[m.end : m.end + 1] in gazetteer.AREA_TYPES and text[m.end + 1 : m.end + 2] not in "长委"
+
+
+def _written_as_place(text: str, m: Mention) -> bool:
+    """A "name" the tagger found that the article writes as a place elsewhere: with a type of area after it
+    (某马市), or right after a country (叙利亚某姆斯, 在乌克兰的某尔科夫)."""
+    if m.cue not in ("tagger", "list") or "·" in m.name:
+        return False
+    for at in _occurrences(text, m.name):
+        after = text[at + len(m.name) : at + len(m.name) + 2]
+        if after[:1] in gazetteer.AREA_TYPES and after[1:2] not in "长委":
+            return True
+        if any(text.endswith(c, 0, at) or text.endswith(c + "的", 0, at) for c in gazetteer.countries()):
+            return True
+    return False
+
+
+def _occurrences(text: str, word: str):
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def _named_before(found: list[Mention], s: Sent, c: chains.Chain) -> OrgName | None:
