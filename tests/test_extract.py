@@ -328,6 +328,8 @@ def test_extract_what_is_no_named_event(text):
         ("据悉，索尼海外学生交流计划已经举办了三年。", "索尼海外学生交流计划", None),  # a programme (blind 13)
         ("2009中国慈善导航行动第一季于2009年8月正式启动。", "2009中国慈善导航行动", "2009-08"),  # launched (16)
         ("今年两会期间，代表们提出了议案。", "两会", "2012"),  # an event by itself, dated by 今年 (blind 10)
+        ("也遭遇了国际金融危机影响下经济下行的巨大压力。", "国际金融危机", None),  # the world's (blind 17)
+        ("党的十六大以来，国家宏观调控成效显著。", "党的十六大", None),  # a congress by its number (17)
     ],
 )
 def test_extract_named_programmes_crises_and_cases(text, name, date):
@@ -345,6 +347,10 @@ def test_extract_named_programmes_crises_and_cases(text, name, date):
         "这起事故造成安全事件。",  # 安全事件 is a common noun (blind sample 7)
         "公司制定了新的工作计划。",  # no proper name before the head
         "昆明火车站爆炸事件发生后。",  # an incident is read as one, not as a named event
+        "日本乳业出现召回事件。",  # an affair holds no verb: 出现 takes it as its object (blind sample 17)
+        "犯罪嫌疑人陈某被抓获归案。",  # 归案 and 方案 are words of their own (blind samples 5, 15)
+        "审议通过了上市公司重大资产交易方案。",
+        "他当选全国十大杰出青年。",  # 十大 is the top ten, no congress
     ],
 )
 def test_extract_what_is_no_named_programme(text):

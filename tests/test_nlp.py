@@ -438,6 +438,26 @@ def test_nlp_a_name_the_article_writes_as_a_place_is_no_person(text, word):
     assert word not in [m.name for m in analyse(make_article(text)).mentions if m.kind == "person"]
 
 
+@pytest.mark.parametrize(
+    "text,junk,kept",
+    [
+        # 在…处 is "at … spot": a place, unless an organization's name is in it (blind sample 17)
+        ("停在小东门的红绿灯安全岛斑马线处清洗路面。", "红绿灯安全岛斑马线处", None),
+        ("他在市规划局规划处工作。", None, "市规划局规划处"),
+        ("党和政府审时度势，高瞻远瞩。", "党和政府", None),  # the party and the state, no one body (17)
+    ],
+)
+def test_nlp_spots_and_the_state_are_no_organization(text, junk, kept):
+    names = [n for _, n, _ in _orgs_of(text)]
+    assert (junk is None or junk not in names) and (kept is None or kept in names), names
+
+
+def test_nlp_a_name_jieba_cut_into_a_verb_and_a_particle_is_whole():
+    """得到复地集团…大力支持: jieba reads 复|地 as a verb and a particle; the tagger's name is whole (17)."""
+    names = [n for _, n, _ in _orgs_of("这次演出活动，得到复地集团、北京亚奥幼儿园等大力支持。")]
+    assert "复地集团" in names and "地集团" not in names
+
+
 def test_nlp_a_kind_of_body_is_no_organization():
     """CLUENER train: 多家外资银行 — foreign banks in general, not one bank."""
     text = "不久后，“星展中国”南宁分行也将择机开业。除新加坡星展银行外，多家外资银行最近纷纷扩大在华投资。"

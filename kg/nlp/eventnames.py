@@ -81,7 +81,7 @@ def is_named(name: str) -> bool:
     (True, False)
     """
     heads, _, known, _ = _named_vocab()
-    return bool(known.fullmatch(name) or (m := heads.search(name, len(name) - 2)) and m.end() == len(name))
+    return bool(known.fullmatch(name) or _CONGRESS.fullmatch(name) or (m := heads.search(name, len(name) - 2)) and m.end() == len(name))
 
 
 def launched(name: str) -> bool:
@@ -94,6 +94,8 @@ def launched(name: str) -> bool:
 
 
 _PROPER = ("nr", "ns", "nt", "nz")
+# The party's national congresses by their number: 十七大, 党的十八大 (not 十大, the top ten).
+_CONGRESS = re.compile(r"(?:党的)?十[一二三四五六七八九]大(?![学楼街道厦型批项类会])")
 # Words no such name runs back over (place and time words may be in one: 某某海外学生交流计划).
 _NAMED_STOPS = ("x", "p", "c", "u", "r", "d", "y", "e", "q", "f", "m")
 
@@ -109,22 +111,34 @@ def _named(text: str, tokens: tuple[Token, ...]) -> list[tuple[str, int, int]]:
     """
     heads, about, known, incident = _named_vocab()
     found = [(m.group(0), m.start(), m.end()) for m in known.finditer(text)]
+    found += [(m.group(0), m.start(), m.end()) for m in _CONGRESS.finditer(text)]
     if not tokens or not heads.search(text):
         return found
     for i, t in enumerate(tokens):
         m = heads.search(t.word)
         if m is None or m.end() != len(t.word):
             continue  # the head ends a word of its own (行动者 is no head)
-        if m.start():  # 某某案 as one word: a name only if what comes before the head is one (安全事件 is none)
-            if t.flag.startswith(_PROPER) and all(w.flag.startswith(_PROPER) for w in segment.tokens(t.word[: m.start()])):
+        head = m.group(0)
+        # 某某案 as one word: a name if what comes before the head is one (安全事件 is none); else the words
+        # before it must name it (国际|金融危机)
+        if m.start() and t.flag.startswith(_PROPER):
+            if all(w.flag.startswith(_PROPER) for w in segment.tokens(t.word[: m.start()])):
                 found.append((t.word, t.begin, t.end))
             continue
         words = _words_before(tokens, i)
-        proper = [k for k, w in enumerate(words) if w.flag.startswith(_PROPER) or re.fullmatch(r"\d{4}", w.word)]
+        if m.start() and (not words or head == "案"):
+            continue  # 方案, 归案: a word of its own
+        if head not in about and head != "案":  # 某国乳业出现|召回事件: an affair or a crisis holds no verb
+            words = words[max((k + 1 for k, w in enumerate(words) if w.flag == "v"), default=0) :]
+        proper = [
+            k
+            for k, w in enumerate(words)
+            if w.flag.startswith(_PROPER) or re.fullmatch(r"\d{4}", w.word) or (head == "危机" and w.word in _WORLD and k == len(words) - 1)
+        ]
         if not proper:
             continue  # 工作计划, 突发事件, 银行业危机: a common noun
         words = words[proper[0] :]
-        if t.word in about and (
+        if head in about and (
             not any(w.flag.startswith(("n", "v")) and not w.flag.startswith(_PROPER) for w in words)
             or words[-1].word.endswith(_BODIES)
         ):
@@ -135,6 +149,8 @@ def _named(text: str, tokens: tuple[Token, ...]) -> list[tuple[str, int, int]]:
     return found
 
 
+# A crisis of the whole world is named by it: 国际金融危机, 全球粮食危机.
+_WORLD = frozenset({"国际", "全球", "世界"})
 # What ends the name of a body: 某某基金会计划… is the body planning.
 _BODIES = ("会", "公司", "集团", "部", "局", "委", "院", "厅", "政府", "中心", "办")
 

@@ -166,6 +166,7 @@ def organizations(
             and inside[0].flag in _LEADS
             and orgs.is_org_name(rest)
             and (len(inside[0].word) > 1 or len(rest) > 2)
+            and not inside[1].flag.startswith("u")  # 复|地|集团: jieba's verb and particle are one name
         ):
             inside = inside[1:]  # 另有某银行, 携手某署, 使某部: the verb or adverb before the name is no part of it
             s = tagger.Span(inside[0].begin, s.end, s.kind, s.text[inside[0].begin - s.begin :], s.confidence)

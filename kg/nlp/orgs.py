@@ -156,6 +156,8 @@ def find(tokens, offset: int, qualify, is_role, is_place, tagged: tuple[tuple[in
             continue  # 某某中心日报|室: the suffix is part of a unit's word; the body before it is named alone
         if _risky_head(head.word, _suffix) and not any(b <= head.begin and head.end <= e for b, e in tagged):
             continue
+        if head.word == "处" and _LOCATIVE.search(text, 0, begin) and not _holds_org(surface[:-1]):
+            continue  # 停在某某路口的斑马线处: 在…处 is "at … spot", a place
         if _suffix in _vocab()[5] and is_place(surface[: -len(_suffix)]):
             continue  # 某市中心 is the middle of a city
         if head.word in _not_heads() or _REGION.fullmatch(head.word):
@@ -185,6 +187,13 @@ def find(tokens, offset: int, qualify, is_role, is_place, tagged: tuple[tuple[in
 
 
 _BRANCHES = ("分行", "支行", "分公司", "营业部")
+def _holds_org(text: str) -> bool:
+    """Whether text holds an organization's name (市规划局|规划处): some stretch of it ends in a type."""
+    return any(is_org_name(text[:k]) for k in range(2, len(text) + 1))
+
+
+# 在 (or 位于, 于) earlier in the clause, no mark between: the frame 在…处 of a spot.
+_LOCATIVE = re.compile(r"[在于][^，。；：！？、]*$")
 
 
 _REGION = re.compile(r"[东南西北中]{1,3}部")  # 中西部, 东北部: a part of a place
