@@ -432,3 +432,60 @@ def test_incidents_a_storms_attack_makes_no_landslide_an_attack():
         "2012-06-12",
     )
     assert f.kind == "地质灾害"
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "date", "want", "places"),
+    [
+        pytest.param(  # 2月21日信息 is the report's day; 前日 counts from it
+            "南方都市报2月21日信息：（记者某甲）前日下午，湛江市徐闻县下桥镇糖厂小学发生一起严重食物中毒事件，共有45名"
+            "学生送到医院救治。",
+            "广东湛江21名小学生疑因食用不洁食物中毒",
+            "2008-02-21",
+            ("中毒", "2008-02-19"),
+            ("糖厂小学", "下桥镇", "徐闻县"),
+            id="a-dispatch-of-information",
+        ),
+        pytest.param(  # the day at the fire's scene is not the fire's; a village cut short is completed
+            "本报讯据北京市公安局官方微博最新消息，昨日凌晨2时许，警方在小武基村火灾现场又找到一名遇难群众。截至目前，"
+            "火灾已造成12人死亡。11月19日20时30分许，北京市朝阳区小武基村一库房着火。",
+            "北京库房火灾中12人亡",
+            "2013-11-21",
+            ("火灾", "2013-11-19"),
+            ("小武基村",),
+            id="the-scene-and-the-fire",
+        ),
+        pytest.param(  # 日前 in the lead; the day, then the sentence that tells the crash
+            "日前，兰坪白族普米族自治县石登乡境内三山矿区发生一起道路交通事故，造成1人当场死亡。\n据悉，16日23时10分，"
+            "驾驶员易某驾驶轻型普通货车，从石登乡大竹箐村委会驶往灰山矿山。车行至自用公路时，车辆翻下320米边坡。",
+            "怒江兰坪发生一起交通事故",
+            "2014-04-19",
+            ("交通事故", "2014-04-16"),
+            ("石登乡", "三山矿区"),
+            id="a-day-then-the-telling",
+        ),
+        pytest.param(  # a span of hours over two days began on the first; 7月26号 is a day
+            "本报讯3月27日晚上10点至3月28日凌晨2点，鄂尔多斯市达拉特旗树林召镇210国道35公里周边村庄一村民家蔬菜大棚突发"
+            "大火，14家村民家草垛起火。",
+            "草垛夜间连连失火",
+            "2014-03-31",
+            ("火灾", "2014-03-27"),
+            ("210国道", "树林召镇", "达拉特旗"),
+            id="the-start-of-a-span",
+        ),
+        pytest.param(
+            "某报记者某甲报道：7月26号中午，渭南市民沈老先生家人和亲戚21人，在渭南市某餐饮有限责任公司用过寿餐后，下午"
+            "有6人出现疑似中毒症状被送院治疗。",
+            "渭南发生一起疑似食物中毒事件",
+            "2008-07-27",
+            ("中毒", "2008-07-26"),
+            ("渭南市",),
+            id="a-day-written-hao",
+        ),
+    ],
+)
+def test_incidents_days_and_places_cec_blind_sample_6(text, headline, date, want, places):
+    """CEC blind sample 6 (no longer blind)."""
+    f = _incident(text, headline, date)
+    assert (f.kind, f.date) == want
+    assert f.location is not None and f.location.name in places, f.location

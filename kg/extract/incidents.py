@@ -126,6 +126,9 @@ def _date(doc: Doc, s: Sent, at: int) -> str | bool | None:
     if coded is not None:
         return coded  # “3·01”严重暴力恐怖事件: the incident is named by its day
     days = _days(s)
+    if days and _AT_SCENE_OF.match(s.text, at) and (scene := _retold(doc, s, at)) is not None:
+        # 警方在某村火灾现场又找到…: the day at the scene is not the fire's, which a later sentence tells
+        s, at, days = scene, len(scene.text), _days(scene)
     candidates = sorted((t for t in days if t.end <= at), key=lambda t: -t.begin) + [t for t in days if t.end > at]
     text = doc.article.text
     for prev in reversed(doc.sents[max(0, s.index - 3) : s.index]):
@@ -151,6 +154,9 @@ def _date(doc: Doc, s: Sent, at: int) -> str | bool | None:
         told = [s, *_tellings(doc, s, 5)]
         if any(_CLOCK.search(_AS_OF_TIME.sub("", x.text[: max(at, 1) if x is s else len(x.text)])) for x in told):
             return base.isoformat()
+    if not candidates:
+        # 某局8日表示，目前累计有141人…中毒 and no other day: the day of the report (as a reader dates it)
+        candidates = [t for t in s.times if t.kind == "day" and _REPORTED.match(s.text, t.end)][-1:]
     for t in candidates:
         value = t.value
         if base is not None and t.kind == "day":
@@ -183,36 +189,50 @@ def _coded_day(text: str, base: dt.date | None) -> str | None:
 # A day followed by a verb of reporting is the day of the report, not of the incident: 某社12月8日电,
 # 某局3日披露, 记者19日获悉, 记者21日在某部门获悉.
 _REPORTED = re.compile(
-    r"(?:[上中下]午|晚间?|凌晨)?(?:电|讯|消息|(?:[在从][^，。]{1,12}?)?[^，。]{0,3}?(?:披露|获悉|通报|透露|证实|宣布|发布|报道|了解到|得知))"
+    r"(?:[上中下]午|晚间?|凌晨)?(?:电|讯|消息|信息|(?:[在从][^，。]{1,12}?)?[^，。]{0,3}?(?:披露|获悉|通报|透露|证实|宣布|发布|报道|了解到|得知|表示|称|援引))"
 )
 
 
 _SAME_DAY = re.compile(r"当天|当日")
+_AT_SCENE_OF = re.compile(r"[\u4e00-\u9fff]{1,4}现场")  # the trigger names a scene: 火灾现场, 事故发生现场
 # A time of day: 11时26分, 8点43分, 凌晨4点 (not 24小时, not 3时许前 of a duration).
 _CLOCK = re.compile(
     r"(?<![\d.])\d{1,2}(?:时|点)(?:\d{1,2}分|许|左右|半)?(?!间|期|候|代)|凌晨|清晨|上午|中午|下午|傍晚|晚上|深夜"
 )
 
 
-def _retold(doc: Doc, s: Sent) -> Sent | None:
+def _retold(doc: Doc, s: Sent, at: int | None = None) -> Sent | None:
     """A later sentence that tells the incident again with its day, when the reporting sentence gives none
-    (某局3日披露，某市日前发生…。据了解，8月31日下午，在某线发生…; 这起事件发生在周四(17日))."""
-    if _days(s):
+    (某局3日披露，某市日前发生…。据了解，8月31日下午，在某线发生…; 这起事件发生在周四(17日)), or only
+    speaks of its scene (昨日，警方在某村火灾现场又找到…。19日20时许，某村一库房着火); a day followed by
+    the sentence that tells it (16日23时，某某驾驶货车驶往某地。车行至某处时，车辆翻下边坡)."""
+    if _days(s) and (at is None or not _AT_SCENE_OF.match(s.text, at)):
         return None
-    for nxt in doc.sents[s.index + 1 : s.index + 5]:
-        if nxt.kind == "body" and _days(nxt) and (incidents.names_one(nxt.text) or _TOLD.search(nxt.text)):
+    later = doc.sents[s.index + 1 : s.index + 5]
+    for k, nxt in enumerate(later):
+        if nxt.kind != "body" or not _days(nxt):
+            continue
+        if incidents.names_one(nxt.text) or _TOLD.search(nxt.text):
             return nxt
+        after = later[k + 1] if k + 1 < len(later) else None
+        if after is not None and after.kind == "body" and not _days(after) and incidents.names_one(after.text):
+            if "\n" not in doc.article.text[nxt.end : after.begin]:
+                return nxt
     return None
 
 
 def _days(s: Sent) -> list:
-    """The days and months a sentence gives, but not the day of the report (15日电, 3日披露) nor the day a
-    count stands at (截至21日上午)."""
-    return [
+    """The days and months a sentence gives, but not the day of the report (15日电, 3日披露), the day a count
+    stands at (截至21日上午) nor the end of a span (3月27日晚上10点至3月28日凌晨2点: it began on the 27th)."""
+    days = [
         t
         for t in s.times
         if t.kind in ("day", "month") and not _REPORTED.match(s.text, t.end) and not _AS_OF.search(s.text, 0, t.begin)
     ]
+    return [t for k, t in enumerate(days) if not (k and _SPAN_END.fullmatch(s.text, days[k - 1].end, t.begin))]
+
+
+_SPAN_END = re.compile(r"[^，。；]{0,12}?[至到—－~-]")
 
 
 _AS_OF = re.compile(r"(?:截至|截止|截止到|到)$")

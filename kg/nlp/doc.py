@@ -212,6 +212,7 @@ def analyse(article: Article) -> Doc:
     found, posts = renames.short_forms(found, posts)
     found, posts = renames.overrun(text, found, posts)
     found, posts = renames.short_names(found, posts)
+    found = renames.cut_places(text, found)
     posts = reporters.home_paper(article, posts)
     bylines += reporters.embedded(article, found, {b.name for b in bylines})
     return Doc(article, locale, sents, tuple(_dedupe(found)), tuple(posts), bylines)

@@ -95,3 +95,16 @@ def overrun(text: str, found: list[Mention], posts: list) -> tuple[list[Mention]
         return dataclasses.replace(m, end=m.end - 1, surface=cut[m.name], name=cut[m.name])
 
     return _renamed(found, posts, cut, short)
+
+
+def cut_places(text: str, found: list[Mention]) -> list[Mention]:
+    """A village or a street the words cut a character short (在小|某基村: jieba read 小 as an adjective)
+    where the article names it whole elsewhere (某区小某基村): the whole name, that character included."""
+    whole = {m.name for m in found if m.kind == "place" and m.cue == "suffix"}
+
+    def completed(m: Mention) -> Mention:
+        if m.kind != "place" or m.cue != "suffix" or not m.begin or (c := text[m.begin - 1]) + m.name not in whole:
+            return m
+        return dataclasses.replace(m, begin=m.begin - 1, surface=c + m.surface, name=c + m.name)
+
+    return [completed(m) for m in found]

@@ -18,15 +18,15 @@ PATTERN = re.compile(
     r"(?=[今明去前昨\d])"
     r"(?:(?:今年|明年|去年|前年|\d{4}年)(?:初|底|末)?)?"
     r"(?:(?<!\d)\d{1,2}(?:[-—~－至到]\d{1,2})?月份?(?:初|底|末|上旬|中旬|下旬)?)?"
-    r"(?:(?<!\d)\d{1,2}日)?"
-    r"|昨日|昨天|今日|今天|前天|昨晚|昨夜|昨晨|前晚|今晨|今早"
+    r"(?:(?<!\d)\d{1,2}日|(?<=月)\d{1,2}号)?"  # 7月26号, but not 17号楼
+    r"|昨日|昨天|今日|今天|前天|(?<![目日])前日|昨晚|昨夜|昨晨|前晚|今晨|今早"
     r"|(?<![每一两三几])(?:上|本|这)?(?:周|星期)[一二三四五六日天]|上周末|本周末"
 )
 # Parts of a day read as the day: 昨晚 is yesterday (jionlp reads some of them, not all).
-_PART_OF_DAY = {"昨晚": "昨天", "昨夜": "昨天", "昨晨": "昨天", "前晚": "前天", "今晨": "今天", "今早": "今天"}
+_PART_OF_DAY = {"前日": "前天", "昨晚": "昨天", "昨夜": "昨天", "昨晨": "昨天", "前晚": "前天", "今晨": "今天", "今早": "今天"}
 _YEAR = re.compile(r"\d{4}年")
 _RANGE = re.compile(r"(?:(\d{4})年)?(\d{1,2})[-—~－至到](\d{1,2})月")
-_RELATIVE = re.compile(r"今年|明年|去年|前年|昨|今日|今天|今晨|今早|前天|前晚|周|星期|^\d{1,2}月|^\d{1,2}日")
+_RELATIVE = re.compile(r"今年|明年|去年|前年|昨|今日|今天|今晨|今早|前天|前日|前晚|周|星期|^\d{1,2}月|^\d{1,2}日")
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def find(text: str, base: dt.date | None) -> list[Time]:
             continue
         if _YEAR.fullmatch(surface) and text[m.end() : m.end() + 1].isdigit():
             continue
-        value = resolve(surface, base)
+        value = resolve(surface.replace("号", "日"), base)
         if value:
             out.append(Time(m.start(), m.end(), surface, *value))
     for m in _TODAY_NOTED.finditer(text):  # 今（19）日, 今天（17日）: the day in brackets
