@@ -251,9 +251,15 @@ def _written_as_place(text: str, m: Mention) -> bool:
         after = text[at + len(m.name) : at + len(m.name) + 2]
         if after[:1] in gazetteer.AREA_TYPES and after[1:2] not in "长委":
             return True
-        if any(text.endswith(c, 0, at) or text.endswith(c + "的", 0, at) for c in gazetteer.countries()):
+        if _after_country().search(text, max(0, at - 12), at):
             return True
     return False
+
+
+@functools.cache
+def _after_country() -> re.Pattern:
+    names = sorted(gazetteer.countries(), key=lambda c: (-len(c), c))
+    return re.compile("(?:" + "|".join(map(re.escape, names)) + ")的?$")
 
 
 def _occurrences(text: str, word: str):
