@@ -154,8 +154,12 @@ def find(tokens, offset: int, qualify, is_role, is_place, tagged: tuple[tuple[in
             continue  # 加快建设某某国际航运中心, 某某金融中心建设: a role a city aims at, not a body
         if any(t.begin == end and t.word in _UNIT_AFTER for t in tokens):
             continue  # 某某中心日报|室: the suffix is part of a unit's word; the body before it is named alone
-        if _risky_head(head.word, _suffix) and not any(b <= head.begin and head.end <= e for b, e in tagged):
-            continue
+        if (
+            _risky_head(head.word, _suffix)
+            and not any(b <= head.begin and head.end <= e for b, e in tagged)
+            and not (head.flag == "nt" or any(t.end == head.begin and gazetteer.is_area(t.word) for t in tokens))
+        ):
+            continue  # …but 某省|民政厅, 某市|法制办: a body's word after its area (the tagger may read a place)
         if head.word == "处" and _LOCATIVE.search(text, 0, begin) and not _holds_org(surface[:-1]):
             continue  # 停在某某路口的斑马线处: 在…处 is "at … spot", a place
         if _suffix in _vocab()[5] and is_place(surface[: -len(_suffix)]):
