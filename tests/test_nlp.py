@@ -457,6 +457,19 @@ def test_nlp_spots_and_the_state_are_no_organization_a_body_after_its_area_is(te
     assert (junk is None or junk not in names) and (kept is None or kept in names), names
 
 
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("清理整治工作由国家发改委、监察部等部委牵头。", ["国家发展和改革委员会", "监察部"]),  # blind 10
+        ("昨日，广州市林业和园林局在英雄广场举行宣传活动。", ["广州市林业和园林局"]),  # 和 inside a name (10)
+        ("市公安局和交通局联合执法。", ["市公安局", "交通局"]),  # two bodies: the first has its type
+    ],
+)
+def test_nlp_the_words_before_a_phrase_that_belong_to_its_name(text, names):
+    found = [n for _, n, _ in _orgs_of(text)]
+    assert all(any(f.endswith(n) for f in found) for n in names) and len(found) == len(names), found
+
+
 def test_nlp_a_name_jieba_cut_into_a_verb_and_a_particle_is_whole():
     """得到复地集团…大力支持: jieba reads 复|地 as a verb and a particle; the tagger's name is whole (17)."""
     names = [n for _, n, _ in _orgs_of("这次演出活动，得到复地集团、北京亚奥幼儿园等大力支持。")]

@@ -144,6 +144,8 @@ def find(tokens, offset: int, qualify, is_role, is_place, tagged: tuple[tuple[in
             and (not phrases.proper(first) or inner.flag == "ns")
         ):
             first, begin = inner, inner.begin  # not 人|社部, nor 某某集团|北京分公司
+        if (lead := _lead(tokens, begin)) is not None:
+            first, begin = lead  # 国家|发改委, 某市|林业|和|园林局: the words before the phrase are its name's
         surface = "".join(t.word for t in tokens if begin <= t.begin and t.end <= end)
         if not (phrases.proper(first) or surface.startswith(_STARTS)) or is_role(surface) or not is_org_name(surface):
             continue
@@ -188,6 +190,20 @@ def find(tokens, offset: int, qualify, is_role, is_place, tagged: tuple[tuple[in
             org = canonical(name, qualify)
             out.append(Mention(offset + b, offset + e, name, "org", org.name, org.aliases, cue="suffix"))
     return out
+
+
+def _lead(tokens, begin: int):
+    """(first token, begin) of the words before a phrase that belong to its name: a national prefix (国家|
+    发改委), or an area, a noun and 和 (某市|林业|和|园林局, 工业|和|信息化部 as one body: the noun names no
+    body of its own); None when there are none."""
+    before = [t for t in tokens if t.end <= begin]
+    if before and before[-1].end == begin and before[-1].word in _STARTS[4:]:
+        return before[-1], before[-1].begin
+    if len(before) >= 3 and before[-1].word == "和" and before[-2].flag in ("n", "vn") and not org_suffix(before[-2].word):
+        area = before[-3]
+        if gazetteer.is_area(area.word) or area.word in _STARTS[4:]:
+            return area, area.begin
+    return None
 
 
 _BRANCHES = ("分行", "支行", "分公司", "营业部")
