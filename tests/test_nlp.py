@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from kg.nlp import chains, gazetteer, names, orgs, orgtrim, quantities, segment, timex
+from kg.nlp import chains, gazetteer, govnames, names, orgs, orgtrim, quantities, segment, timex
 from kg.nlp.doc import analyse
 from kg.nlp.locale import locale_of
 from tests.conftest import make_article
@@ -516,7 +516,7 @@ def test_nlp_a_unit_head_is_titled_after_the_unit(piece, org, role):
     ids=["province-spelled", "province-before-county-dropped", "company-kept", "city-before-district", "both"],
 )
 def test_nlp_a_government_body_starts_at_its_own_area(written, full):
-    assert orgs.spell_areas(written) == full
+    assert govnames.spell_areas(written) == full
 
 
 def test_nlp_a_reporter_holds_no_post_in_what_is_no_outlet():
@@ -550,7 +550,7 @@ def test_nlp_a_list_of_names_each_before_its_title():
     "written,name", [("华县县委", "华县委"), ("兰州市政府", "兰州市人民政府"), ("华县县政府", "华县人民政府")]
 )
 def test_nlp_an_areas_committee_and_government_by_their_official_names(written, name):
-    assert orgs.official(written) == name
+    assert govnames.official(written) == name
 
 
 @pytest.mark.parametrize("word", ["魏先生", "银监会", "都没", "李老师"])

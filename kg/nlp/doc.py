@@ -189,7 +189,9 @@ def analyse(article: Article) -> Doc:
         m.name
         for m in found
         if m.kind == "person"
-        and (_a_place(text, m) or any(b <= m.begin and m.end <= e for b, e in place_spans) or _written_as_place(text, m))
+        and (
+            _a_place(text, m) or any(b <= m.begin and m.end <= e for b, e in place_spans) or _written_as_place(text, m)
+        )
     }  # …or inside a place's name (某某查尔 of 某某查尔锡伯自治县, 某落 of 某落潭), or a place elsewhere
     found = [
         m

@@ -81,7 +81,12 @@ def is_named(name: str) -> bool:
     (True, False)
     """
     heads, _, known, _ = _named_vocab()
-    return bool(known.fullmatch(name) or _CONGRESS.fullmatch(name) or (m := heads.search(name, len(name) - 2)) and m.end() == len(name))
+    return bool(
+        known.fullmatch(name)
+        or _CONGRESS.fullmatch(name)
+        or (m := heads.search(name, len(name) - 2))
+        and m.end() == len(name)
+    )
 
 
 def launched(name: str) -> bool:
@@ -133,7 +138,9 @@ def _named(text: str, tokens: tuple[Token, ...]) -> list[tuple[str, int, int]]:
         proper = [
             k
             for k, w in enumerate(words)
-            if w.flag.startswith(_PROPER) or re.fullmatch(r"\d{4}", w.word) or (head == "危机" and w.word in _WORLD and k == len(words) - 1)
+            if w.flag.startswith(_PROPER)
+            or re.fullmatch(r"\d{4}", w.word)
+            or (head == "危机" and w.word in _WORLD and k == len(words) - 1)
         ]
         if not proper:
             continue  # 工作计划, 突发事件, 银行业危机: a common noun

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from kg.nlp import gazetteer
+from kg.nlp.govnames import GOVERNMENT, leading_area, official, spell_areas, spell_country
 from kg.nlp.lexicon import load, longest_first
 from kg.nlp.segment import known_word
 
@@ -199,7 +200,12 @@ def _lead(tokens, begin: int):
     before = [t for t in tokens if t.end <= begin]
     if before and before[-1].end == begin and before[-1].word in _STARTS[4:]:
         return before[-1], before[-1].begin
-    if len(before) >= 3 and before[-1].word == "和" and before[-2].flag in ("n", "vn") and not org_suffix(before[-2].word):
+    if (
+        len(before) >= 3
+        and before[-1].word == "和"
+        and before[-2].flag in ("n", "vn")
+        and not org_suffix(before[-2].word)
+    ):
         area = before[-3]
         if gazetteer.is_area(area.word) or area.word in _STARTS[4:]:
             return area, area.begin
@@ -207,6 +213,8 @@ def _lead(tokens, begin: int):
 
 
 _BRANCHES = ("分行", "支行", "分公司", "营业部")
+
+
 def _holds_org(text: str) -> bool:
     """Whether text holds an organization's name (市规划局|规划处): some stretch of it ends in a type."""
     return any(is_org_name(text[:k]) for k in range(2, len(text) + 1))
@@ -285,7 +293,7 @@ def _after_places(tokens, begin: int, end: int) -> int:
     starts it there; else begin. A company keeps its places (湖南长沙某乳业有限公司 is its name)."""
     inside = [t for t in tokens if begin <= t.begin and t.end <= end]
     surface = "".join(t.word for t in inside)
-    if surface.endswith(_GOVERNMENT):
+    if surface.endswith(GOVERNMENT):
         return begin
     places = 0
     for t in inside[:-1]:
@@ -315,71 +323,6 @@ def _risky_head(word: str, suffix: str) -> bool:
 _PAIR = re.compile(r"(.+?[省市县区]委)([省市县区](?:人民)?政府)")
 
 
-_GOVERNMENT = (
-    "厅",
-    "局",
-    "委",
-    "政府",
-    "法院",
-    "检察院",
-    "办",
-    "办公室",
-    "办公厅",
-    "委员会",
-    "人大",
-    "政协",
-    "党委",
-    "纪委",
-    "指挥部",
-)
-
-
-def spell_areas(name: str) -> str:
-    """A government body's name starts at its own area, spelled in full: 陕西公安厅 -> 陕西省公安厅, and the
-    province written before a county or city is dropped (江西某县公安局 -> 某县公安局), but not the city
-    before a district (某市某某区文化旅游局 stays).
-
-    >>> spell_areas("陕西公安厅"), spell_areas("浙江杭州市公安局"), spell_areas("杭州地铁集团")
-    ('陕西省公安厅', '杭州市公安局', '杭州地铁集团')
-    """
-    if not name.endswith(_GOVERNMENT):
-        return name
-    lead = []
-    for m in gazetteer.find(name):
-        if m.begin != (lead[-1].end if lead else 0) or len(m.areas) != 1:
-            break
-        lead.append(m)
-    if not lead or lead[-1].end >= len(name):
-        return name
-    own = lead[-1].areas[0]
-    if len(lead) > 1 and any(a.areas[0] not in gazetteer.chain(own) for a in lead[:-1]):
-        return name  # areas that do not contain one another: not a place then its part
-    written = name[: lead[-1].end]
-    if own.name.endswith("区") and own.city and own.city[:2] in written[: -len(own.name) + 1 or None]:
-        return own.city + own.name + name[lead[-1].end :]  # many cities have a 鼓楼区: the city stays
-    return own.name + name[lead[-1].end :]
-
-
-_DOUBLED = re.compile(r"([省市县区州])\1委$")
-_GOVERNMENT_OF = re.compile(r"([省市县区州])\1?政府$")
-
-
-def official(name: str) -> str:
-    """The name an area's party committee and government go by: 某县县委 -> 某县委, 某县县政府 and 某市政府
-    -> 某县人民政府, 某市人民政府.
-
-    >>> official("华县县委"), official("某市政府"), official("某县县政府"), official("某市人民政府")
-    ('华县委', '某市人民政府', '某县人民政府', '某市人民政府')
-    """
-    return _GOVERNMENT_OF.sub(r"\1人民政府", _DOUBLED.sub(r"\1委", name))
-
-
-def leading_area(name: str) -> str | None:
-    """The administrative area a name opens with, as written: 某市人民政府 -> 某市."""
-    found = gazetteer.find(name)
-    return found[0].surface if found and found[0].begin == 0 and found[0].end < len(name) else None
-
-
 def inherit_area(name: str, before: str) -> str:
     """A government body named without its area, after one that has it in the same chain (某市政府副秘书长、
     轨道交通建设办公室主任): it is that area's. Other names are as written.
@@ -388,30 +331,14 @@ def inherit_area(name: str, before: str) -> str:
     ('深圳市轨道交通建设办公室', '某某公司')
     """
     area = leading_area(before)
-    if area is None or not name.endswith(_GOVERNMENT) or leading_area(name) or has_place_prefix(name):
+    if area is None or not name.endswith(GOVERNMENT) or leading_area(name) or has_place_prefix(name):
         return name
     return area + name
 
 
-_STATE_BODY = re.compile(r"(?:政府|外交部|国防部|内政部|财政部|国务院|议会|总统府|军方)")
-
-
-def _spell_country(name: str) -> str:
-    """A state's body named by the country's one-character short form: 叙政府 -> 叙利亚政府, 俄外交部 ->
-    俄罗斯外交部 (people.toml's country_abbreviations).
-
-    >>> _spell_country("叙政府"), _spell_country("俄外交部"), _spell_country("市政府")
-    ('叙利亚政府', '俄罗斯外交部', '市政府')
-    """
-    countries = load("people")["country_abbreviations"]
-    if name[:1] in countries and _STATE_BODY.fullmatch(name, 1):
-        return countries[name[0]] + name[1:]
-    return name
-
-
 def canonical(surface: str, qualify) -> OrgName:
     """The full name of an organization and its other forms: 省医保局 -> 某省医疗保障局."""
-    full = official(qualify(spell_areas(expand(_spell_country(surface)))))
+    full = official(qualify(spell_areas(expand(spell_country(surface)))))
     if full == expand(surface) != surface and surface.startswith(
         tuple(s for s, _ in _vocab()[3] if s[0] not in "省市区县")
     ):
