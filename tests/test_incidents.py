@@ -406,37 +406,7 @@ def test_incidents_a_quake_is_where_its_epicentre_lies(text, place):
             ("澳门特别行政区",),
             id="a-region-named-once",
         ),
-    ],
-)
-def test_incidents_days_and_places_cec_blind_sample_5(text, headline, date, want, places):
-    """CEC blind sample 5 (no longer blind)."""
-    f = _incident(text, headline, date)
-    assert (f.kind, f.date) == want
-    assert f.location is not None and f.location.name in places, f.location
-
-
-def test_incidents_no_one_hurt_is_zero_dead_and_zero_hurt():
-    """大火没有造成人员伤亡 (CEC blind sample 5): both counts are 0."""
-    counts = {
-        c.variable: c.value for c in reader.casualties([(0, "据了解，过火面积约1000平方米，大火没有造成人员伤亡。")])
-    }
-    assert counts == {"死亡人数": 0, "受伤人数": 0}
-
-
-def test_incidents_a_storms_attack_makes_no_landslide_an_attack():
-    """遭遇暴雨袭击，导致了多处山体滑坡 (blind sample 16): only bombs a paragraph calls an attack are one."""
-    f = _incident(
-        "在这一场天灾中，同村的五保户就被压在了倒塌的房屋下，失去了生命。6月9日晚11时许，湘潭县排头乡遭遇暴雨袭击，"
-        "3小时内的降雨量达179.5毫米，导致了多处山体滑坡。",
-        "家中遭遇泥石流7旬老太半夜砸门救出家人",
-        "2012-06-12",
-    )
-    assert f.kind == "地质灾害"
-
-
-@pytest.mark.parametrize(
-    ("text", "headline", "date", "want", "places"),
-    [
+        # CEC blind sample 6
         pytest.param(  # 2月21日信息 is the report's day; 前日 counts from it
             "南方都市报2月21日信息：（记者某甲）前日下午，湛江市徐闻县下桥镇糖厂小学发生一起严重食物中毒事件，共有45名"
             "学生送到医院救治。",
@@ -484,8 +454,27 @@ def test_incidents_a_storms_attack_makes_no_landslide_an_attack():
         ),
     ],
 )
-def test_incidents_days_and_places_cec_blind_sample_6(text, headline, date, want, places):
-    """CEC blind sample 6 (no longer blind)."""
+def test_incidents_days_and_places_cec_blind_samples_5_and_6(text, headline, date, want, places):
+    """CEC blind samples 5 and 6 (no longer blind)."""
     f = _incident(text, headline, date)
     assert (f.kind, f.date) == want
     assert f.location is not None and f.location.name in places, f.location
+
+
+def test_incidents_no_one_hurt_is_zero_dead_and_zero_hurt():
+    """大火没有造成人员伤亡 (CEC blind sample 5): both counts are 0."""
+    counts = {
+        c.variable: c.value for c in reader.casualties([(0, "据了解，过火面积约1000平方米，大火没有造成人员伤亡。")])
+    }
+    assert counts == {"死亡人数": 0, "受伤人数": 0}
+
+
+def test_incidents_a_storms_attack_makes_no_landslide_an_attack():
+    """遭遇暴雨袭击，导致了多处山体滑坡 (blind sample 16): only bombs a paragraph calls an attack are one."""
+    f = _incident(
+        "在这一场天灾中，同村的五保户就被压在了倒塌的房屋下，失去了生命。6月9日晚11时许，湘潭县排头乡遭遇暴雨袭击，"
+        "3小时内的降雨量达179.5毫米，导致了多处山体滑坡。",
+        "家中遭遇泥石流7旬老太半夜砸门救出家人",
+        "2012-06-12",
+    )
+    assert f.kind == "地质灾害"
