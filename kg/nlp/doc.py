@@ -241,7 +241,12 @@ def _a_place(text: str, m: Mention) -> bool:
     abroad, or a type of area follows it (某德林市, not 某某市长, a name and then a title)."""
     if len(m.name) >= 3 and m.name[-1] in "市镇县省" and "·" not in m.name or m.name in gazetteer.abroad():
         return True  # …or a country or a city abroad (约旦, 大马士革), jionlp's world gazetteer
-    return text[m.end : m.end + 1] in gazetteer.AREA_TYPES and text[m.end + 1 : m.end + 2] not in "长委"
+    return _area_follows(text, m.end)
+
+
+def _area_follows(text: str, end: int) -> bool:
+    """A type of area right after a name (某德林市), not a title (某某市长, 某某市委)."""
+    return text[end : end + 1] in gazetteer.AREA_TYPES and text[end + 1 : end + 2] not in "长委"
 
 
 def _written_as_place(text: str, m: Mention) -> bool:
@@ -250,10 +255,7 @@ def _written_as_place(text: str, m: Mention) -> bool:
     if m.cue not in ("tagger", "list") or "·" in m.name:
         return False
     for at in _occurrences(text, m.name):
-        after = text[at + len(m.name) : at + len(m.name) + 2]
-        if after[:1] in gazetteer.AREA_TYPES and after[1:2] not in "长委":
-            return True
-        if _after_country().search(text, max(0, at - 12), at):
+        if _area_follows(text, at + len(m.name)) or _after_country().search(text, max(0, at - 12), at):
             return True
     return False
 

@@ -203,7 +203,7 @@ def organizations(
             continue
         if (
             _DATELINE_DATE.match(text, s.end)
-            and not s.text.endswith(("社", "网", "台", "报"))
+            and not s.text.endswith(_OUTLETS)
             or text[s.end : s.end + 1] in gazetteer.AREA_TYPES
         ):
             continue  # 某网联合国|6月7日电: an outlet and a place; 某坦德|省: a place

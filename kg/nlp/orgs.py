@@ -110,7 +110,8 @@ def _long_suffixes() -> tuple[str, ...]:
 
 # Words a name may start with although jieba does not tag them as names: the locale's 省/市/区/县
 # and the national prefixes.
-_STARTS = ("省", "市", "区", "县", "国家", "中国", "中央", "全国")
+_NATIONAL = ("国家", "中国", "中央", "全国")
+_STARTS = ("省", "市", "区", "县", *_NATIONAL)
 
 
 def has_place_prefix(name: str) -> bool:
@@ -198,7 +199,7 @@ def _lead(tokens, begin: int):
     发改委), or an area, a noun and 和 (某市|林业|和|园林局, 工业|和|信息化部 as one body: the noun names no
     body of its own); None when there are none."""
     before = [t for t in tokens if t.end <= begin]
-    if before and before[-1].end == begin and before[-1].word in _STARTS[4:]:
+    if before and before[-1].end == begin and before[-1].word in _NATIONAL:
         return before[-1], before[-1].begin
     if (
         len(before) >= 3
@@ -207,7 +208,7 @@ def _lead(tokens, begin: int):
         and not org_suffix(before[-2].word)
     ):
         area = before[-3]
-        if gazetteer.is_area(area.word) or area.word in _STARTS[4:]:
+        if gazetteer.is_area(area.word) or area.word in _NATIONAL:
             return area, area.begin
     return None
 

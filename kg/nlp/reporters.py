@@ -86,9 +86,10 @@ def dateline_mention(article: Article) -> list[Mention]:
     if not outlet:
         return []
     at = article.text.find(article.dateline, 0, 400)
-    if at < 0 or not article.text.startswith(outlet, at + (article.dateline.startswith("据"))):
+    within = article.dateline.find(outlet)  # 据新华社电: the outlet after the credit
+    if at < 0 or within < 0:
         return []
-    at += article.dateline.startswith("据")  # 据新华社电
+    at += within
     return [Mention(at, at + len(outlet), outlet, "org", outlet, cue="credit")]
 
 
